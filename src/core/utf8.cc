@@ -1,0 +1,149 @@
+#include "core/utf8.h"
+
+namespace nufuz::utf8 {
+namespace {
+
+// Length of the valid sequence at s[i], or 0 if it is not valid UTF-8.
+std::size_t ValidLength(std::string_view s, std::size_t i, char32_t* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  unsigned char b0 = p[i];
+  if (b0 < 0x80) {
+    *out = b0;
+    return 1;
+  }
+  auto cont = [&](std::size_t k) { return i + k < n && (p[i + k] & 0xC0) == 0x80; };
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    if (!cont(1)) return 0;
+    *out = (char32_t(b0 & 0x1F) << 6) | (p[i + 1] & 0x3F);
+    return 2;
+  }
+  if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    char32_t c = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+    if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+    *out = c;
+    return 3;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    char32_t c = (char32_t(b0 & 0x07) << 18) | (char32_t(p[i + 1] & 0x3F) << 12) |
+                 (char32_t(p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+    if (c < 0x10000 || c > 0x10FFFF) return 0;
+    *out = c;
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+char32_t Next(std::string_view s, std::size_t& i) {
+  char32_t c = 0;
+  std::size_t len = ValidLength(s, i, &c);
+  if (len == 0) {
+    ++i;
+    return 0xFFFD;
+  }
+  i += len;
+  return c;
+}
+
+void Append(std::string& out, char32_t c) {
+  if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) c = 0xFFFD;
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+std::optional<std::size_t> FirstInvalid(std::string_view s) {
+  std::size_t i = 0;
+  char32_t c;
+  while (i < s.size()) {
+    // Fast path over ASCII.
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = ValidLength(s, i, &c);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::size_t Repair(std::string& s) {
+  if (!FirstInvalid(s)) return 0;
+  std::string out;
+  out.reserve(s.size() + 16);
+  std::size_t replaced = 0, i = 0;
+  char32_t c;
+  while (i < s.size()) {
+    std::size_t len = ValidLength(s, i, &c);
+    if (len == 0) {
+      Append(out, 0xFFFD);
+      ++replaced;
+      ++i;
+    } else {
+      out.append(s, i, len);
+      i += len;
+    }
+  }
+  s.swap(out);
+  return replaced;
+}
+
+std::size_t Length(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char b : s) n += (b & 0xC0) != 0x80;
+  return n;
+}
+
+std::size_t BytesOfPrefix(std::string_view s, std::size_t n) {
+  std::size_t i = 0;
+  while (n > 0 && i < s.size()) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    --n;
+  }
+  return i;
+}
+
+std::string_view SubstrCp(std::string_view s, std::size_t start, std::size_t end) {
+  if (end < start) end = start;
+  std::size_t b = BytesOfPrefix(s, start);
+  std::size_t e = b + BytesOfPrefix(s.substr(b), end - start);
+  return s.substr(b, e - b);
+}
+
+CpIndex::CpIndex(std::string_view s) : s_(s) {
+  samples_.reserve(s.size() / kStride + 1);
+  std::size_t cp = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (cp % kStride == 0) samples_.push_back(i);
+      ++cp;
+    }
+  }
+  size_cp_ = cp;
+}
+
+std::size_t CpIndex::ByteOffset(std::size_t cp) const {
+  if (cp >= size_cp_) return s_.size();
+  std::size_t i = samples_[cp / kStride];
+  return i + BytesOfPrefix(s_.substr(i), cp % kStride);
+}
+
+}  // namespace nufuz::utf8

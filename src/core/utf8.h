@@ -1,0 +1,57 @@
+// core/utf8.h: UTF-8 decoding and code-point offsets.
+//
+// Contract: every offset nufuz outputs is a Unicode code point index into a
+// Document's text. Text is held as UTF-8; these helpers convert between byte
+// and code-point offsets. All functions are pure, thread-safe and linear in
+// the bytes they read. Decoding never reads past the end of its input.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nufuz::utf8 {
+
+// Decodes the code point at s[i] and advances i. On an invalid or truncated
+// sequence returns U+FFFD and advances by one byte.
+char32_t Next(std::string_view s, std::size_t& i);
+
+// Appends the UTF-8 encoding of c (U+FFFD for surrogates / out of range).
+void Append(std::string& out, char32_t c);
+
+// The byte offset of the first invalid sequence, or nullopt if s is valid
+// UTF-8 (overlongs, surrogates and values above U+10FFFF are invalid).
+std::optional<std::size_t> FirstInvalid(std::string_view s);
+
+// Replaces every invalid sequence with U+FFFD; returns how many were replaced.
+std::size_t Repair(std::string& s);
+
+// Number of code points in s.
+std::size_t Length(std::string_view s);
+
+// Bytes of the first n code points of s (clamped to s.size()).
+std::size_t BytesOfPrefix(std::string_view s, std::size_t n);
+
+// Substring of s by code-point range [start, end).
+std::string_view SubstrCp(std::string_view s, std::size_t start, std::size_t end);
+
+// Maps code-point offsets to byte offsets in O(1) amortised after an O(n)
+// build: one byte offset is sampled every kStride code points.
+class CpIndex {
+ public:
+  CpIndex() = default;
+  explicit CpIndex(std::string_view s);
+  std::size_t ByteOffset(std::size_t cp) const;
+  std::size_t size_cp() const { return size_cp_; }
+
+ private:
+  static constexpr std::size_t kStride = 64;
+  std::string_view s_;
+  std::vector<std::size_t> samples_;
+  std::size_t size_cp_ = 0;
+};
+
+}  // namespace nufuz::utf8

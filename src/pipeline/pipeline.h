@@ -1,0 +1,47 @@
+// pipeline/pipeline.h: composes the stages in their fixed order.
+//
+// Contract
+// - Pipeline::Load reads every data resource once (data/ and the system
+//   word lists) and freezes them; a loaded Pipeline is immutable and may be
+//   shared by threads, each processing its own Documents.
+// - Process(doc) runs, on a document ingest produced: clean -> repair ->
+//   text (tokens, sentences). A failed document is left untouched.
+// - Stages depend only on stages to their left; nothing reaches back.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "clean/clean.h"
+#include "core/document.h"
+#include "core/status.h"
+#include "ingest/ingest.h"
+#include "repair/repair.h"
+#include "text/text.h"
+
+namespace nufuz {
+
+struct PipelineOptions {
+  std::string data_dir;    // empty: DataDir() decides
+  ingest::Options ingest;  // size limit, leniency
+  clean::Options clean;    // furniture removal on/off
+  repair::Mode repair = repair::Mode::kAuto;
+  bool tokenize = true;  // false: stop after repair
+};
+
+class Pipeline {
+ public:
+  static Result<std::unique_ptr<Pipeline>> Load(const PipelineOptions& options);
+  void Process(Document& doc) const;
+  const PipelineOptions& options() const { return options_; }
+
+ private:
+  Pipeline() = default;
+  PipelineOptions options_;
+  std::shared_ptr<const clean::Lexicon> clean_;
+  std::shared_ptr<const repair::Model> repair_;
+  std::shared_ptr<const text::Lexicon> text_;
+};
+
+}  // namespace nufuz
