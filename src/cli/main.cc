@@ -1,3 +1,186 @@
-int main() {
-  return 0;
+// nufuz command line. Composes the pipeline stages; owns no analysis logic.
+//
+// Exit codes: 0 every document processed, 1 some documents failed (the
+// others were still processed and printed), 2 usage or start-up error.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "core/data.h"
+#include "core/json.h"
+#include "core/utf8.h"
+#include "pipeline/pipeline.h"
+
+namespace nufuz {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitSomeFailed = 1;
+constexpr int kExitUsage = 2;
+
+struct CommonFlags {
+  std::vector<std::string> inputs;
+  std::string data_dir;
+  std::string repair = "auto";
+  bool lenient = false;
+  bool no_clean = false;
+  std::uint64_t max_mb = 50;
+};
+
+void AddCommon(CLI::App* cmd, CommonFlags& f) {
+  cmd->add_option("inputs", f.inputs,
+                  "Files (.txt .html .json/.jsonl .pdf, detected by content), directories "
+                  "(walked recursively, sorted), or - for standard input")
+      ->required();
+  cmd->add_option("--data", f.data_dir, "Data directory (default: NUFUZ_DATA, else bundled data/)");
+  cmd->add_option("--repair", f.repair,
+                  "Damaged-text repair: auto (only when damage is detected), on, off")
+      ->check(CLI::IsMember({"auto", "on", "off"}))
+      ->capture_default_str();
+  cmd->add_flag("--lenient", f.lenient,
+                "Replace invalid UTF-8 with U+FFFD (flagged) instead of failing the document");
+  cmd->add_flag("--no-clean", f.no_clean, "Keep page furniture (skip boilerplate removal)");
+  cmd->add_option("--max-size", f.max_mb, "Refuse documents larger than this many MB")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+}
+
+PipelineOptions ToOptions(const CommonFlags& f) {
+  PipelineOptions o;
+  o.data_dir = f.data_dir;
+  o.ingest.lenient = f.lenient;
+  o.ingest.max_bytes = f.max_mb << 20;
+  o.clean.enabled = !f.no_clean;
+  o.repair = f.repair == "on"    ? repair::Mode::kOn
+             : f.repair == "off" ? repair::Mode::kOff
+                                 : repair::Mode::kAuto;
+  return o;
+}
+
+void ReportFailure(const Document& doc) {
+  std::string msg = doc.ErrorMessage();
+  // Messages from ingest already name the input; make sure they do.
+  if (msg.rfind(doc.id, 0) != 0) msg = doc.id + ": " + msg;
+  std::fprintf(stderr, "nufuz: %s\n", msg.c_str());
+}
+
+// Runs the pipeline over every input document, calling `emit` for each good
+// one. Returns the exit code.
+template <typename Emit>
+int ForEachDocument(const CommonFlags& flags, bool tokenize, Emit emit) {
+  PipelineOptions options = ToOptions(flags);
+  options.tokenize = tokenize;
+  auto pipeline = Pipeline::Load(options);
+  if (!pipeline.ok()) {
+    std::fprintf(stderr, "nufuz: %s\n", pipeline.status().ToString().c_str());
+    return kExitUsage;
+  }
+  ingest::DocumentStream stream(flags.inputs, options.ingest);
+  Document doc;
+  std::size_t failed = 0, total = 0;
+  while (stream.Next(doc)) {
+    ++total;
+    (*pipeline)->Process(doc);
+    if (doc.failed) {
+      ++failed;
+      ReportFailure(doc);
+    } else {
+      emit(doc, total);
+    }
+    std::fflush(stdout);
+    doc = Document();
+  }
+  return failed ? kExitSomeFailed : kExitOk;
+}
+
+void PrintTokens(const Document& doc) {
+  std::printf("# start\tend\tkind\tsurface\tkey\tproclitics\tstem\tsuffix\n");
+  std::size_t sentence = 0;
+  for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+    while (sentence < doc.sentences.size() && doc.sentences[sentence].token_begin == i) {
+      std::printf("# sentence %zu [%u, %u)\n", sentence + 1, doc.sentences[sentence].start,
+                  doc.sentences[sentence].end);
+      ++sentence;
+    }
+    const Token& t = doc.tokens[i];
+    std::string surface(doc.Surface(t));
+    std::printf("%u\t%u\t%s\t%s\t%s\t%s\t%s\t%s\n", t.start, t.end, TokenKindName(t.kind),
+                surface.c_str(), t.key.c_str(), CliticNames(t.proclitics).c_str(), t.stem.c_str(),
+                t.suffix.c_str());
+  }
+}
+
+void PrintRemoved(const Document& doc) {
+  for (const auto& r : doc.removed) {
+    std::string content = r.content;
+    for (char& ch : content)
+      if (ch == '\n') ch = ' ';
+    std::printf("[removed %s] raw %u-%u, at %u: %s\n", r.reason.c_str(), r.start, r.end, r.at,
+                content.c_str());
+  }
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  CLI::App app{
+      "nufuz: reads Arabic news about the contest for influence over Central Asia and turns it "
+      "into a measured, explainable model of that contest."};
+  app.set_version_flag("--version", std::string("nufuz ") + Version());
+  app.require_subcommand(1);
+
+  CommonFlags text_flags;
+  bool tokens = false, json = false, show_removed = false, original = false;
+  CLI::App* text =
+      app.add_subcommand("text", "Print the cleaned (and repaired) text of each document");
+  AddCommon(text, text_flags);
+  text->add_flag("--tokens", tokens, "Print tokens with code-point offsets and their analysis");
+  text->add_flag("--json", json, "Print each Document as one JSON object per line");
+  text->add_flag("--original", original, "With --json: include the original input and raw text");
+  text->add_flag("--show-removed", show_removed, "Also print what cleaning removed and why");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  if (text->parsed()) {
+    const bool many = text_flags.inputs.size() > 1;
+    return ForEachDocument(text_flags, tokens || json, [&](const Document& doc, std::size_t n) {
+      if (json) {
+        JsonOptions jo;
+        jo.tokens = true;
+        jo.original = original;
+        std::string line =
+            DocumentToJson(doc, jo).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        std::fwrite(line.data(), 1, line.size(), stdout);
+        std::fputc('\n', stdout);
+        return;
+      }
+      if (many || n > 1) std::printf("==> %s <==\n", doc.id.c_str());
+      if (tokens) {
+        PrintTokens(doc);
+      } else {
+        std::fwrite(doc.text.data(), 1, doc.text.size(), stdout);
+        if (!doc.text.empty() && doc.text.back() != '\n') std::fputc('\n', stdout);
+      }
+      if (show_removed) PrintRemoved(doc);
+    });
+  }
+  return kExitUsage;
+}
+
+}  // namespace nufuz
+
+int main(int argc, char** argv) {
+  try {
+    return nufuz::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "nufuz: internal error: %s\n", e.what());
+    return 2;
+  }
 }

@@ -1,1 +1,653 @@
 #include "text/text.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <deque>
+#include <fstream>
+#include <string_view>
+#include <unordered_set>
+
+#include "core/data.h"
+#include "core/utf8.h"
+#include "text/arabic.h"
+
+namespace nufuz::text {
+
+// ---------------------------------------------------------------------------
+// Keys
+
+void AppendKey(std::string_view s, std::string& out) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
+      ++i;
+      continue;
+    }
+    char32_t c = utf8::Next(s, i);
+    if (IsArabicMark(c)) continue;
+    int d = DigitValue(c);
+    if (d >= 0) {
+      out.push_back(static_cast<char>('0' + d));
+      continue;
+    }
+    if (c == 0x066B) {  // Arabic decimal separator
+      out.push_back('.');
+      continue;
+    }
+    if (c == 0x066C) {  // Arabic thousands separator
+      out.push_back(',');
+      continue;
+    }
+    if (c == 0x066A) {  // Arabic percent sign
+      out.push_back('%');
+      continue;
+    }
+    utf8::Append(out, FoldLetter(c));
+  }
+}
+
+std::string Key(std::string_view surface) {
+  std::string out;
+  out.reserve(surface.size());
+  AppendKey(surface, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Lexicon
+
+struct Lexicon::Impl {
+  std::deque<std::string> arena;  // owns the strings the set views
+  std::unordered_set<std::string_view> words;
+
+  void Add(std::string_view surface) {
+    std::string k = Key(surface);
+    if (k.empty() || words.count(k)) return;
+    arena.push_back(std::move(k));
+    words.insert(arena.back());
+  }
+};
+
+Lexicon::Lexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Lexicon::~Lexicon() = default;
+
+bool Lexicon::Contains(std::string_view key) const {
+  return impl_->words.count(key) != 0;
+}
+std::size_t Lexicon::size() const {
+  return impl_->words.size();
+}
+
+std::shared_ptr<const Lexicon> Lexicon::FromWords(const std::vector<std::string>& words) {
+  auto impl = std::make_unique<Impl>();
+  for (const auto& w : words) impl->Add(w);
+  return std::make_shared<const Lexicon>(std::move(impl));
+}
+
+namespace {
+
+constexpr std::string_view kHunspellArabic = "/usr/share/hunspell/ar.dic";
+
+// Adds the stems of the system's Arabic hunspell dictionary. Its file joins
+// several word lists under "::::" headers; the stop-word and tool lists come
+// pre-expanded with clitics (فإنها, وبالله), so only the name and verb lists,
+// which hold bare stems, are used. Flags after '/' and counts after a tab are
+// dropped.
+void AddHunspellStems(Lexicon::Impl& impl) {
+  std::ifstream in{std::string(kHunspellArabic)};
+  if (!in) return;
+  std::string line;
+  bool use = false, header = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("::::", 0) == 0) {
+      header = !header;
+      continue;
+    }
+    if (header) {
+      use = line == "names.dic" || line == "verb.huns.dic";
+      continue;
+    }
+    if (!use || line.empty() || line[0] == '#') continue;
+    std::size_t cut = line.find_first_of("/\t ");
+    std::string_view word(line.data(), cut == std::string::npos ? line.size() : cut);
+    if (utf8::FirstInvalid(word)) continue;
+    impl.Add(word);
+  }
+}
+
+// Adds every word of the Arabic names in data/gazetteer/*.tsv (columns whose
+// name starts with "ar"; several names per cell separated by '|'). A word that
+// begins with the article is added without it, so that the tokeniser splits
+// the article off both in the text and in names alike.
+Status AddGazetteerWords(Lexicon::Impl& impl, const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return Status::Ok();
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+    if (e.path().extension() == ".tsv") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    auto table = TsvTable::Load(f);
+    if (!table.ok()) return table.status();
+    for (std::size_t col = 0; col < table->header().size(); ++col) {
+      const std::string& name = table->header()[col];
+      if (name.rfind("ar", 0) != 0) continue;
+      for (std::size_t r = 0; r < table->rows(); ++r) {
+        std::string_view cell = table->Cell(r, static_cast<int>(col));
+        std::size_t pos = 0;
+        while (pos < cell.size()) {
+          std::size_t end = cell.find_first_of("| ", pos);
+          if (end == std::string_view::npos) end = cell.size();
+          std::string k = Key(cell.substr(pos, end - pos));
+          pos = end + 1;
+          if (k.size() > 6 && k.rfind("\xD8\xA7\xD9\x84", 0) == 0) k.erase(0, 4);  // ال
+          if (k.size() >= 4) impl.Add(k);
+        }
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::filesystem::path& data_dir) {
+  auto impl = std::make_unique<Impl>();
+  auto words = TsvTable::Load(data_dir / "lexicon" / "function_words.tsv", {"word"});
+  if (!words.ok()) return words.status();
+  int col = words->Column("word");
+  for (std::size_t r = 0; r < words->rows(); ++r) impl->Add(words->Cell(r, col));
+  AddHunspellStems(*impl);
+  if (auto st = AddGazetteerWords(*impl, data_dir / "gazetteer"); !st.ok()) return st;
+  return std::shared_ptr<const Lexicon>(std::make_shared<const Lexicon>(std::move(impl)));
+}
+
+// ---------------------------------------------------------------------------
+// Clitic segmentation over keys. Keys of Arabic words are sequences of
+// two-byte letters (U+0600-U+06FF), so letter i is key[2i, 2i+2).
+
+namespace {
+
+constexpr char16_t kWaw = 0x0648, kFa = 0x0641, kBa = 0x0628, kLam = 0x0644, kKaf = 0x0643,
+                   kSin = 0x0633, kAlef = 0x0627, kYa = 0x064A, kTa = 0x062A, kNun = 0x0646,
+                   kHa = 0x0647;
+
+class Letters {
+ public:
+  explicit Letters(std::string_view key) : key_(key) {}
+  std::size_t size() const { return key_.size() / 2; }
+  char16_t at(std::size_t i) const {
+    auto b0 = static_cast<unsigned char>(key_[2 * i]);
+    auto b1 = static_cast<unsigned char>(key_[2 * i + 1]);
+    return static_cast<char16_t>(((b0 & 0x1F) << 6) | (b1 & 0x3F));
+  }
+  std::string_view from(std::size_t i) const { return key_.substr(2 * i); }
+
+ private:
+  std::string_view key_;
+};
+
+// Suffixes (as keys) stripped when testing whether a stem is known:
+// pronouns first (they are reported as the token's suffix), then inflection.
+constexpr std::array<std::string_view, 11> kPronounSuffixes = {"هما", "كما", "هم", "هن", "كم", "كن",
+                                                               "نا",  "ها",  "ه",  "ي",  "ك"};
+constexpr std::array<std::string_view, 10> kInflections = {"يات", "تين", "تان", "ات", "ون",
+                                                           "ين",  "ان",  "وا",  "يه", "ت"};
+
+struct Analysis {
+  std::uint8_t proclitics = 0;
+  std::uint8_t prefix_letters = 0;
+  std::uint8_t suffix_letters = 0;
+  std::string stem, suffix;
+};
+
+class Segmenter {
+ public:
+  explicit Segmenter(const Lexicon& lex) : lex_(lex) {}
+
+  // Whether a stem (no clitics) is a known word, directly or once an
+  // inflectional or pronoun suffix is stripped (with ت restored to ة).
+  // `base_out` receives the stem without a pronoun suffix when one applied.
+  bool Known(std::string_view s, std::string* base_out = nullptr,
+             std::string* suffix_out = nullptr) const {
+    if (s.size() < 4) return s.size() >= 2 && lex_.Contains(s);
+    if (lex_.Contains(s)) return true;
+    for (std::string_view suf : kPronounSuffixes) {
+      if (!EndsWith(s, suf) || s.size() < suf.size() + 4) continue;
+      std::string_view base = s.substr(0, s.size() - suf.size());
+      std::string found;
+      if (KnownBase(base, &found)) {
+        if (base_out) *base_out = std::move(found);
+        if (suffix_out) *suffix_out = std::string(suf);
+        return true;
+      }
+    }
+    for (std::string_view suf : kInflections) {
+      if (!EndsWith(s, suf) || s.size() < suf.size() + 6) continue;  // base of 3+ letters
+      std::string_view base = s.substr(0, s.size() - suf.size());
+      if (KnownBase(base, nullptr)) return true;
+    }
+    return false;
+  }
+
+  Analysis Analyze(std::string_view key) const {
+    Analysis a;
+    Letters L(key);
+    const std::size_t n = L.size();
+    if (n < 3 || Known(key)) {
+      a.stem = std::string(key);
+      SplitSuffix(a);
+      return a;
+    }
+    // Candidate prefixes in order of increasing length; the first whose
+    // remainder is a known stem wins. Remember the first article split as a
+    // fallback.
+    struct Cand {
+      std::uint8_t flags, letters;
+    };
+    std::array<Cand, 16> cands{};
+    std::size_t nc = 0;
+    auto add = [&](std::uint8_t flags, std::size_t letters) {
+      if (n >= letters + 2 && nc < cands.size())
+        cands[nc++] = {flags, static_cast<std::uint8_t>(letters)};
+    };
+    std::size_t i0s[2] = {0, 0};
+    std::uint8_t conj_flags[2] = {0, 0};
+    std::size_t nconj = 1;
+    if (L.at(0) == kWaw || L.at(0) == kFa) {
+      i0s[1] = 1;
+      conj_flags[1] = L.at(0) == kWaw ? kCliticWa : kCliticFa;
+      nconj = 2;
+    }
+    for (std::size_t c = 0; c < nconj; ++c) {
+      std::size_t i = i0s[c];
+      std::uint8_t f = conj_flags[c];
+      if (i > 0) add(f, i);
+      if (i + 1 >= n) continue;
+      char16_t x = L.at(i), y = L.at(i + 1);
+      if (x == kAlef && y == kLam) add(f | kCliticAl, i + 2);
+      if (x == kLam && y == kLam) add(f | kCliticLi | kCliticAl, i + 2);
+      std::uint8_t prep = x == kBa ? kCliticBi : x == kLam ? kCliticLi : x == kKaf ? kCliticKa : 0;
+      if (prep) {
+        add(f | prep, i + 1);
+        if (i + 2 < n && y == kAlef && L.at(i + 2) == kLam) add(f | prep | kCliticAl, i + 3);
+      }
+      if (x == kSin && (y == kYa || y == kTa || y == kNun || y == kAlef)) add(f | kCliticSa, i + 1);
+    }
+    std::sort(cands.begin(), cands.begin() + nc,
+              [](const Cand& a, const Cand& b) { return a.letters < b.letters; });
+    const Cand* fallback = nullptr;
+    for (std::size_t k = 0; k < nc; ++k) {
+      const Cand& cd = cands[k];
+      std::string_view stem = L.from(cd.letters);
+      if (Known(stem)) return Finish(key, cd.flags, cd.letters);
+      if ((cd.flags & kCliticAl) && !fallback) fallback = &cd;
+    }
+    // Nothing known: the article is a strong cue on its own; a conjunction
+    // before a long unknown word is the usual reading; anything else stays
+    // whole (names that merely begin with ب ل ك س).
+    if (fallback) return Finish(key, fallback->flags, fallback->letters);
+    if (nconj == 2 && n >= 4) return Finish(key, conj_flags[1], 1);
+    a.stem = std::string(key);
+    return a;
+  }
+
+ private:
+  static bool EndsWith(std::string_view s, std::string_view suf) {
+    return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+  }
+
+  bool KnownBase(std::string_view base, std::string* found) const {
+    if (lex_.Contains(base)) {
+      if (found) *found = std::string(base);
+      return true;
+    }
+    if (EndsWith(base, "ت") || EndsWith(base, "ا")) {  // حكومت -> حكومه ; لها
+      std::string restored(base.substr(0, base.size() - 2));
+      restored += "ه";
+      if (restored.size() >= 4 && lex_.Contains(restored)) {
+        if (found) *found = std::move(restored);
+        return true;
+      }
+    }
+    for (std::string_view suf : kInflections) {
+      if (!EndsWith(base, suf) || base.size() < suf.size() + 6) continue;
+      if (lex_.Contains(base.substr(0, base.size() - suf.size()))) {
+        if (found) *found = std::string(base);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Analysis Finish(std::string_view key, std::uint8_t flags, std::size_t letters) const {
+    Analysis a;
+    a.proclitics = flags;
+    a.prefix_letters = static_cast<std::uint8_t>(letters);
+    a.stem = std::string(Letters(key).from(letters));
+    SplitSuffix(a);
+    return a;
+  }
+
+  // Splits a pronoun suffix off the stem when the stem itself is not a word
+  // but its base is (حكومتها -> حكومه + ها; انها -> ان + ها).
+  void SplitSuffix(Analysis& a) const {
+    if (lex_.Contains(a.stem)) return;
+    std::string base, suffix;
+    if (Known(a.stem, &base, &suffix) && !suffix.empty()) {
+      a.suffix_letters = static_cast<std::uint8_t>(suffix.size() / 2);
+      a.stem = std::move(base);
+      a.suffix = std::move(suffix);
+    }
+  }
+
+  const Lexicon& lex_;
+};
+
+// ---------------------------------------------------------------------------
+// Scanning
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000;
+}
+
+bool IsLatinLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  if (IsArabicLetter(c) || IsArabicMark(c)) return false;
+  return u_isalpha(static_cast<UChar32>(c));
+}
+
+bool IsSentenceEnd(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x061B || c == 0x2026;
+}
+
+struct Cursor {
+  std::string_view s;
+  std::size_t i = 0;     // byte
+  std::uint32_t cp = 0;  // code point
+  char32_t Peek(std::size_t* len = nullptr) const {
+    std::size_t j = i;
+    char32_t c = utf8::Next(s, j);
+    if (len) *len = j - i;
+    return c;
+  }
+  char32_t PeekAt(std::size_t byte) const {
+    if (byte >= s.size()) return 0;
+    return utf8::Next(s, byte);
+  }
+  void Advance() {
+    utf8::Next(s, i);
+    ++cp;
+  }
+  bool AtEnd() const { return i >= s.size(); }
+};
+
+// Matches d{1,4}[-/.]d{1,2}[-/.]d{1,4} with one separator kind, and a
+// 4-digit year at one end. Returns bytes and code points consumed, or 0.
+std::size_t MatchDate(const Cursor& c, std::uint32_t* cps) {
+  std::size_t j = c.i;
+  int groups[3] = {0, 0, 0};
+  char32_t sep = 0;
+  std::uint32_t n = 0;
+  for (int g = 0; g < 3; ++g) {
+    while (j < c.s.size()) {
+      std::size_t k = j;
+      char32_t ch = utf8::Next(c.s, k);
+      if (DigitValue(ch) < 0) break;
+      ++groups[g];
+      ++n;
+      j = k;
+    }
+    if (groups[g] == 0 || groups[g] > 4) return 0;
+    if (g == 2) break;
+    if (j >= c.s.size()) return 0;
+    char ch = c.s[j];
+    if (ch != '-' && ch != '/' && ch != '.') return 0;
+    if (sep && static_cast<char32_t>(ch) != sep) return 0;
+    sep = static_cast<char32_t>(ch);
+    ++j;
+    ++n;
+  }
+  bool ymd = groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2;
+  bool dmy = groups[2] == 4 && groups[0] <= 2 && groups[1] <= 2;
+  if (!ymd && !dmy) return 0;
+  if (j < c.s.size()) {  // not followed by more digits
+    std::size_t k = j;
+    if (DigitValue(utf8::Next(c.s, k)) >= 0) return 0;
+  }
+  *cps = n;
+  return j - c.i;
+}
+
+bool StartsWithCi(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t k = 0; k < prefix.size(); ++k)
+    if ((s[k] | 0x20) != prefix[k]) return false;
+  return true;
+}
+
+bool IsUrlChar(char32_t c) {
+  return c > 0x20 && !IsSpace(c) && c != '"' && c != '<' && c != '>';
+}
+
+bool IsTrailingPunct(char32_t c) {
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+         c == '"' || c == '\'' || c == 0x00BB || c == 0x060C || c == 0x061B || c == 0x061F;
+}
+
+// Abbreviations after which a period does not end a sentence: single letters
+// (U.S., د.), and a few titles.
+bool IsAbbreviation(const Token& t) {
+  if (t.end - t.start == 1 && (t.kind == TokenKind::kLatin || t.kind == TokenKind::kArabic))
+    return true;
+  static const std::unordered_set<std::string_view> kAbbr = {"dr", "mr",  "mrs", "ms",   "st", "no",
+                                                             "vs", "etc", "jr",  "prof", "gen"};
+  return t.kind == TokenKind::kLatin && kAbbr.count(t.key);
+}
+
+}  // namespace
+
+void Tokenize(Document& doc, const Lexicon& lexicon) {
+  doc.tokens.clear();
+  doc.sentences.clear();
+  const std::string_view s = doc.text;
+  doc.tokens.reserve(s.size() / 7 + 1);
+  Segmenter seg(lexicon);
+  Cursor c{s};
+  std::vector<std::uint32_t> letter_pos;  // surface cp of each key letter
+  bool pending_break = false;             // a paragraph break since the last token
+  std::uint32_t sent_start_tok = 0;
+
+  auto close_sentence = [&](std::uint32_t end_tok) {
+    if (end_tok <= sent_start_tok) return;
+    Sentence se;
+    se.token_begin = sent_start_tok;
+    se.token_end = end_tok;
+    se.start = doc.tokens[sent_start_tok].start;
+    se.end = doc.tokens[end_tok - 1].end;
+    doc.sentences.push_back(se);
+    sent_start_tok = end_tok;
+  };
+
+  while (!c.AtEnd()) {
+    std::size_t len = 0;
+    char32_t ch = c.Peek(&len);
+    if (IsSpace(ch)) {
+      if (ch == '\n') pending_break = true;
+      c.i += len;
+      ++c.cp;
+      continue;
+    }
+    if (pending_break) {
+      close_sentence(static_cast<std::uint32_t>(doc.tokens.size()));
+      pending_break = false;
+    }
+    Token t;
+    t.start = c.cp;
+    t.byte_start = static_cast<std::uint32_t>(c.i);
+    std::string_view rest = s.substr(c.i);
+    std::uint32_t date_cps = 0;
+    std::size_t date_bytes = 0;
+
+    if (StartsWithCi(rest, "http://") || StartsWithCi(rest, "https://") ||
+        StartsWithCi(rest, "www.")) {
+      while (!c.AtEnd() && IsUrlChar(c.Peek())) c.Advance();
+      // Trailing punctuation belongs to the sentence, not the URL.
+      while (c.i > t.byte_start) {
+        std::size_t back = c.i - 1;
+        while (back > t.byte_start && (static_cast<unsigned char>(s[back]) & 0xC0) == 0x80) --back;
+        std::size_t k = back;
+        if (!IsTrailingPunct(utf8::Next(s, k))) break;
+        c.i = back;
+        --c.cp;
+      }
+      t.kind = TokenKind::kUrl;
+    } else if (DigitValue(ch) >= 0 && (date_bytes = MatchDate(c, &date_cps)) > 0) {
+      c.i += date_bytes;
+      c.cp += date_cps;
+      t.kind = TokenKind::kDate;
+    } else if (DigitValue(ch) >= 0) {
+      while (!c.AtEnd()) {
+        char32_t d = c.Peek();
+        if (DigitValue(d) >= 0) {
+          c.Advance();
+          continue;
+        }
+        bool sep = d == ',' || d == '.' || d == 0x066B || d == 0x066C;
+        if (sep) {
+          std::size_t k = c.i;
+          utf8::Next(s, k);
+          if (k < s.size() && DigitValue(c.PeekAt(k)) >= 0) {
+            c.Advance();
+            continue;
+          }
+        }
+        break;
+      }
+      if (!c.AtEnd() && (c.Peek() == '%' || c.Peek() == 0x066A)) c.Advance();
+      t.kind = TokenKind::kNumber;
+    } else if (IsArabicLetter(ch) || IsArabicMark(ch)) {
+      while (!c.AtEnd()) {
+        char32_t d = c.Peek();
+        if (!IsArabicLetter(d) && !IsArabicMark(d)) break;
+        c.Advance();
+      }
+      t.kind = TokenKind::kArabic;
+    } else if (IsLatinLetter(ch) || (ch < 0x80 && std::isdigit(static_cast<int>(ch)))) {
+      auto word_char = [&](char32_t d) {
+        return IsLatinLetter(d) || (d < 0x80 && std::isdigit(static_cast<int>(d)));
+      };
+      while (!c.AtEnd()) {
+        char32_t d = c.Peek();
+        if (word_char(d)) {
+          c.Advance();
+          continue;
+        }
+        // Internal joiners: Al-Jazeera, O'Brien, john.doe (in e-mails).
+        if (d == '-' || d == '\'' || d == '.' || d == '_') {
+          std::size_t k = c.i + 1;
+          if (k < s.size() && word_char(c.PeekAt(k)) &&
+              (d != '.' || s.find('@', c.i) != std::string_view::npos)) {
+            c.Advance();
+            continue;
+          }
+        }
+        break;
+      }
+      t.kind = TokenKind::kLatin;
+      // e-mail: word@domain.tld
+      if (!c.AtEnd() && s[c.i] == '@') {  // NOLINT
+        std::size_t k = c.i + 1;
+        std::size_t dot = std::string_view::npos;
+        while (k < s.size() &&
+               (std::isalnum(static_cast<unsigned char>(s[k])) || s[k] == '.' || s[k] == '-')) {
+          if (s[k] == '.') dot = k;
+          ++k;
+        }
+        while (k > c.i + 1 && s[k - 1] == '.') --k;
+        if (dot != std::string_view::npos && dot + 1 < k) {
+          c.cp += static_cast<std::uint32_t>(k - c.i);
+          c.i = k;
+          t.kind = TokenKind::kEmail;
+        }
+      }
+    } else {
+      // Punctuation and symbols: one code point, except "..." runs.
+      if (ch == '.' && rest.substr(0, 3) == "...") {
+        c.i += 3;
+        c.cp += 3;
+      } else {
+        c.Advance();
+      }
+      t.kind = (u_ispunct(static_cast<UChar32>(ch)) || ch == 0x060C || ch == 0x061B || ch == 0x061F)
+                   ? TokenKind::kPunct
+                   : TokenKind::kSymbol;
+    }
+    t.end = c.cp;
+    t.byte_end = static_cast<std::uint32_t>(c.i);
+    std::string_view surface = s.substr(t.byte_start, t.byte_end - t.byte_start);
+    AppendKey(surface, t.key);
+
+    if (t.kind == TokenKind::kArabic && !t.key.empty()) {
+      Analysis a = seg.Analyze(t.key);
+      t.proclitics = a.proclitics;
+      t.stem = std::move(a.stem);
+      t.suffix = std::move(a.suffix);
+      if (a.prefix_letters || a.suffix_letters) {
+        // Map letter counts back to surface code points (marks stay with
+        // the letter before them).
+        letter_pos.clear();
+        std::size_t k = 0;
+        std::uint32_t cpi = 0;
+        while (k < surface.size()) {
+          char32_t d = utf8::Next(surface, k);
+          if (!IsArabicMark(d)) letter_pos.push_back(cpi);
+          ++cpi;
+        }
+        const std::uint32_t len_cp = t.end - t.start;
+        if (a.prefix_letters && a.prefix_letters < letter_pos.size())
+          t.prefix_cps =
+              static_cast<std::uint8_t>(std::min<std::uint32_t>(letter_pos[a.prefix_letters], 255));
+        if (a.suffix_letters && a.suffix_letters < letter_pos.size())
+          t.suffix_cps = static_cast<std::uint8_t>(std::min<std::uint32_t>(
+              len_cp - letter_pos[letter_pos.size() - a.suffix_letters], 255));
+      }
+    } else if (t.kind == TokenKind::kLatin) {
+      t.stem = t.key;
+    }
+    doc.tokens.push_back(std::move(t));
+
+    const Token& last = doc.tokens.back();
+    if (last.kind == TokenKind::kPunct && IsSentenceEnd(ch)) {
+      bool abbrev = ch == '.' && doc.tokens.size() >= 2 &&
+                    doc.tokens[doc.tokens.size() - 2].end == last.start &&
+                    IsAbbreviation(doc.tokens[doc.tokens.size() - 2]);
+      if (!abbrev) {
+        // Closing quotes and brackets right after the stop stay in the sentence.
+        while (!c.AtEnd()) {
+          char32_t q = c.Peek();
+          if (q != '"' && q != 0x00BB && q != ')' && q != 0x201D && q != '\'' && !IsSentenceEnd(q))
+            break;
+          Token qt;
+          qt.start = c.cp;
+          qt.byte_start = static_cast<std::uint32_t>(c.i);
+          c.Advance();
+          qt.end = c.cp;
+          qt.byte_end = static_cast<std::uint32_t>(c.i);
+          qt.kind = TokenKind::kPunct;
+          AppendKey(s.substr(qt.byte_start, qt.byte_end - qt.byte_start), qt.key);
+          doc.tokens.push_back(std::move(qt));
+        }
+        close_sentence(static_cast<std::uint32_t>(doc.tokens.size()));
+      }
+    }
+  }
+  close_sentence(static_cast<std::uint32_t>(doc.tokens.size()));
+}
+
+}  // namespace nufuz::text
