@@ -137,6 +137,17 @@ struct RepairInfo {
   std::uint32_t ToBefore(std::uint32_t offset) const;
 };
 
+// A distinct real-world actor, place or thing the document names (one per id;
+// its mentions are ENTITY spans whose "entity" attribute is the id).
+struct Entity {
+  std::string id;       // stable across documents and runs: a slug or Wikidata id
+  std::string type;     // COUNTRY BLOC ORG COMPANY MEDIA PERSON PLACE INFRA
+  std::string name_en;  // never empty
+  std::string name_ar;  // canonical Arabic name
+  std::string wikidata; // "Q..." when verified, else empty
+  Attrs attrs;          // role, country, ...
+};
+
 struct Document {
   std::string id;
   Source source;
@@ -151,6 +162,7 @@ struct Document {
   std::vector<Removed> removed;
   std::vector<Diagnostic> diagnostics;
   std::vector<Span> spans;
+  std::vector<Entity> entities;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   RepairInfo repair;
