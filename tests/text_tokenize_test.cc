@@ -84,7 +84,8 @@ INSTANTIATE_TEST_SUITE_P(
         SegCase{"ولاية", "", "ولايه", ""}, SegCase{"لكن", "", "لكن", ""},
         SegCase{"كان", "", "كان", ""},
         // Pronoun suffixes.
-        SegCase{"حكومتها", "", "حكومه", "ها"}));
+        SegCase{"حكومتها", "", "حكومه", "ها"}),
+    [](const ::testing::TestParamInfo<SegCase>& info) { return "w" + std::to_string(info.index); });
 
 TEST(Tokenize, KeepsNumbersUrlsEmailsDatesWhole) {
   Document d =

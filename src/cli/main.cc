@@ -4,6 +4,7 @@
 // others were still processed and printed), 2 usage or start-up error.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -77,7 +78,7 @@ int ForEachDocument(const CommonFlags& flags, bool tokenize, Emit emit) {
     std::fprintf(stderr, "nufuz: %s\n", pipeline.status().ToString().c_str());
     return kExitUsage;
   }
-  ingest::DocumentStream stream(flags.inputs, options.ingest);
+  ingest::DocumentStream stream(flags.inputs, (*pipeline)->options().ingest);
   Document doc;
   std::size_t failed = 0, total = 0;
   while (stream.Next(doc)) {
@@ -93,6 +94,17 @@ int ForEachDocument(const CommonFlags& flags, bool tokenize, Emit emit) {
     doc = Document();
   }
   return failed ? kExitSomeFailed : kExitOk;
+}
+
+// Whether the inputs may hold more than one document (several inputs, a
+// directory, stdin, a JSON Lines file).
+bool ManyDocuments(const std::vector<std::string>& inputs) {
+  if (inputs.size() != 1) return true;
+  std::error_code ec;
+  const std::filesystem::path p(inputs[0]);
+  if (inputs[0] == "-" || !std::filesystem::is_regular_file(p, ec)) return true;
+  const std::string ext = p.extension().string();
+  return ext == ".jsonl" || ext == ".json" || ext == ".ndjson";
 }
 
 void PrintTokens(const Document& doc) {
@@ -149,7 +161,8 @@ int Main(int argc, char** argv) {
   }
 
   if (text->parsed()) {
-    const bool many = text_flags.inputs.size() > 1;
+    // Name each document unless the input is exactly one plain file.
+    const bool many = ManyDocuments(text_flags.inputs);
     return ForEachDocument(text_flags, tokens || json, [&](const Document& doc, std::size_t n) {
       if (json) {
         JsonOptions jo;
@@ -161,7 +174,8 @@ int Main(int argc, char** argv) {
         std::fputc('\n', stdout);
         return;
       }
-      if (many || n > 1) std::printf("==> %s <==\n", doc.id.c_str());
+      (void)n;
+      if (many) std::printf("==> %s <==\n", doc.id.c_str());
       if (tokens) {
         PrintTokens(doc);
       } else {

@@ -140,12 +140,12 @@ struct RepairInfo {
 // A distinct real-world actor, place or thing the document names (one per id;
 // its mentions are ENTITY spans whose "entity" attribute is the id).
 struct Entity {
-  std::string id;       // stable across documents and runs: a slug or Wikidata id
-  std::string type;     // COUNTRY BLOC ORG COMPANY MEDIA PERSON PLACE INFRA
-  std::string name_en;  // never empty
-  std::string name_ar;  // canonical Arabic name
-  std::string wikidata; // "Q..." when verified, else empty
-  Attrs attrs;          // role, country, ...
+  std::string id;        // stable across documents and runs: a slug or Wikidata id
+  std::string type;      // COUNTRY BLOC ORG COMPANY MEDIA PERSON PLACE INFRA
+  std::string name_en;   // never empty
+  std::string name_ar;   // canonical Arabic name
+  std::string wikidata;  // "Q..." when verified, else empty
+  Attrs attrs;           // role, country, ...
 };
 
 struct Document {

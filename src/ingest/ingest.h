@@ -16,7 +16,23 @@
 // - Streaming: DocumentStream holds at most one document (or one JSONL
 //   record) in memory at a time plus one directory listing per level, so
 //   memory stays bounded for inputs of any total size.
-// - Not thread-safe; one stream per thread.
+// - HTML: gumbo parses; the main text comes from <article>,
+//   [itemprop=articleBody], a container the lexicon marks as content, or the
+//   densest-paragraph container; nav/aside/footer/header/script/style/form/
+//   ... and elements whose class/id/role the furniture lexicon
+//   (data/lexicon/html_furniture.tsv) marks are dropped. Block elements
+//   become line breaks (a blank line between paragraphs). Title, url,
+//   outlet and the publication date (meta tags, JSON-LD datePublished,
+//   <time datetime>) come from the markup (published_source "html-meta").
+// - PDF: poppler-cpp, text per page in reading order; one Span{label "PAGE",
+//   attrs {{"page", "N"}}} per page in Document::spans whose offsets are
+//   code points into raw_text (not text: cleaning has not run yet; the clean
+//   stage remaps them). Encrypted or unreadable PDFs fail the document.
+// - Directories: regular files with a known extension (.txt .text .md .html
+//   .htm .xhtml .json .jsonl .ndjson .pdf) or none, hidden entries skipped,
+//   symlinked directories not followed. A JSON Lines file yields one
+//   Document per non-blank line; a malformed line fails only its Document.
+// - Linear in the input size. Not thread-safe; one stream per thread.
 #pragma once
 
 #include <cstdint>
@@ -24,18 +40,50 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
+#include "core/status.h"
 
 namespace nufuz::ingest {
 
+// Class/id/role keywords of HTML page furniture (share, related, comments,
+// menus, ads...) and of main-content containers, from
+// data/lexicon/html_furniture.tsv (columns keyword, match, kind, reason,
+// source; match is "token", "substring" or "role"; kind is "drop" or
+// "content"). Immutable after Load; share across threads.
+class HtmlLexicon {
+ public:
+  static Result<std::shared_ptr<const HtmlLexicon>> Load(const std::filesystem::path& data_dir);
+  static Result<std::shared_ptr<const HtmlLexicon>> Parse(std::string_view tsv, std::string name);
+
+  struct Entry {
+    std::string keyword;   // lower case
+    std::string match;     // token | substring | role
+    bool content = false;  // marks main content instead of furniture
+    std::string reason;
+  };
+  // The entry a class or id value (or a role value, when `role`) matches, or
+  // nullptr. Case-insensitive; tokens split on space, '-', '_' and ':'.
+  const Entry* Match(std::string_view value, bool role) const;
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
 struct Options {
-  // Documents larger than this (bytes of input) are refused with kTooLarge.
+  // Documents larger than this (bytes of input; per record for JSON Lines)
+  // are refused: the document fails with "too large (N bytes > limit M)".
   std::uint64_t max_bytes = 50ull << 20;
   // Replace invalid UTF-8 with U+FFFD (and flag it) instead of failing.
   bool lenient = false;
+  // HTML furniture lexicon. Null: loaded once from DataDir() on first use;
+  // if that fails, HTML documents get a warning and only tag rules apply.
+  std::shared_ptr<const HtmlLexicon> html_lexicon;
 };
 
 // Builds one Document from bytes already read. `name` is the input name used

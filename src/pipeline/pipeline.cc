@@ -8,6 +8,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options)
   std::unique_ptr<Pipeline> p(new Pipeline());
   p->options_ = options;
   const auto dir = DataDir(options.data_dir);
+  auto html = ingest::HtmlLexicon::Load(dir);
+  if (!html.ok()) return html.status();
+  p->options_.ingest.html_lexicon = std::move(html.value());
   auto clean = clean::Lexicon::Load(dir);
   if (!clean.ok()) return clean.status();
   p->clean_ = std::move(clean.value());

@@ -34,6 +34,8 @@ class Pipeline {
  public:
   static Result<std::unique_ptr<Pipeline>> Load(const PipelineOptions& options);
   void Process(Document& doc) const;
+  // The options as loaded (ingest options carry the loaded HTML lexicon:
+  // build DocumentStreams from these).
   const PipelineOptions& options() const { return options_; }
 
  private:

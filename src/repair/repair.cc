@@ -1,1 +1,582 @@
 #include "repair/repair.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "core/data.h"
+#include "core/utf8.h"
+#include "repair/damage.h"
+
+namespace nufuz::repair {
+namespace {
+
+enum class Kind : std::uint8_t { kWord, kFunc, kPrep, kBeforeVerb, kJunk };
+
+struct Entry {
+  float weight = 0;
+  Kind kind = Kind::kWord;
+  bool curated = false;
+};
+
+// Weight of a word known only from the generated system list / gazetteer.
+constexpr float kSystemWeight = 2.0f;
+constexpr float kGazetteerWeight = 3.0f;
+// A candidate must beat the text as it stands by this much.
+constexpr float kMargin = 0.25f;
+// Evidence bonuses.
+constexpr float kDocEvidence = 3.0f;
+constexpr float kDocPrefixEvidence = 2.5f;
+constexpr float kDefiniteAgreement = 3.0f;
+constexpr float kPrepWithoutObject = 4.0f;
+
+std::u32string Decode(std::string_view s) {
+  std::u32string u;
+  u.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) u.push_back(utf8::Next(s, i));
+  return u;
+}
+
+std::string Encode(std::u32string_view u) {
+  std::string s;
+  s.reserve(u.size() * 2);
+  for (char32_t c : u) utf8::Append(s, c);
+  return s;
+}
+
+bool StartsWith(std::u32string_view s, std::u32string_view p) {
+  return s.size() >= p.size() && s.substr(0, p.size()) == p;
+}
+
+}  // namespace
+
+struct Model::Impl {
+  std::unordered_map<std::u32string, Entry> words;
+
+  const Entry* Find(std::u32string_view w) const {
+    auto it = words.find(std::u32string(w));
+    return it == words.end() ? nullptr : &it->second;
+  }
+
+  // Prior weight of a word, looking through proclitics (و ف, ب ل ك, ال/لل).
+  // Returns -1 for unknown words; 0 for known damaged shapes.
+  float Weight(std::u32string_view w) const {
+    float best = -1;
+    bool curated_hit = false;
+    auto consider = [&](std::u32string_view form, bool stripped, bool conj_only) {
+      if (form.size() < 2) return;
+      const Entry* e = Find(form);
+      if (e == nullptr) return;
+      float wt = e->weight;
+      if (stripped) {
+        wt *= 0.9f;
+        // A function word behind a clitic other than و is weak evidence
+        // (فعل vs فعلى, بين vs ببين).
+        if ((e->kind == Kind::kFunc || e->kind == Kind::kPrep) && !conj_only)
+          wt = std::min(wt, kSystemWeight);
+      }
+      if (e->curated && !curated_hit && !stripped) curated_hit = true;
+      best = std::max(best, wt);
+    };
+    consider(w, false, false);
+    if (curated_hit) return best;  // a curated entry for the whole word decides
+    std::u32string_view r = w;
+    bool conj = false;
+    if (!r.empty() && (r[0] == U'و' || r[0] == U'ف') && r.size() > 2) {
+      r.remove_prefix(1);
+      conj = true;
+      consider(r, true, true);
+    }
+    // لل = ل + ال.
+    if (StartsWith(r, U"لل") && r.size() > 3) {
+      std::u32string al = U"ال";
+      al += r.substr(2);
+      consider(al, true, false);
+      consider(r.substr(2), true, false);
+    } else if (!r.empty() && (r[0] == U'ب' || r[0] == U'ل' || r[0] == U'ك') && r.size() > 2) {
+      std::u32string_view r2 = r.substr(1);
+      consider(r2, true, false);
+      if (StartsWith(r2, U"ال") && r2.size() > 3) consider(r2.substr(2), true, false);
+    }
+    if (StartsWith(r, U"ال") && r.size() > 3) consider(r.substr(2), true, false);
+    (void)conj;
+    return best;
+  }
+
+  Kind KindOf(std::u32string_view w) const {
+    const Entry* e = Find(w);
+    return e ? e->kind : Kind::kWord;
+  }
+};
+
+Model::Model(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Model::~Model() = default;
+
+namespace {
+
+Status AddTable(Model::Impl& m, const std::filesystem::path& path, bool curated) {
+  auto t = TsvTable::Load(path, {"word"});
+  if (!t.ok()) return t.status();
+  int cw = t->Column("word"), ck = t->Column("kind"), cwt = t->Column("weight");
+  for (std::size_t r = 0; r < t->rows(); ++r) {
+    std::u32string w = Decode(t->Cell(r, cw));
+    if (w.empty()) continue;
+    Entry e;
+    e.weight = kSystemWeight;
+    e.curated = curated;
+    if (cwt >= 0) {
+      const std::string& s = t->Cell(r, cwt);
+      char* end = nullptr;
+      double v = std::strtod(s.c_str(), &end);
+      if (s.empty() || end != s.c_str() + s.size() || v < 0 || v > 100)
+        return Status::Error(StatusCode::kDataError,
+                             t->Where(r) + ": weight must be a number 0..100");
+      e.weight = static_cast<float>(v);
+    }
+    if (ck >= 0) {
+      const std::string& k = t->Cell(r, ck);
+      if (k == "func")
+        e.kind = Kind::kFunc;
+      else if (k == "prep")
+        e.kind = Kind::kPrep;
+      else if (k == "junk")
+        e.kind = Kind::kJunk;
+      else if (k == "beforeverb")
+        e.kind = Kind::kBeforeVerb;
+      else if (k == "word")
+        e.kind = Kind::kWord;
+      else
+        return Status::Error(StatusCode::kDataError,
+                             t->Where(r) + ": kind must be word, func, prep, beforeverb or junk");
+    }
+    auto [it, fresh] = m.words.emplace(std::move(w), e);
+    if (!fresh && curated) it->second = e;  // curated rows override the system list
+  }
+  return Status::Ok();
+}
+
+// Gazetteer names: any column called name/alias(es)/ar/arabic/name_ar/ar_names;
+// words split on any non-letter (so "a|b" lists work).
+Status AddGazetteer(Model::Impl& m, const std::filesystem::path& path) {
+  auto t = TsvTable::Load(path);
+  if (!t.ok()) return t.status();
+  std::vector<int> cols;
+  for (const char* n : {"name", "alias", "aliases", "ar", "arabic", "name_ar", "ar_names"})
+    if (int c = t->Column(n); c >= 0) cols.push_back(c);
+  for (std::size_t r = 0; r < t->rows(); ++r)
+    for (int c : cols) {
+      std::u32string cell = Decode(t->Cell(r, c));
+      std::u32string w;
+      for (std::size_t i = 0; i <= cell.size(); ++i) {
+        if (i < cell.size() && IsArabicWordChar(cell[i])) {
+          w.push_back(cell[i]);
+          continue;
+        }
+        if (w.size() >= 2) {
+          Entry e{kGazetteerWeight, Kind::kWord, false};
+          auto [it, fresh] = m.words.emplace(w, e);
+          if (!fresh && !it->second.curated)
+            it->second.weight = std::max(it->second.weight, e.weight);
+        }
+        w.clear();
+      }
+    }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Model>> Model::Load(const std::filesystem::path& data_dir) {
+  auto impl = std::make_unique<Impl>();
+  impl->words.reserve(1 << 15);
+  const auto lex = data_dir / "lexicon";
+  for (const char* name : {"repair_system_words.tsv", "repair_words.tsv"}) {
+    auto p = lex / name;
+    std::error_code ec;
+    if (!std::filesystem::exists(p, ec)) continue;  // a smaller model still runs
+    if (Status s = AddTable(*impl, p, std::string(name) == "repair_words.tsv"); !s.ok()) return s;
+  }
+  std::error_code ec;
+  const auto gaz = data_dir / "gazetteer";
+  if (std::filesystem::is_directory(gaz, ec)) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& e : std::filesystem::directory_iterator(gaz, ec))
+      if (e.path().extension() == ".tsv") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files)
+      if (Status s = AddGazetteer(*impl, f); !s.ok()) return s;
+  }
+  return std::shared_ptr<const Model>(std::make_shared<Model>(std::move(impl)));
+}
+
+namespace {
+
+struct Word {
+  std::uint32_t start = 0, end = 0;  // code points
+  std::uint32_t block = 0;
+};
+
+struct Candidate {
+  std::u32string form;
+  float score = 0;
+  bool final_yeh = false;  // restored a final ي
+};
+
+bool IsLetter(char32_t c) {
+  return IsArabicWordChar(c) && !IsTransparent(c);
+}
+
+// Would the damage rule remove something from this (clean) word?
+bool HasDamageable(std::u32string_view w) {
+  return Damage(w).size() != w.size();
+}
+
+// Every form the damage rule maps onto `w` (w itself first). At most two
+// kaf insertions plus an optional final yeh / alef maksura.
+void Candidates(std::u32string_view w, std::vector<std::u32string>& out) {
+  out.clear();
+  out.emplace_back(w);
+  const std::size_t n = w.size();
+  // Gap i: between the letter before i and the letter at i (or the end when
+  // a final yeh follows).
+  std::vector<std::size_t> gaps;
+  char32_t last = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!IsTransparent(w[i])) last = w[i];
+  for (std::size_t i = 1; i < n; ++i) {
+    if (IsTransparent(w[i])) continue;
+    std::size_t j = i;
+    while (j > 0 && IsTransparent(w[j - 1])) --j;
+    if (j == 0) continue;
+    if (IsDualJoining(w[j - 1]) && (IsDualJoining(w[i]) || IsRightJoining(w[i]))) gaps.push_back(i);
+  }
+  const bool final_ok = IsDualJoining(last);
+  auto with_kafs = [&](std::initializer_list<std::size_t> at, bool end_kaf) {
+    std::u32string s;
+    s.reserve(n + 4);
+    for (std::size_t i = 0; i <= n; ++i) {
+      for (std::size_t a : at)
+        if (a == i) s.push_back(U'ك');
+      if (i == n && end_kaf) s.push_back(U'ك');
+      if (i < n) s.push_back(w[i]);
+    }
+    return s;
+  };
+  std::vector<std::u32string> bases;
+  for (std::size_t g : gaps) bases.push_back(with_kafs({g}, false));
+  if (n >= 5)
+    for (std::size_t a = 0; a < gaps.size(); ++a)
+      for (std::size_t b = a + 1; b < gaps.size(); ++b)
+        bases.push_back(with_kafs({gaps[a], gaps[b]}, false));
+  for (auto& b : bases) out.push_back(b);
+  if (final_ok) {
+    std::vector<std::u32string> finals = {std::u32string(w)};
+    for (auto& b : bases) finals.push_back(b);
+    finals.push_back(with_kafs({}, true));  // شري -> شريكي
+    for (const auto& f : finals) {
+      out.push_back(f + U'ي');
+      out.push_back(f + U'ى');
+    }
+  }
+}
+
+bool IsDefinite(std::u32string_view w) {
+  for (std::u32string_view p : {U"ال", U"لل", U"وال", U"بال", U"فال", U"كال", U"ولل"})
+    if (StartsWith(w, p) && w.size() > p.size() + 1) return true;
+  return false;
+}
+
+std::u32string StripClitics(std::u32string_view w) {
+  std::u32string_view r = w;
+  if (!r.empty() && (r[0] == U'و' || r[0] == U'ف') && r.size() > 3) r.remove_prefix(1);
+  if (StartsWith(r, U"لل") && r.size() > 4) return std::u32string(r.substr(2));
+  if (!r.empty() && (r[0] == U'ب' || r[0] == U'ل') && r.size() > 3) r.remove_prefix(1);
+  if (StartsWith(r, U"ال") && r.size() > 4) r.remove_prefix(2);
+  return std::u32string(r);
+}
+
+struct BlockStats {
+  int damaged_fw = 0;  // damaged function words
+  int clean = 0;       // letters damage would have removed
+};
+
+struct Op {  // a replacement in before-coordinates
+  std::uint32_t start, end;
+  std::u32string text;
+  std::string reason;
+};
+
+}  // namespace
+
+void Repair(Document& doc, const Model& model, Mode mode, const Options& options) {
+  if (mode == Mode::kOff || doc.failed) return;
+  const Model::Impl& m = model.impl();
+  RepairInfo& info = doc.repair;
+  info.ran = true;
+  const std::u32string t = Decode(doc.text);
+  const std::uint32_t n = static_cast<std::uint32_t>(t.size());
+
+  // Words and blocks (a blank line starts a block).
+  std::vector<Word> words;
+  std::vector<std::uint32_t> block_start = {0};
+  {
+    std::uint32_t block = 0;
+    int newlines = 0;
+    bool seen_text = false;
+    for (std::uint32_t i = 0; i < n;) {
+      char32_t c = t[i];
+      if (IsLetter(c)) {
+        if (newlines >= 2 && seen_text) {
+          ++block;
+          block_start.push_back(i);
+        }
+        newlines = 0;
+        seen_text = true;
+        std::uint32_t s = i;
+        while (i < n && IsArabicWordChar(t[i])) ++i;
+        words.push_back({s, i, block});
+        continue;
+      }
+      if (c == U'\n')
+        ++newlines;
+      else if (c != U' ' && c != U'\t') {
+        if (newlines >= 2 && seen_text) {
+          ++block;
+          block_start.push_back(i);
+        }
+        newlines = 0;
+        seen_text = true;
+      }
+      ++i;
+    }
+  }
+  const std::size_t nblocks = block_start.size();
+
+  // Detection.
+  std::vector<BlockStats> stats(nblocks);
+  std::unordered_set<std::u32string> vocab;
+  std::vector<std::u32string> kaf_stems;  // surviving words that start with ك
+  for (const Word& w : words) {
+    std::u32string_view s(t.data() + w.start, w.end - w.start);
+    if (HasDamageable(s)) ++stats[w.block].clean;
+    std::u32string_view core = s;
+    if (core.size() > 1 && core[0] == U'و') core.remove_prefix(1);
+    if (const Entry* e = m.Find(core); e && e->kind == Kind::kJunk) ++stats[w.block].damaged_fw;
+    vocab.emplace(s);
+    std::u32string st = StripClitics(s);
+    if (st.size() >= 5 && st[0] == U'ك') kaf_stems.push_back(st);
+  }
+  std::sort(kaf_stems.begin(), kaf_stems.end());
+  kaf_stems.erase(std::unique(kaf_stems.begin(), kaf_stems.end()), kaf_stems.end());
+  int dmg = 0, clean = 0;
+  for (const auto& b : stats) {
+    dmg += b.damaged_fw;
+    clean += b.clean;
+  }
+  info.damaged = dmg >= 2 && dmg > 3 * clean;
+  const double margin = info.damaged ? dmg - 3.0 * clean : clean + 1.0 - dmg;
+  info.confidence = 1.0 - std::exp(-std::max(0.0, margin) / 3.0);
+  std::vector<bool> repair_block(nblocks, mode == Mode::kOn);
+  int blocks_damaged = 0;
+  for (std::size_t b = 0; b < nblocks; ++b) {
+    bool damaged =
+        info.damaged && (stats[b].clean == 0 || stats[b].damaged_fw > 3 * stats[b].clean);
+    if (damaged) {
+      repair_block[b] = true;
+      ++blocks_damaged;
+    }
+  }
+
+  info.stats.push_back({"damaged_function_words", std::to_string(dmg)});
+  info.stats.push_back({"damageable_letters", std::to_string(clean)});
+  info.stats.push_back({"blocks", std::to_string(nblocks)});
+  info.stats.push_back({"blocks_damaged", std::to_string(blocks_damaged)});
+
+  std::vector<Op> ops;
+  std::size_t examined = 0, changed = 0;
+
+  // Lost letters.
+  struct Memo {
+    float identity;
+    std::vector<Candidate> cands;  // known candidates other than identity
+  };
+  std::unordered_map<std::u32string, Memo> memo;
+  std::vector<std::u32string> buf;
+  auto doc_evidence = [&](const std::u32string& form, std::u32string_view seen) -> float {
+    std::u32string st = StripClitics(form);
+    if (vocab.count(form) || (st.size() >= 3 && vocab.count(st))) return kDocEvidence;
+    // A restored kaf that starts the stem, matching a surviving word of the
+    // document (كازاخستان for لازاخستان, الازاخستانية).
+    std::u32string seen_st = StripClitics(seen);
+    if (st.size() >= 5 && st[0] == U'ك' && (seen_st.empty() || seen_st[0] != U'ك')) {
+      auto it = std::upper_bound(kaf_stems.begin(), kaf_stems.end(), st);
+      if (it != kaf_stems.begin()) {
+        const auto& p = *(it - 1);
+        if (StartsWith(st, p)) return kDocPrefixEvidence;
+      }
+      if (it != kaf_stems.end() &&
+          StartsWith(*it, st.substr(0, std::max<std::size_t>(5, st.size() - 3))))
+        return kDocPrefixEvidence;
+    }
+    return 0;
+  };
+  std::u32string prev_form;  // the previous word as decided
+  std::uint32_t prev_end = 0;
+  for (std::size_t wi = 0; wi < words.size(); ++wi) {
+    const Word& w = words[wi];
+    std::u32string_view s(t.data() + w.start, w.end - w.start);
+    if (!repair_block[w.block]) {
+      prev_form.assign(s);
+      prev_end = w.end;
+      continue;
+    }
+    ++examined;
+    auto it = memo.find(std::u32string(s));
+    if (it == memo.end()) {
+      Memo mm;
+      mm.identity = std::max(0.0f, m.Weight(s));
+      // A lone letter is restored only when listed as a damaged shape (ف).
+      const Entry* self = m.Find(s);
+      if (s.size() == 1 && !(self && self->kind == Kind::kJunk))
+        buf.clear();
+      else
+        Candidates(s, buf);
+      for (std::size_t k = 1; k < buf.size(); ++k) {  // buf[0] is the word itself
+        float wt = m.Weight(buf[k]);
+        float ev = doc_evidence(buf[k], s);
+        if (wt < 0 && ev == 0) continue;
+        Candidate c{
+            buf[k], std::max(0.0f, wt) + ev,
+            buf[k].back() == U'ي' && buf[k].size() > s.size() && buf[k][buf[k].size() - 2] != U'ك'};
+        mm.cands.push_back(std::move(c));
+      }
+      it = memo.emplace(std::u32string(s), std::move(mm)).first;
+    }
+    const Memo& mm = it->second;
+    std::u32string_view decided = s;
+    if (!mm.cands.empty()) {
+      float id_score = mm.identity;
+      // Context: what follows (punctuation?) and the previous word.
+      std::uint32_t k = w.end;
+      while (k < n && (t[k] == U' ' || t[k] == U'\t')) ++k;
+      bool next_is_punct =
+          k >= n || (!IsLetter(t[k]) && t[k] != U'\n' && !(t[k] >= U'0' && t[k] <= U'9'));
+      bool next_is_func = false, next_is_verb = false;
+      if (wi + 1 < words.size() && !next_is_punct && words[wi + 1].start == k) {
+        std::u32string_view nx(t.data() + words[wi + 1].start,
+                               words[wi + 1].end - words[wi + 1].start);
+        const Entry* e = m.Find(nx);
+        next_is_func = e && (e->kind == Kind::kFunc || e->kind == Kind::kPrep ||
+                             e->kind == Kind::kJunk || e->kind == Kind::kBeforeVerb);
+        // An imperfect verb opens with one of أ ت ن ي.
+        next_is_verb = nx.size() >= 3 && !next_is_func &&
+                       (nx[0] == U'ي' || nx[0] == U'ت' || nx[0] == U'ن' || nx[0] == U'أ');
+      }
+      const Kind self_kind = m.KindOf(s);
+      if (self_kind == Kind::kPrep && (next_is_punct || next_is_func))
+        id_score -= kPrepWithoutObject;
+      if (self_kind == Kind::kBeforeVerb && !next_is_verb) id_score -= kPrepWithoutObject;
+      bool prev_adjacent = false;
+      if (!prev_form.empty() && prev_end <= w.start) {
+        prev_adjacent = true;
+        for (std::uint32_t q = prev_end; q < w.start; ++q)
+          if (t[q] != U' ' && t[q] != U'\n' && t[q] != U'\t') prev_adjacent = false;
+      }
+      const bool agreement = prev_adjacent && StartsWith(s, U"ال") && IsDefinite(prev_form);
+      float best = id_score + kMargin;
+      const Candidate* pick = nullptr;
+      for (const Candidate& c : mm.cands) {
+        float sc = c.score;
+        if (c.final_yeh && agreement) sc += kDefiniteAgreement;
+        if (sc > best) {
+          best = sc;
+          pick = &c;
+        }
+      }
+      if (pick) {
+        decided = pick->form;
+        ops.push_back({w.start, w.end, pick->form, "lost-letters"});
+        ++changed;
+      }
+    }
+    prev_form.assign(decided);
+    prev_end = w.end;
+  }
+
+  // Visual order: sentence-final punctuation at the start of a line.
+  std::size_t moved = 0, reversed = 0;
+  auto block_of = [&](std::uint32_t pos) {
+    return static_cast<std::size_t>(std::upper_bound(block_start.begin(), block_start.end(), pos) -
+                                    block_start.begin() - 1);
+  };
+  for (std::uint32_t ls = 0; ls < n;) {
+    std::uint32_t le = ls;
+    while (le < n && t[le] != U'\n') ++le;
+    std::uint32_t a = ls;
+    while (a < le && (t[a] == U' ' || t[a] == U'\t')) ++a;
+    if (a + 1 < le && repair_block[block_of(a)]) {
+      char32_t p = t[a];
+      bool final_punct = p == U'.' || p == U'؟' || p == U'!' || p == U'؛' || p == U'،' || p == U':';
+      if (final_punct && IsLetter(t[a + 1])) {
+        std::uint32_t z = le;
+        while (z > a && (t[z - 1] == U' ' || t[z - 1] == U'\t')) --z;
+        if (options.move_punctuation) {
+          ops.push_back({a, a + 1, U"", "punctuation-order"});
+          ops.push_back({z, z, std::u32string(1, p), "punctuation-order"});
+          ++moved;
+        } else {
+          doc.Diagnose(Severity::kInfo, "repair", "line-initial-punctuation",
+                       "sentence-final punctuation printed at the start of a line", a);
+        }
+      }
+      // A line that opens on a lone letter that is no word is likely a run
+      // of words in reversed (visual) order.
+      std::uint32_t e = a;
+      while (e < le && IsArabicWordChar(t[e])) ++e;
+      if (e == a + 1 && (e == le || t[e] == U' ') &&
+          m.Weight(std::u32string_view(t.data() + a, 1)) < 0) {
+        const char32_t c = t[a];
+        if (c != U'و' && c != U'ب' && c != U'ل' && c != U'ف' && c != U'ك') {
+          doc.Diagnose(Severity::kWarning, "repair", "reversed-run",
+                       "line looks like words in reversed visual order; left as is", a);
+          ++reversed;
+        }
+      }
+    }
+    ls = le + 1;
+  }
+
+  info.stats.push_back({"words_examined", std::to_string(examined)});
+  info.stats.push_back({"words_changed", std::to_string(changed)});
+  info.stats.push_back({"punctuation_moved", std::to_string(moved)});
+  info.stats.push_back({"reversed_runs_reported", std::to_string(reversed)});
+  if (ops.empty()) return;
+
+  std::stable_sort(ops.begin(), ops.end(), [](const Op& x, const Op& y) {
+    return x.start != y.start ? x.start < y.start : x.end < y.end;
+  });
+  info.before = doc.text;
+  std::u32string out;
+  out.reserve(n + ops.size() * 2);
+  std::uint32_t pos = 0;
+  for (const Op& op : ops) {
+    out.append(t, pos, op.start - pos);
+    Edit e;
+    e.start = static_cast<std::uint32_t>(out.size());
+    out += op.text;
+    e.end = static_cast<std::uint32_t>(out.size());
+    e.orig_start = op.start;
+    e.orig_end = op.end;
+    e.reason = op.reason;
+    info.edits.push_back(std::move(e));
+    pos = op.end;
+  }
+  out.append(t, pos, n - pos);
+  doc.text = Encode(out);
+}
+
+}  // namespace nufuz::repair

@@ -11,6 +11,18 @@
 //   word runs, reported as diagnostics where not repaired).
 // - Mode kAuto repairs only when the lost-letter signature is found; on text
 //   without it the text is unchanged. kOn repairs regardless; kOff skips.
+// - Evidence, per word: the candidates the damage rule allows (see
+//   damage.h), weighed by data/lexicon/repair_words.tsv (curated weights),
+//   data/lexicon/repair_system_words.tsv (generated from Debian's
+//   tesseract-ocr-ara word list by scripts/build_repair_lexicon.sh), the
+//   gazetteer names (data/gazetteer/*.tsv, when present), words of the same
+//   document that survived undamaged, and the neighbouring words (definite
+//   agreement of nisba adjectives; a preposition needs a following word).
+// - Detection: per block (paragraph) and per document, counting damaged
+//   function words (ف إل عل الت الذ) against letters the damage would have
+//   removed (a medial kaf, a joined final yeh). Verdict and confidence go to
+//   Document::repair; stats name what was counted.
+// - Cost: linear in the text; candidate scoring is memoised per word form.
 // - Model is immutable after Load and may be shared across threads.
 #pragma once
 
@@ -38,6 +50,12 @@ class Model {
   std::unique_ptr<Impl> impl_;
 };
 
-void Repair(Document& doc, const Model& model, Mode mode);
+struct Options {
+  // Moves sentence-final punctuation printed at the start of a line to the
+  // end of that line (only in blocks judged damaged, or in kOn).
+  bool move_punctuation = true;
+};
+
+void Repair(Document& doc, const Model& model, Mode mode, const Options& options = {});
 
 }  // namespace nufuz::repair

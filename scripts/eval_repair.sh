@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Measures the repair stage with the shared scorers (../shared/eval).
+# Seed 000 (a real damaged PDF extraction) is scored against its gold; seeds
+# 001-004 are damaged with ../shared/eval/damage.py and scored against their
+# clean originals; the clean seeds are also run in auto mode and must come
+# out unchanged. Skips (exit 0) when ../shared is absent.
+#
+# usage: scripts/eval_repair.sh [REPAIR_CMD...]
+#   REPAIR_CMD reads a text file (last argument) and prints the repaired text;
+#   default: build/nufuz text --repair auto
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${NUFUZ_SHARED:-$root/../shared}"
+if [[ ! -d "$shared/eval" ]]; then
+  echo "eval_repair: $shared absent, skipped"
+  exit 0
+fi
+if [[ $# -gt 0 ]]; then cmd=("$@"); else cmd=("$root/build/nufuz" text --repair auto); fi
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+for f in "$shared"/corpus/seeds/*.txt; do
+  b="$(basename "$f" .txt)"
+  gold="$shared/eval/gold/$b.repaired.txt"
+  if [[ -f "$gold" ]]; then
+    dmg="$f"
+  else
+    gold="$f"
+    dmg="$tmp/$b.damaged.txt"
+    python3 "$shared/eval/damage.py" <"$f" >"$dmg"
+    "${cmd[@]}" "$f" >"$tmp/$b.clean.out"
+    # NFC/space normalisation aside, repair must not touch clean text.
+    if python3 - "$f" "$tmp/$b.clean.out" <<'PY'
+import sys
+a, b = (open(p, encoding="utf-8").read().split() for p in sys.argv[1:3])
+sys.exit(0 if a == b else 1)
+PY
+    then echo "$b clean auto: unchanged"; else echo "$b clean auto: CHANGED"; fi
+  fi
+  "${cmd[@]}" "$dmg" >"$tmp/$b.out"
+  echo "$b $(python3 "$shared/eval/repair_score.py" --damaged "$dmg" --gold "$gold" --pred "$tmp/$b.out" | tail -1)"
+done
