@@ -19,7 +19,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import GAZ, clean_ar, read_tsv, uniq, write_tsv  # noqa: E402
+from common import GAZ, clean_ar, match_key, read_tsv, uniq, write_tsv  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
@@ -103,7 +103,7 @@ def main():
             sources.append(icu_ver)
         iso_ar = [mo.get(e[k]) for k in ("name", "common_name", "official_name") if e.get(k)]
         iso_ar = [x for x in iso_ar if x]
-        names += iso_ar
+        names += [("iso", x) for x in iso_ar]
         sources.append(iso_ver)
         if ov:
             sources.append(ov["source"])
@@ -119,7 +119,7 @@ def main():
             "wikidata": ov.get("wikidata", ""),
             "iso2": a2,
             "iso3": a3,
-            "ar_names": "|".join(uniq(usable(n) for n in names)),
+            "ar_names": names,
             "source": "; ".join(sources),
         })
     missing = set(by_iso3) - {e["alpha_3"] for e in iso}
@@ -134,6 +134,29 @@ def main():
             "ar_names": "|".join(uniq(clean_ar(n) for n in ov["ar_names"].split("|"))),
             "source": ov["source"],
         })
+    # iso-codes translations are the least checked seed: drop one that names another
+    # entry by a CLDR or curated spelling (e.g. a Moldova translation reading "المالديف").
+    trusted = {}
+    for r in rows:
+        if isinstance(r["ar_names"], list):
+            for n in r["ar_names"]:
+                if not isinstance(n, tuple) and usable(n):
+                    trusted.setdefault(match_key(usable(n)), set()).add(r["id"])
+        else:
+            for n in r["ar_names"].split("|"):
+                trusted.setdefault(match_key(n), set()).add(r["id"])
+    for r in rows:
+        if isinstance(r["ar_names"], list):
+            keep = []
+            for n in r["ar_names"]:
+                if isinstance(n, tuple):
+                    n = usable(n[1])
+                    if n and trusted.get(match_key(n), {r["id"]}) != {r["id"]} and \
+                            r["id"] not in trusted.get(match_key(n), set()):
+                        print(f"dropped iso-codes name {n} for {r['id']}", file=sys.stderr)
+                        continue
+                keep.append(usable(n))
+            r["ar_names"] = "|".join(uniq(keep))
     header = ["id", "type", "status", "name_en", "aliases_en", "wikidata", "iso2", "iso3",
               "ar_names", "source"]
     write_tsv(os.path.join(GAZ, "countries.tsv"), "gen_countries.py", header, rows,
