@@ -1,0 +1,1 @@
+// Event coding; see events.h.
