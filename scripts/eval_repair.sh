@@ -7,7 +7,8 @@
 #
 # usage: scripts/eval_repair.sh [REPAIR_CMD...]
 #   REPAIR_CMD reads a text file (last argument) and prints the repaired text;
-#   default: build/nufuz text --repair auto
+#   default: build/nufuz text --repair auto --no-clean --keep-punctuation
+#   (no cleaning and no punctuation moves: the gold keeps both as printed)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${NUFUZ_SHARED:-$root/../shared}"
@@ -15,7 +16,7 @@ if [[ ! -d "$shared/eval" ]]; then
   echo "eval_repair: $shared absent, skipped"
   exit 0
 fi
-if [[ $# -gt 0 ]]; then cmd=("$@"); else cmd=("$root/build/nufuz" text --repair auto); fi
+if [[ $# -gt 0 ]]; then cmd=("$@"); else cmd=("$root/build/nufuz" text --repair auto --no-clean --keep-punctuation); fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 for f in "$shared"/corpus/seeds/*.txt; do

@@ -12,6 +12,7 @@
 #include "core/data.h"
 #include "core/json.h"
 #include "core/utf8.h"
+#include "output/analyze.h"
 #include "pipeline/pipeline.h"
 
 namespace nufuz {
@@ -27,6 +28,7 @@ struct CommonFlags {
   std::string repair = "auto";
   bool lenient = false;
   bool no_clean = false;
+  bool keep_punctuation = false;
   std::uint64_t max_mb = 50;
 };
 
@@ -43,6 +45,8 @@ void AddCommon(CLI::App* cmd, CommonFlags& f) {
   cmd->add_flag("--lenient", f.lenient,
                 "Replace invalid UTF-8 with U+FFFD (flagged) instead of failing the document");
   cmd->add_flag("--no-clean", f.no_clean, "Keep page furniture (skip boilerplate removal)");
+  cmd->add_flag("--keep-punctuation", f.keep_punctuation,
+                "Repair letters only: leave sentence punctuation printed at line starts in place");
   cmd->add_option("--max-size", f.max_mb, "Refuse documents larger than this many MB")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
@@ -54,6 +58,7 @@ PipelineOptions ToOptions(const CommonFlags& f) {
   o.ingest.lenient = f.lenient;
   o.ingest.max_bytes = f.max_mb << 20;
   o.clean.enabled = !f.no_clean;
+  o.repair_options.move_punctuation = !f.keep_punctuation;
   o.repair = f.repair == "on"    ? repair::Mode::kOn
              : f.repair == "off" ? repair::Mode::kOff
                                  : repair::Mode::kAuto;
@@ -70,9 +75,10 @@ void ReportFailure(const Document& doc) {
 // Runs the pipeline over every input document, calling `emit` for each good
 // one. Returns the exit code.
 template <typename Emit>
-int ForEachDocument(const CommonFlags& flags, bool tokenize, Emit emit) {
+int ForEachDocument(const CommonFlags& flags, bool tokenize, bool extract, Emit emit) {
   PipelineOptions options = ToOptions(flags);
-  options.tokenize = tokenize;
+  options.tokenize = tokenize || extract;
+  options.extract = extract;
   auto pipeline = Pipeline::Load(options);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "nufuz: %s\n", pipeline.status().ToString().c_str());
@@ -153,6 +159,18 @@ int Main(int argc, char** argv) {
   text->add_flag("--original", original, "With --json: include the original input and raw text");
   text->add_flag("--show-removed", show_removed, "Also print what cleaning removed and why");
 
+  CommonFlags analyze_flags;
+  std::string out_path, format = "json";
+  CLI::App* analyze = app.add_subcommand(
+      "analyze",
+      "Extract entities, people, dates, quantities and events: one JSON object per document "
+      "(JSON Lines; contract in docs/output.md)");
+  AddCommon(analyze, analyze_flags);
+  analyze->add_option("--out", out_path, "Write to this file instead of standard output");
+  analyze->add_option("--format", format, "json (JSON Lines, the analyze contract)")
+      ->check(CLI::IsMember({"json"}))
+      ->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -163,27 +181,50 @@ int Main(int argc, char** argv) {
   if (text->parsed()) {
     // Name each document unless the input is exactly one plain file.
     const bool many = ManyDocuments(text_flags.inputs);
-    return ForEachDocument(text_flags, tokens || json, [&](const Document& doc, std::size_t n) {
-      if (json) {
-        JsonOptions jo;
-        jo.tokens = true;
-        jo.original = original;
-        std::string line =
-            DocumentToJson(doc, jo).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        std::fwrite(line.data(), 1, line.size(), stdout);
-        std::fputc('\n', stdout);
-        return;
+    return ForEachDocument(text_flags, tokens || json, false,
+                           [&](const Document& doc, std::size_t n) {
+                             if (json) {
+                               JsonOptions jo;
+                               jo.tokens = true;
+                               jo.original = original;
+                               std::string line = DocumentToJson(doc, jo).dump(
+                                   -1, ' ', false, nlohmann::json::error_handler_t::replace);
+                               std::fwrite(line.data(), 1, line.size(), stdout);
+                               std::fputc('\n', stdout);
+                               return;
+                             }
+                             (void)n;
+                             if (many) std::printf("==> %s <==\n", doc.id.c_str());
+                             if (tokens) {
+                               PrintTokens(doc);
+                             } else {
+                               std::fwrite(doc.text.data(), 1, doc.text.size(), stdout);
+                               if (!doc.text.empty() && doc.text.back() != '\n')
+                                 std::fputc('\n', stdout);
+                             }
+                             if (show_removed) PrintRemoved(doc);
+                           });
+  }
+  if (analyze->parsed()) {
+    std::FILE* out = stdout;
+    if (!out_path.empty()) {
+      out = std::fopen(out_path.c_str(), "wb");
+      if (!out) {
+        std::fprintf(stderr, "nufuz: %s: cannot open for writing\n", out_path.c_str());
+        return kExitUsage;
       }
-      (void)n;
-      if (many) std::printf("==> %s <==\n", doc.id.c_str());
-      if (tokens) {
-        PrintTokens(doc);
-      } else {
-        std::fwrite(doc.text.data(), 1, doc.text.size(), stdout);
-        if (!doc.text.empty() && doc.text.back() != '\n') std::fputc('\n', stdout);
-      }
-      if (show_removed) PrintRemoved(doc);
+    }
+    int code = ForEachDocument(analyze_flags, true, true, [&](const Document& doc, std::size_t) {
+      std::string line =
+          output::AnalyzeJson(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      line.push_back('\n');
+      std::fwrite(line.data(), 1, line.size(), out);
     });
+    if (out != stdout && std::fclose(out) != 0) {
+      std::fprintf(stderr, "nufuz: %s: write failed\n", out_path.c_str());
+      return kExitUsage;
+    }
+    return code;
   }
   return kExitUsage;
 }

@@ -24,14 +24,32 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options)
     if (!lex.ok()) return lex.status();
     p->text_ = std::move(lex.value());
   }
+  if (options.extract && p->text_) {
+    auto entities = extract::EntityExtractor::Load(dir, p->text_);
+    if (!entities.ok()) return entities.status();
+    p->entities_ = std::move(entities.value());
+    auto dates = extract::DateExtractor::Load(dir);
+    if (!dates.ok()) return dates.status();
+    p->dates_ = std::move(dates.value());
+    auto quantities = extract::QuantityExtractor::Load(dir);
+    if (!quantities.ok()) return quantities.status();
+    p->quantities_ = std::move(quantities.value());
+  }
   return p;
 }
 
 void Pipeline::Process(Document& doc) const {
   if (doc.failed) return;
   clean::Clean(doc, *clean_, options_.clean);
-  if (repair_) repair::Repair(doc, *repair_, options_.repair);
+  if (repair_) repair::Repair(doc, *repair_, options_.repair, options_.repair_options);
   if (text_) text::Tokenize(doc, *text_);
+  if (entities_) entities_->Run(doc);
+  if (dates_ || quantities_) {
+    // Word forms are computed once for both extractors.
+    extract::FormScope forms(doc);
+    if (dates_) dates_->Run(doc);
+    if (quantities_) quantities_->Run(doc);
+  }
 }
 
 }  // namespace nufuz

@@ -5,7 +5,8 @@
 //   word lists) and freezes them; a loaded Pipeline is immutable and may be
 //   shared by threads, each processing its own Documents.
 // - Process(doc) runs, on a document ingest produced: clean -> repair ->
-//   text (tokens, sentences). A failed document is left untouched.
+//   text (tokens, sentences) -> extract (entities, dates, quantities) when
+//   options.extract. A failed document is left untouched.
 // - Stages depend only on stages to their left; nothing reaches back.
 #pragma once
 
@@ -16,6 +17,9 @@
 #include "clean/clean.h"
 #include "core/document.h"
 #include "core/status.h"
+#include "extract/dates.h"
+#include "extract/entities.h"
+#include "extract/quantities.h"
 #include "ingest/ingest.h"
 #include "repair/repair.h"
 #include "text/text.h"
@@ -27,7 +31,9 @@ struct PipelineOptions {
   ingest::Options ingest;  // size limit, leniency
   clean::Options clean;    // furniture removal on/off
   repair::Mode repair = repair::Mode::kAuto;
-  bool tokenize = true;  // false: stop after repair
+  repair::Options repair_options;  // e.g. punctuation moving on/off
+  bool tokenize = true;            // false: stop after repair
+  bool extract = false;            // entities, dates, quantities (implies tokenize)
 };
 
 class Pipeline {
@@ -44,6 +50,9 @@ class Pipeline {
   std::shared_ptr<const clean::Lexicon> clean_;
   std::shared_ptr<const repair::Model> repair_;
   std::shared_ptr<const text::Lexicon> text_;
+  std::shared_ptr<const extract::EntityExtractor> entities_;
+  std::shared_ptr<const extract::DateExtractor> dates_;
+  std::shared_ptr<const extract::QuantityExtractor> quantities_;
 };
 
 }  // namespace nufuz

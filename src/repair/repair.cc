@@ -21,10 +21,13 @@ struct Entry {
   float weight = 0;
   Kind kind = Kind::kWord;
   bool curated = false;
+  bool name = false;  // from the gazetteer (a proper name or its nisba)
 };
 
 // Weight of a word known only from the generated system list / gazetteer.
 constexpr float kSystemWeight = 2.0f;
+// A curated weight from which a word counts as frequent.
+constexpr float kStrongWord = 5.0f;
 constexpr float kGazetteerWeight = 3.0f;
 // A candidate must beat the text as it stands by this much.
 constexpr float kMargin = 0.25f;
@@ -33,6 +36,16 @@ constexpr float kDocEvidence = 3.0f;
 constexpr float kDocPrefixEvidence = 2.5f;
 constexpr float kDefiniteAgreement = 3.0f;
 constexpr float kPrepWithoutObject = 4.0f;
+// A restored final yeh that makes a nisba adjective whose other forms
+// (-ية -يا -يين -يون -يات) occur in the same document (عسكرية -> عسكري).
+constexpr float kNisbaDoc = 1.0f;
+// Coordination with a nisba adjective: "اقتصادي وثقاف" -> وثقافي.
+constexpr float kCoordination = 3.0f;
+// An indefinite adjective after an indefinite noun, before a preposition,
+// conjunction or punctuation: "بشكل تدريج في" -> تدريجي.
+constexpr float kIndefiniteAgreement = 2.5f;
+// Consecutive words of a multi-word gazetteer name: "ش جين بينغ" -> شي.
+constexpr float kNameBigram = 5.0f;
 
 std::u32string Decode(std::string_view s) {
   std::u32string u;
@@ -56,6 +69,16 @@ bool StartsWith(std::u32string_view s, std::u32string_view p) {
 
 struct Model::Impl {
   std::unordered_map<std::u32string, Entry> words;
+  // "a b" for consecutive words a, b of a multi-word gazetteer name.
+  std::unordered_set<std::u32string> name_bigrams;
+
+  bool NameBigram(std::u32string_view a, std::u32string_view b) const {
+    if (a.empty() || b.empty() || name_bigrams.empty()) return false;
+    std::u32string k(a);
+    k += U' ';
+    k += b;
+    return name_bigrams.count(k) > 0;
+  }
 
   const Entry* Find(std::u32string_view w) const {
     auto it = words.find(std::u32string(w));
@@ -110,6 +133,21 @@ struct Model::Impl {
   Kind KindOf(std::u32string_view w) const {
     const Entry* e = Find(w);
     return e ? e->kind : Kind::kWord;
+  }
+
+  // Kind looking through a leading و / ف (وبعد is a function word).
+  Kind KindThroughConj(std::u32string_view w) const {
+    if (const Entry* e = Find(w)) return e->kind;
+    if (w.size() >= 3 && (w[0] == U'و' || w[0] == U'ف'))
+      if (const Entry* e = Find(w.substr(1))) return e->kind;
+    return Kind::kWord;
+  }
+
+  bool IsName(std::u32string_view w) const {
+    const Entry* e = Find(w);
+    if (e == nullptr && w.size() >= 4 && (w[0] == U'و' || w[0] == U'ل' || w[0] == U'ب'))
+      e = Find(w.substr(1));
+    return e != nullptr && e->name;
   }
 };
 
@@ -170,15 +208,22 @@ Status AddGazetteer(Model::Impl& m, const std::filesystem::path& path) {
   for (std::size_t r = 0; r < t->rows(); ++r)
     for (int c : cols) {
       std::u32string cell = Decode(t->Cell(r, c));
-      std::u32string w;
+      std::u32string w, prev;
       for (std::size_t i = 0; i <= cell.size(); ++i) {
         if (i < cell.size() && IsArabicWordChar(cell[i])) {
           w.push_back(cell[i]);
           continue;
         }
+        // Consecutive words of one name (separated by a space only). Only a
+        // one-word name marks its word as a name (مجلس الأمن does not).
+        const bool single = prev.empty() && (i == cell.size() || cell[i] != U' ');
+        if (!w.empty() && !prev.empty()) m.name_bigrams.insert(prev + U' ' + w);
+        if (!w.empty()) prev = w;
+        if (i < cell.size() && cell[i] != U' ') prev.clear();
         if (w.size() >= 2) {
-          Entry e{kGazetteerWeight, Kind::kWord, false};
+          Entry e{kGazetteerWeight, Kind::kWord, false, single};
           auto [it, fresh] = m.words.emplace(w, e);
+          if (single) it->second.name = true;
           if (!fresh && !it->second.curated)
             it->second.weight = std::max(it->second.weight, e.weight);
         }
@@ -224,7 +269,30 @@ struct Candidate {
   std::u32string form;
   float score = 0;
   bool final_yeh = false;  // restored a final ي
+  bool lone = false;       // restored from a lone letter: needs a name bigram
+  bool nisba_doc = false;  // other forms of this nisba occur in the document
+  bool known = false;      // in a word list (not only document evidence)
 };
+
+bool EndsWith(std::u32string_view s, std::u32string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// Other forms of a nisba adjective: the stem before -ية -يا -يًا -يين ...
+constexpr std::u32string_view kNisbaSuffixes[] = {U"ية",  U"يا",  U"يًا",   U"ياً",  U"يين",
+                                                  U"يون", U"يات", U"يتين", U"يتان"};
+
+// A definite noun phrase head for agreement: ال- word, or a noun with a
+// possessive pronoun (دورها, بلادهم).
+bool EndsWithPronoun(std::u32string_view w) {
+  return w.size() >= 5 &&
+         (EndsWith(w, U"ها") || EndsWith(w, U"هم") || EndsWith(w, U"هما") || EndsWith(w, U"نا"));
+}
+
+// Feminine or plural forms a masculine singular adjective cannot follow.
+bool EndsFeminine(std::u32string_view w) {
+  return EndsWith(w, U"ة") || EndsWith(w, U"ات");
+}
 
 bool IsLetter(char32_t c) {
   return IsArabicWordChar(c) && !IsTransparent(c);
@@ -299,6 +367,21 @@ std::u32string StripClitics(std::u32string_view w) {
   return std::u32string(r);
 }
 
+// A verb by its shape (conservative: only used to veto adjective rules):
+// an imperfect prefix, or a past-tense ending -ت / -وا.
+bool LooksVerb(std::u32string_view w) {
+  if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  if (w.size() < 3) return false;
+  if ((w[0] == U'ي' || w[0] == U'ت' || w[0] == U'ن') && w.size() <= 6) return true;
+  return EndsWith(w, U"ت") || EndsWith(w, U"وا");
+}
+
+bool IsPreposition(std::u32string_view w) {
+  for (std::u32string_view p : {U"في", U"إلى", U"على", U"عن", U"مع", U"حتى", U"نحو", U"لدى"})
+    if (w == p) return true;
+  return false;
+}
+
 struct BlockStats {
   int damaged_fw = 0;  // damaged function words
   int clean = 0;       // letters damage would have removed
@@ -359,7 +442,8 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   // Detection.
   std::vector<BlockStats> stats(nblocks);
   std::unordered_set<std::u32string> vocab;
-  std::vector<std::u32string> kaf_stems;  // surviving words that start with ك
+  std::vector<std::u32string> kaf_stems;           // surviving words that start with ك
+  std::unordered_set<std::u32string> nisba_stems;  // X of Xية, Xيين ... in the document
   for (const Word& w : words) {
     std::u32string_view s(t.data() + w.start, w.end - w.start);
     if (HasDamageable(s)) ++stats[w.block].clean;
@@ -369,6 +453,11 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     vocab.emplace(s);
     std::u32string st = StripClitics(s);
     if (st.size() >= 5 && st[0] == U'ك') kaf_stems.push_back(st);
+    for (std::u32string_view suf : kNisbaSuffixes)
+      if (EndsWith(st, suf) && st.size() >= suf.size() + 2) {
+        nisba_stems.emplace(st.substr(0, st.size() - suf.size()));
+        break;
+      }
   }
   std::sort(kaf_stems.begin(), kaf_stems.end());
   kaf_stems.erase(std::unique(kaf_stems.begin(), kaf_stems.end()), kaf_stems.end());
@@ -441,17 +530,25 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       mm.identity = std::max(0.0f, m.Weight(s));
       // A lone letter is restored only when listed as a damaged shape (ف).
       const Entry* self = m.Find(s);
-      if (s.size() == 1 && !(self && self->kind == Kind::kJunk))
-        buf.clear();
-      else
-        Candidates(s, buf);
+      const bool lone = s.size() == 1 && !(self && self->kind == Kind::kJunk);
+      Candidates(s, buf);
       for (std::size_t k = 1; k < buf.size(); ++k) {  // buf[0] is the word itself
         float wt = m.Weight(buf[k]);
         float ev = doc_evidence(buf[k], s);
-        if (wt < 0 && ev == 0) continue;
-        Candidate c{
-            buf[k], std::max(0.0f, wt) + ev,
-            buf[k].back() == U'ي' && buf[k].size() > s.size() && buf[k][buf[k].size() - 2] != U'ك'};
+        const bool final_yeh =
+            buf[k].back() == U'ي' && buf[k].size() > s.size() && buf[k][buf[k].size() - 2] != U'ك';
+        // No yeh is restored after a final yeh / alef maksura (القياديي).
+        if (buf[k].size() == s.size() + 1 && buf[k].compare(0, s.size(), s) == 0 &&
+            (s.back() == U'ي' || s.back() == U'ى'))
+          continue;
+        bool nisba_doc = false;
+        if (final_yeh) {
+          std::u32string st = StripClitics(buf[k]);
+          st.pop_back();
+          nisba_doc = st.size() >= 2 && nisba_stems.count(st) > 0;
+        }
+        if (wt < 0 && ev == 0 && !(nisba_doc && mm.identity <= 0)) continue;
+        Candidate c{buf[k], std::max(0.0f, wt) + ev, final_yeh, lone, nisba_doc, wt >= 0};
         mm.cands.push_back(std::move(c));
       }
       it = memo.emplace(std::u32string(s), std::move(mm)).first;
@@ -476,8 +573,18 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         next_is_verb = nx.size() >= 3 && !next_is_func &&
                        (nx[0] == U'ي' || nx[0] == U'ت' || nx[0] == U'ن' || nx[0] == U'أ');
       }
+      std::u32string_view nx_raw;
+      if (wi + 1 < words.size() && words[wi + 1].start == k)
+        nx_raw = std::u32string_view(t.data() + words[wi + 1].start,
+                                     words[wi + 1].end - words[wi + 1].start);
+      // Punctuation that closes a phrase (not quotes or dashes).
+      const bool next_closes = k >= n || t[k] == U'.' || t[k] == U'،' || t[k] == U'؛' ||
+                               t[k] == U':' || t[k] == U'؟' || t[k] == U'!' || t[k] == U')' ||
+                               t[k] == U',' || t[k] == U';';
       const Kind self_kind = m.KindOf(s);
-      if (self_kind == Kind::kPrep && (next_is_punct || next_is_func))
+      const bool next_is_prep =
+          next_is_func && (IsPreposition(nx_raw) || m.KindOf(nx_raw) != Kind::kFunc);
+      if (self_kind == Kind::kPrep && (next_is_punct || next_is_prep))
         id_score -= kPrepWithoutObject;
       if (self_kind == Kind::kBeforeVerb && !next_is_verb) id_score -= kPrepWithoutObject;
       bool prev_adjacent = false;
@@ -486,12 +593,59 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         for (std::uint32_t q = prev_end; q < w.start; ++q)
           if (t[q] != U' ' && t[q] != U'\n' && t[q] != U'\t') prev_adjacent = false;
       }
-      const bool agreement = prev_adjacent && StartsWith(s, U"ال") && IsDefinite(prev_form);
+      // A preposition right after another one is unlikely (إلى بين).
+      if (self_kind == Kind::kPrep && prev_adjacent && IsPreposition(prev_form))
+        id_score -= kPrepWithoutObject;
+      const bool prev_feminine = EndsFeminine(prev_form);
+      const bool agreement =
+          prev_adjacent && StartsWith(s, U"ال") && !prev_feminine &&
+          (IsDefinite(prev_form) || (EndsWithPronoun(prev_form) && !LooksVerb(prev_form)));
+      // Coordination with a preceding nisba adjective (عسكري وسياس).
+      const bool self_name = m.IsName(s);
+      const bool self_content = self_kind == Kind::kWord && !self_name;
+      // A proper name takes no indefinite adjective and is no nisba.
+      const bool prev_name = m.IsName(prev_form);
+      const bool coordination = prev_adjacent && self_content && s.size() >= 4 && s[0] == U'و' &&
+                                !prev_name && prev_form.size() >= 4 && prev_form.back() == U'ي' &&
+                                m.KindThroughConj(prev_form) == Kind::kWord;
+      // Indefinite noun + indefinite adjective, closed by a preposition,
+      // conjunction, function word or punctuation (a construct state would
+      // be followed by its genitive noun instead).
+      bool indefinite = false;
+      if (prev_adjacent && self_content && s.size() >= 3 && !IsDefinite(s) &&
+          !IsDefinite(prev_form) && prev_form.size() >= 3 && !prev_feminine &&
+          !EndsWithPronoun(prev_form) && m.KindThroughConj(prev_form) == Kind::kWord &&
+          !IsPreposition(prev_form) && !LooksVerb(prev_form) && !prev_name) {
+        const bool closes =
+            next_closes || IsPreposition(nx_raw) || nx_raw == U"من" || nx_raw == U"عن" ||
+            (nx_raw.size() >= 4 && (nx_raw[0] == U'و' || nx_raw[0] == U'ل' || nx_raw[0] == U'ب'));
+        indefinite = closes;
+      }
+      // A lone letter next to another lone letter is an abbreviation (أ ف ب).
+      const bool abbreviation =
+          s.size() == 1 && ((prev_adjacent && prev_form.size() == 1) || nx_raw.size() == 1);
+      // The word as it stands continues a multi-word name (فرانس برس).
+      if (m.NameBigram(s, nx_raw) || (prev_adjacent && m.NameBigram(prev_form, s)))
+        id_score += kNameBigram;
       float best = id_score + kMargin;
       const Candidate* pick = nullptr;
       for (const Candidate& c : mm.cands) {
+        if (abbreviation) break;
         float sc = c.score;
-        if (c.final_yeh && agreement) sc += kDefiniteAgreement;
+        const bool name_pair =
+            m.NameBigram(c.form, nx_raw) || (prev_adjacent && m.NameBigram(prev_form, c.form));
+        if (name_pair) sc += kNameBigram;
+        if (c.lone && !name_pair) continue;
+        // Agreement alone does not overturn a frequent word or a name
+        // (الأول, الحسين); with other forms of the nisba in the document it does.
+        if (c.final_yeh && agreement &&
+            ((mm.identity < kStrongWord && (!self_name || m.IsName(c.form))) || c.nisba_doc))
+          sc += kDefiniteAgreement;
+        if (c.final_yeh && coordination) sc += kCoordination;
+        if (c.final_yeh && indefinite) sc += kIndefiniteAgreement;
+        // Other forms of the nisba in the document back a context signal,
+        // or stand alone when the word as it stands is no known word.
+        if (c.nisba_doc && ((agreement || coordination || indefinite) || !c.known)) sc += kNisbaDoc;
         if (sc > best) {
           best = sc;
           pick = &c;

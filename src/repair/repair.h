@@ -16,8 +16,14 @@
 //   data/lexicon/repair_system_words.tsv (generated from Debian's
 //   tesseract-ocr-ara word list by scripts/build_repair_lexicon.sh), the
 //   gazetteer names (data/gazetteer/*.tsv, when present), words of the same
-//   document that survived undamaged, and the neighbouring words (definite
-//   agreement of nisba adjectives; a preposition needs a following word).
+//   document that survived undamaged, other forms of a nisba in the document
+//   (عسكرية backs عسكري), consecutive words of multi-word gazetteer names
+//   (شي جين بينغ), and the neighbouring words: definite agreement of nisba
+//   adjectives (not after a feminine head, a verb, or for a frequent word or
+//   a name alone), coordination with a nisba (اقتصادي وسياسي), an indefinite
+//   adjective closed by a preposition, conjunction or punctuation; a
+//   preposition needs a following word and does not follow a preposition; a
+//   lone letter between lone letters is an abbreviation (أ ف ب).
 // - Detection: per block (paragraph) and per document, counting damaged
 //   function words (ف إل عل الت الذ) against letters the damage would have
 //   removed (a medial kaf, a joined final yeh). Verdict and confidence go to

@@ -8,10 +8,12 @@
 
 namespace nufuz::text {
 
-// Arabic-script letters (U+0621-U+064A, U+0671-U+06D3, U+06FA-U+06FF).
+// Arabic-script letters (U+0621-U+064A except tatweel U+0640, U+0671-U+06D3,
+// U+06FA-U+06FF).
 inline bool IsArabicLetter(char32_t c) {
-  return (c >= 0x0621 && c <= 0x064A) || (c >= 0x0671 && c <= 0x06D3) ||
-         (c >= 0x066E && c <= 0x066F) || (c >= 0x06FA && c <= 0x06FF);
+  return (c >= 0x0621 && c <= 0x063F) || (c >= 0x0641 && c <= 0x064A) ||
+         (c >= 0x0671 && c <= 0x06D3) || (c >= 0x066E && c <= 0x066F) ||
+         (c >= 0x06FA && c <= 0x06FF);
 }
 
 // Marks that belong to the preceding letter: harakat, superscript alef,

@@ -8,6 +8,7 @@
 #include <deque>
 #include <fstream>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/data.h"
@@ -27,6 +28,16 @@ void AppendKey(std::string_view s, std::string& out) {
       out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
       ++i;
       continue;
+    }
+    // Fast path: a two-byte Arabic letter that folds to itself.
+    if ((b == 0xD8 || b == 0xD9) && i + 1 < s.size() &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      char32_t c = (char32_t(b & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+      if (IsArabicLetter(c) && FoldLetter(c) == c) {
+        out.append(s.data() + i, 2);
+        i += 2;
+        continue;
+      }
     }
     char32_t c = utf8::Next(s, i);
     if (IsArabicMark(c)) continue;
@@ -349,6 +360,27 @@ class Segmenter {
   const Lexicon& lex_;
 };
 
+// Analyses are a pure function of (lexicon, key); Arabic word types repeat
+// (Zipf), so each thread remembers the analyses of recent keys. The memo is
+// dropped when it grows past a bound or the lexicon changes.
+class Memo {
+ public:
+  const Analysis& Get(const Segmenter& seg, const Lexicon& lex, const std::string& key) {
+    if (&lex != lexicon_ || map_.size() > kMaxEntries) {
+      map_.clear();
+      lexicon_ = &lex;
+    }
+    auto it = map_.find(key);
+    if (it != map_.end()) return it->second;
+    return map_.emplace(key, seg.Analyze(key)).first->second;
+  }
+
+ private:
+  static constexpr std::size_t kMaxEntries = 1 << 18;
+  const Lexicon* lexicon_ = nullptr;
+  std::unordered_map<std::string, Analysis> map_;
+};
+
 // ---------------------------------------------------------------------------
 // Scanning
 
@@ -371,6 +403,16 @@ struct Cursor {
   std::size_t i = 0;     // byte
   std::uint32_t cp = 0;  // code point
   char32_t Peek(std::size_t* len = nullptr) const {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (len) *len = 1;
+      return b;
+    }
+    if (b >= 0xC2 && b <= 0xDF && i + 1 < s.size() &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      if (len) *len = 2;
+      return (char32_t(b & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+    }
     std::size_t j = i;
     char32_t c = utf8::Next(s, j);
     if (len) *len = j - i;
@@ -381,7 +423,9 @@ struct Cursor {
     return utf8::Next(s, byte);
   }
   void Advance() {
-    utf8::Next(s, i);
+    std::size_t len = 1;
+    Peek(&len);
+    i += len;
     ++cp;
   }
   bool AtEnd() const { return i >= s.size(); }
@@ -458,6 +502,7 @@ void Tokenize(Document& doc, const Lexicon& lexicon) {
   const std::string_view s = doc.text;
   doc.tokens.reserve(s.size() / 7 + 1);
   Segmenter seg(lexicon);
+  thread_local Memo memo;
   Cursor c{s};
   std::vector<std::uint32_t> letter_pos;  // surface cp of each key letter
   bool pending_break = false;             // a paragraph break since the last token
@@ -594,10 +639,10 @@ void Tokenize(Document& doc, const Lexicon& lexicon) {
     AppendKey(surface, t.key);
 
     if (t.kind == TokenKind::kArabic && !t.key.empty()) {
-      Analysis a = seg.Analyze(t.key);
+      const Analysis& a = memo.Get(seg, lexicon, t.key);
       t.proclitics = a.proclitics;
-      t.stem = std::move(a.stem);
-      t.suffix = std::move(a.suffix);
+      t.stem = a.stem;
+      t.suffix = a.suffix;
       if (a.prefix_letters || a.suffix_letters) {
         // Map letter counts back to surface code points (marks stay with
         // the letter before them).

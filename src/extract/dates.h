@@ -1,0 +1,120 @@
+// extract/dates.h: dates and spans of time, and the publication date from a
+// dateline.
+//
+// Contract
+// - Reads: Document::text, tokens (text::Tokenize must have run), published.
+//   Adds DATE spans in text order:
+//     attrs value   "YYYY", "YYYY-MM" or "YYYY-MM-DD": at the precision the
+//                   text gives ("يونيو 2022" -> 2022-06)
+//           anchor  "absolute" (the text gives the year) or "relative"
+//                   (resolved against the publication date or an earlier
+//                   date of the text)
+//           kind    "point", or "range" for spans of time (منذ 1991، بين 2019
+//                   و2022، خلال العامين الأخيرين، التسعينيات), which also
+//                   carry attrs "from" and "to" (when known); a range's value
+//                   is its start
+//     A date whose value cannot be resolved (a relative date without a
+//     publication date) is not output: no DATE ever carries a guessed value.
+// - Publication date: when Document::published is empty, a full date
+//   (day, month and year) on a short line (at most 12 tokens) within the
+//   first 60 tokens ("موسكو - 08-10-2025 | 12:18", "نشر في 8 أكتوبر 2025")
+//   becomes Document::published with published_source "dateline".
+// - Absolute forms: 08-10-2025 (day first) and 2025-10-08; [day] month
+//   [/month] [year] with the month names of data/lexicon/months.tsv (both
+//   series, slashed or bracketed pairs "نوفمبر/تشرين الثاني 2025", Maghrebi
+//   names); years after عام/العام/سنة, after a preposition (في 2024) or alone
+//   (four digits 1900-2100, not followed by a unit or scale word and not after
+//   an approximator, so "2000 جندي" is a quantity, not a year); "2022م".
+//   Hijri: "1446هـ" is a range of the Gregorian dates of that Hijri year
+//   (ICU islamic-civil calendar), value = its first Gregorian year; a Hijri
+//   day and month with year convert to the Gregorian day.
+// - Relative forms, resolved against `published` (P):
+//   * a month without a year: P's year; with الماضي the latest such month
+//     before P's month, with المقبل the next one after it;
+//   * العام/الشهر/الأسبوع + الماضي/المقبل/الجاري, هذا العام: P shifted (a
+//     week gives the month of its Thursday, kind "range" with from/to days);
+//   * أمس، اليوم، غدا، أول أمس، بعد غد: P's day shifted (at P's precision);
+//   * a weekday (الخميس): the occurrence nearest to P (within 3 days either
+//     side; exactly P when it is P's weekday); الماضي after it or a past
+//     marker forces the latest occurrence on or before P, المقبل/القادم or a
+//     future marker (سـ، سوف) in the four tokens before forces the next on or
+//     after P;
+//   * part-of qualifiers keep the head's precision (أواخر مايو -> YYYY-05;
+//     أواخر عام 2025 -> 2025), except that بداية/مطلع/مستهل + a year is its
+//     January and نهاية/ختام + a year its December (a point, not a period:
+//     "في بداية العام" -> YYYY-01);
+//   * قبل/منذ + a duration (قبل عامين، منذ ثلاثة أشهر) counts back from P;
+//     بعد + a duration (بعد ستة أسابيع، بعد أيام) counts forward from the
+//     last date the text gave in the previous two sentences, else from P;
+//     days and weeks give a day (at the anchor's precision), months a month,
+//     years a year; a vague plural (بعد أيام) gives one precision coarser;
+//   * اليوم/الشهر/العام + ذاته/نفسه: the last date the text gave;
+//   * decades (التسعينيات) are ranges: value = the decade's first year,
+//     from/to its first and last year (أوائل/منتصف/أواخر narrow them to
+//     X0-X3, X4-X6, X7-X9); the century is the latest one not after P (the
+//     20th without P).
+// - Ranges: منذ + date (to = P), بين X و Y and من X إلى/حتى Y, خلال + N
+//   last units (خلال العامين الأخيرين: from P-2 to P).
+// - Linear in tokens; lexicons (months.tsv, date_words.tsv, numbers.tsv and
+//   the first words of units.tsv/currencies.tsv) are hash maps. Immutable
+//   after Load; Run is thread-safe on distinct documents.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_set>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "extract/quantities.h"
+
+namespace nufuz::extract {
+
+// A calendar date at year, month or day precision (month/day 0 = absent).
+struct DateValue {
+  int year = 0, month = 0, day = 0;
+  bool valid() const { return year > 0; }
+  std::string ToString() const;  // "YYYY[-MM[-DD]]"
+  // Parses "YYYY[-MM[-DD]]"; nullopt when malformed or out of range.
+  static std::optional<DateValue> Parse(std::string_view s);
+};
+
+class DateExtractor {
+ public:
+  struct Options {
+    bool dateline = true;  // fill Document::published from a dateline
+  };
+  // Loads data/lexicon/{months,date_words,numbers,units,currencies}.tsv.
+  static Result<std::shared_ptr<const DateExtractor>> Load(const std::filesystem::path& data_dir,
+                                                           Options options);
+  static Result<std::shared_ptr<const DateExtractor>> Load(const std::filesystem::path& data_dir) {
+    return Load(data_dir, Options());
+  }
+
+  void Run(Document& doc) const;
+
+  // The publication date a dateline near the top gives, or nullopt.
+  std::optional<DateValue> Dateline(const Document& doc) const;
+
+  struct Month {
+    int month = 0;
+    bool hijri = false;
+    bool ambiguous = false;
+  };
+  struct Word {
+    std::string kind;
+    std::string value;
+  };
+  struct Impl;
+
+ private:
+  Options options_;
+  std::shared_ptr<const NumberReader> numbers_;
+  PhraseTable<Month> months_;
+  PhraseTable<Word> words_;
+  PhraseTable<char> quantity_words_;  // units and currencies (a number before them is no year)
+};
+
+}  // namespace nufuz::extract

@@ -1,0 +1,470 @@
+#include "extract/entities.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "core/utf8.h"
+#include "text/text.h"
+
+namespace nufuz::extract {
+
+EntityExtractor::EntityExtractor(std::shared_ptr<const text::Lexicon> lexicon,
+                                 std::shared_ptr<const Gazetteer> gazetteer,
+                                 std::shared_ptr<const Titles> titles,
+                                 std::shared_ptr<const Transliterator> translit)
+    : lexicon_(std::move(lexicon)),
+      gazetteer_(std::move(gazetteer)),
+      titles_(std::move(titles)),
+      translit_(std::move(translit)) {}
+
+Result<std::shared_ptr<const EntityExtractor>> EntityExtractor::Load(
+    const std::filesystem::path& data_dir, std::shared_ptr<const text::Lexicon> lexicon) {
+  if (!lexicon) return Status::Error(StatusCode::kInternal, "EntityExtractor: no lexicon");
+  auto gaz = Gazetteer::Load(data_dir, lexicon.get());
+  if (!gaz.ok()) return gaz.status();
+  auto titles = Titles::Load(data_dir, lexicon.get());
+  if (!titles.ok()) return titles.status();
+  auto translit = Transliterator::Load(data_dir);
+  if (!translit.ok()) return translit.status();
+  return std::make_shared<const EntityExtractor>(std::move(lexicon), std::move(gaz.value()),
+                                                 std::move(titles.value()),
+                                                 std::move(translit.value()));
+}
+
+namespace {
+
+enum class HitKind : std::uint8_t { kGaz, kTitle, kNisba };
+
+struct Hit {
+  std::uint32_t b = 0, e = 0;  // tokens [b, e)
+  HitKind kind = HitKind::kGaz;
+  std::uint32_t value = 0;  // gazetteer entry or title index
+  bool by_whole = false;    // first token matched as written (no clitics cut)
+};
+
+// Words that link a title to the place or body it belongs to (closed class).
+bool IsLinkWord(const TokenForms& f) {
+  return f.whole == "في" || f.whole == "لدي";
+}
+
+std::string CountryCode(const std::string& id) {
+  auto colon = id.find(':');
+  return colon == std::string::npos ? id : id.substr(colon + 1);
+}
+
+struct Mention {
+  std::uint32_t start, end;
+};
+
+struct Out {
+  Entity entity;
+  std::vector<Mention> mentions;
+};
+
+class Emitter {
+ public:
+  Out& Get(const std::string& id) {
+    auto [it, fresh] = index_.emplace(id, outs_.size());
+    if (fresh) {
+      outs_.emplace_back();
+      outs_.back().entity.id = id;
+    }
+    return outs_[it->second];
+  }
+  bool Has(const std::string& id) const { return index_.count(id) != 0; }
+  void Finish(Document& doc) {
+    for (Out& o : outs_) {
+      std::sort(o.mentions.begin(), o.mentions.end(),
+                [](const Mention& a, const Mention& b) { return a.start < b.start; });
+      o.mentions.erase(std::unique(o.mentions.begin(), o.mentions.end(),
+                                   [](const Mention& a, const Mention& b) {
+                                     return a.start == b.start && a.end == b.end;
+                                   }),
+                       o.mentions.end());
+    }
+    std::vector<std::size_t> order;
+    for (std::size_t k = 0; k < outs_.size(); ++k)
+      if (!outs_[k].mentions.empty()) order.push_back(k);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return outs_[a].mentions.front().start < outs_[b].mentions.front().start;
+    });
+    for (std::size_t k : order) {
+      Out& o = outs_[k];
+      for (const Mention& m : o.mentions) {
+        Span s;
+        s.start = m.start;
+        s.end = m.end;
+        s.label = "ENTITY";
+        s.attrs.emplace_back("entity", o.entity.id);
+        doc.spans.push_back(std::move(s));
+      }
+      auto same = std::find_if(doc.entities.begin(), doc.entities.end(),
+                               [&](const Entity& e) { return e.id == o.entity.id; });
+      if (same == doc.entities.end()) doc.entities.push_back(std::move(o.entity));
+    }
+  }
+
+ private:
+  std::vector<Out> outs_;
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
+void SetAttr(Attrs& attrs, const std::string& key, const std::string& value) {
+  if (value.empty()) return;
+  for (auto& [k, v] : attrs)
+    if (k == key) {
+      if (v.empty()) v = value;
+      return;
+    }
+  attrs.emplace_back(key, value);
+}
+
+// A capital that acts (تنظر موسكو، فلك واشنطن، لموسكو) stands for its state,
+// as analysts read it; a capital as a location (في دوشانبي، إلى أستانا،
+// بموسكو، العاصمة أستانا) is the place.
+// The reading is decided once per document by majority of the capital's
+// mentions (ties: the place), so one name is one entity in a document.
+bool IsCapital(const GazEntry& e) {
+  const std::string* kind = e.Attr("kind");
+  return e.type == "PLACE" && kind && *kind == "CAPITAL" && e.Attr("country");
+}
+
+bool ActsAsState(const Document& doc, const std::vector<TokenForms>& forms, const Hit& h) {
+  if (doc.tokens[h.b].proclitics & kCliticBi) return false;
+  if (h.b == 0) return true;
+  const std::string& prev = forms[h.b - 1].core;
+  static const std::vector<std::string> kLocative = {"في",   "الي",   "عبر",   "نحو",
+                                                     "داخل", "عاصمه", "مدينه", "حتي"};
+  return std::find(kLocative.begin(), kLocative.end(), prev) == kLocative.end();
+}
+
+}  // namespace
+
+void EntityExtractor::Run(Document& doc) const {
+  const std::vector<TokenForms> forms = ComputeForms(doc);
+  const std::size_t n = forms.size();
+  const Gazetteer& gaz = *gazetteer_;
+  const auto& entries = gaz.entries();
+  std::vector<bool> covered(n, false);
+  std::vector<Hit> hits;
+  std::vector<int> hit_at(n, -1);
+
+  // 1. Gazetteer names, titles and nisba adjectives, longest first.
+  for (std::size_t i = 0; i < n;) {
+    if (!forms[i].arabic) {
+      ++i;
+      continue;
+    }
+    auto g = gaz.Longest(forms, i);
+    auto t = titles_->Longest(forms, i);
+    Hit h;
+    h.b = static_cast<std::uint32_t>(i);
+    if (g.length && g.length >= t.length) {
+      h.e = h.b + g.length;
+      h.kind = HitKind::kGaz;
+      h.value = g.value;
+      h.by_whole = g.first_by_whole;
+    } else if (t.length) {
+      h.e = h.b + t.length;
+      h.kind = HitKind::kTitle;
+      h.value = t.value;
+    } else if (int nb = gaz.Nisba(forms[i]); nb >= 0) {
+      h.e = h.b + 1;
+      h.kind = HitKind::kNisba;
+      h.value = static_cast<std::uint32_t>(nb);
+    } else {
+      ++i;
+      continue;
+    }
+    for (std::uint32_t k = h.b; k < h.e; ++k) {
+      covered[k] = true;
+      hit_at[k] = static_cast<int>(hits.size());
+    }
+    hits.push_back(h);
+    i = h.e;
+  }
+
+  auto start_of = [&](std::size_t tok, bool by_whole) {
+    return doc.tokens[tok].start + (by_whole ? 0 : forms[tok].clitic_cps);
+  };
+  auto surface = [&](std::uint32_t start, std::uint32_t end) {
+    return std::string(utf8::SubstrCp(doc.text, start, end));
+  };
+  // Start of a name word: a conjunction is cut, anything else kept as written
+  // (names often begin with ب ل ك: بوتين، بلينكن، لوماكين).
+  auto name_start = [&](std::size_t tok) {
+    const Token& t = doc.tokens[tok];
+    return t.start + ((t.proclitics & (kCliticWa | kCliticFa)) ? 1u : 0u);
+  };
+  auto name_word = [&](std::size_t tok) {
+    const Token& t = doc.tokens[tok];
+    return (t.proclitics & (kCliticWa | kCliticFa)) ? forms[tok].core : forms[tok].whole;
+  };
+
+  // A person named by tokens [k, k + len); a gazetteer person right after
+  // the words (إريك + كوريلا) is the same person.
+  auto make_person = [&](std::size_t k, std::size_t len) {
+    Person p;
+    std::size_t end = k + len;
+    for (std::size_t j = k; j < end; ++j) p.words.push_back(name_word(j));
+    if (end < n && hit_at[end] >= 0) {
+      const Hit& x = hits[hit_at[end]];
+      if (x.kind == HitKind::kGaz && x.b == end && entries[x.value].type == "PERSON") {
+        p.gaz_id = entries[x.value].id;
+        for (std::uint32_t j = x.b; j < x.e; ++j) p.words.push_back(name_word(j));
+        end = x.e;
+      }
+    }
+    for (std::size_t j = k; j < end; ++j) covered[j] = true;
+    std::uint32_t s = name_start(k);
+    p.name_ar = surface(s, doc.tokens[end - 1].end);
+    p.mentions.push_back({s, doc.tokens[end - 1].end});
+    return p;
+  };
+
+  Emitter out;
+  DocPeople people;
+  std::vector<int> person_at(n, -1), person_end(n, -1);  // token -> person index
+
+  // 2. Gazetteer and nisba mentions (people are handled with the titles).
+  std::unordered_map<std::uint32_t, int> capital_vote;
+  for (const Hit& h : hits)
+    if (h.kind == HitKind::kGaz && IsCapital(entries[h.value]))
+      capital_vote[h.value] += ActsAsState(doc, forms, h) ? 1 : -1;
+  for (const Hit& h : hits) {
+    if (h.kind == HitKind::kTitle) continue;
+    const GazEntry& e = entries[h.value];
+    if (h.kind == HitKind::kGaz && e.type == "PERSON") {
+      Person p;
+      p.gaz_id = e.id;
+      for (std::uint32_t k = h.b; k < h.e; ++k) p.words.push_back(name_word(k));
+      std::uint32_t s = start_of(h.b, h.by_whole);
+      p.name_ar = surface(s, doc.tokens[h.e - 1].end);
+      p.mentions.push_back({s, doc.tokens[h.e - 1].end});
+      int who = static_cast<int>(people.Add(std::move(p)));
+      person_at[h.b] = who;
+      person_end[h.e - 1] = who;
+      continue;
+    }
+    const GazEntry* target = &e;
+    if (h.kind == HitKind::kGaz && IsCapital(e) && capital_vote[h.value] > 0)
+      if (const GazEntry* c = gaz.Find(*e.Attr("country"))) target = c;
+    const GazEntry& t = *target;
+    Out& o = out.Get(t.id);
+    if (o.entity.name_en.empty()) {
+      o.entity.type = t.type;
+      o.entity.name_en = t.name_en;
+      o.entity.name_ar = t.name_ar;
+      o.entity.wikidata = t.wikidata;
+      o.entity.attrs = t.attrs;
+    }
+    o.mentions.push_back({start_of(h.b, h.by_whole), doc.tokens[h.e - 1].end});
+  }
+
+  // 3a. Names opened by a usual given name (فلاديمير، دونالد، مريم) with no title.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (covered[i] || !forms[i].arabic) continue;
+    const Transliterator::Entry* e = translit_->Find(name_word(i));
+    if (!e || !e->start) continue;
+    std::size_t len = ScanName(doc, forms, i, covered, *lexicon_, *translit_, false);
+    bool gaz_next = len == 1 && i + 1 < n && hit_at[i + 1] >= 0 &&
+                    hits[hit_at[i + 1]].kind == HitKind::kGaz &&
+                    entries[hits[hit_at[i + 1]].value].type == "PERSON";
+    if (len < 2 && !gaz_next) continue;
+    std::size_t who = people.Add(make_person(i, len));
+    person_at[i] = static_cast<int>(who);
+    std::uint32_t end_cp = people.people()[who].mentions.back().end;
+    for (std::size_t j = i; j < n && doc.tokens[j].end <= end_cp; ++j)
+      person_end[j] = static_cast<int>(who);
+    i += len - 1;
+  }
+
+  // 3b. Titles: people after person titles, state bodies with their country.
+  struct Bare {
+    std::uint32_t start, end;
+    std::string role, country;
+  };
+  std::vector<Bare> bare_titles;
+  std::size_t resume = 0;  // first token not consumed by a title phrase
+  for (std::size_t hi = 0; hi < hits.size(); ++hi) {
+    const Hit& h = hits[hi];
+    if (h.kind != HitKind::kTitle) continue;
+    const TitleInfo& info = titles_->info(h.value);
+
+    bool body = info.kind == TitleKind::kOrg || info.kind == TitleKind::kBody;
+    if (body) {
+      // The body's country: a nisba right after it, a country in construct
+      // (وزارة خارجية كازاخستان), or "في <country>".
+      std::string country;
+      std::uint32_t end_tok = h.e;
+      if (h.e < n && hit_at[h.e] >= 0) {
+        const Hit& x = hits[hit_at[h.e]];
+        if (x.kind != HitKind::kTitle && entries[x.value].type == "COUNTRY") {
+          country = entries[x.value].id;
+          end_tok = x.e;
+        }
+      } else if (h.e + 1 < n && IsLinkWord(forms[h.e]) && hit_at[h.e + 1] >= 0) {
+        const Hit& x = hits[hit_at[h.e + 1]];
+        if (x.kind == HitKind::kGaz && entries[x.value].type == "COUNTRY")
+          country = entries[x.value].id;
+      }
+      std::string base = Slug(info.role_en);
+      bool emit = !country.empty() || info.kind == TitleKind::kOrg;
+      std::string id = "org:" + base + (country.empty() ? "" : "-" + CountryCode(country));
+      Out& o = out.Get(emit ? id : std::string());
+      if (emit && o.entity.name_en.empty()) {
+        o.entity.type = "ORG";
+        o.entity.name_en = info.role_en;
+        if (const GazEntry* c = country.empty() ? nullptr : gaz.Find(country))
+          o.entity.name_en += " (" + c->name_en + ")";
+        o.entity.name_ar = surface(start_of(h.b, false), doc.tokens[end_tok - 1].end);
+        if (country.empty())
+          o.entity.attrs.emplace_back("scope", "unresolved");
+        else
+          o.entity.attrs.emplace_back("country", country);
+      }
+      if (emit) o.mentions.push_back({start_of(h.b, false), doc.tokens[end_tok - 1].end});
+    }
+    if (h.b < resume) continue;
+    if (info.kind == TitleKind::kModifier) continue;
+
+    if (info.kind == TitleKind::kReport) {
+      std::size_t len = ScanName(doc, forms, h.e, covered, *lexicon_, *translit_, false);
+      const Transliterator::Entry* first = h.e < n ? translit_->Find(name_word(h.e)) : nullptr;
+      // Words that are also ordinary words (سعيد) do not make a name here.
+      bool plain = true;
+      for (std::size_t k = h.e; k < h.e + len; ++k)
+        if (const auto* e = translit_->Find(name_word(k)); e && !e->start && e->kind == "given")
+          plain = false;
+      if (len >= 2 && plain && (!first || first->start)) people.Add(make_person(h.e, len));
+      continue;
+    }
+
+    // A title phrase: titles, prefixes, modifiers, nisbas, countries and
+    // bodies, in any order, then the name.
+    std::string role, prefix, country, org, tenure;
+    bool org_only = true;
+    std::size_t k = h.b;
+    while (k < n && k < h.b + 12) {
+      if (hit_at[k] < 0) {
+        if (IsLinkWord(forms[k]) && k + 1 < n && hit_at[k + 1] >= 0 &&
+            hits[hit_at[k + 1]].kind == HitKind::kGaz &&
+            entries[hits[hit_at[k + 1]].value].type != "PERSON") {
+          ++k;
+          continue;
+        }
+        break;
+      }
+      const Hit& x = hits[hit_at[k]];
+      if (x.kind == HitKind::kTitle) {
+        const TitleInfo& ti = titles_->info(x.value);
+        if (ti.kind == TitleKind::kReport) break;
+        if (ti.kind == TitleKind::kModifier) {
+          tenure = ti.role_en;
+        } else if (ti.kind == TitleKind::kPrefix) {
+          if (role.empty()) prefix += (prefix.empty() ? "" : " ") + ti.role_en;
+        } else if (ti.kind == TitleKind::kPerson) {
+          org_only = false;
+          if (role.empty()) role = prefix.empty() ? ti.role_en : prefix + " " + ti.role_en;
+        } else if (ti.kind == TitleKind::kOrg || ti.kind == TitleKind::kBody) {
+          if (role.empty() && !prefix.empty()) {
+            role = prefix + ", " + ti.role_en;
+            org_only = false;
+          }
+        }
+      } else if (x.kind == HitKind::kNisba) {
+        if (country.empty()) country = entries[x.value].id;
+      } else {
+        const GazEntry& e = entries[x.value];
+        if (e.type == "PERSON") break;
+        if (e.type == "COUNTRY") {
+          if (country.empty()) country = e.id;
+        } else if (org.empty()) {
+          org = e.id;
+          if (const std::string* c = e.Attr("country"); c && country.empty()) country = *c;
+        }
+      }
+      k = x.e;
+    }
+    resume = k;
+    if (org_only && role.empty()) continue;  // a body alone (handled above)
+    if (role.empty()) role = prefix;
+    Person p;
+    p.role = role;
+    p.country = country;
+    p.org = org;
+    p.tenure = tenure;
+    if (k < n && hit_at[k] >= 0 && hits[hit_at[k]].kind == HitKind::kGaz &&
+        entries[hits[hit_at[k]].value].type == "PERSON") {
+      const Hit& x = hits[hit_at[k]];
+      p.gaz_id = entries[x.value].id;
+      for (std::uint32_t j = x.b; j < x.e; ++j) p.words.push_back(name_word(j));
+      std::uint32_t s = start_of(x.b, x.by_whole);
+      p.name_ar = surface(s, doc.tokens[x.e - 1].end);
+      p.mentions.push_back({s, doc.tokens[x.e - 1].end});
+      people.Add(std::move(p));
+      resume = x.e;
+      continue;
+    }
+    std::size_t len = ScanName(doc, forms, k, covered, *lexicon_, *translit_, true);
+    if (len == 0) {
+      // Apposition: "أوبير فيدرين، وزير الخارجية الفرنسي الأسبق" or a name
+      // found before the title was read.
+      int who = k < n ? person_at[k] : -1;
+      std::size_t before = h.b;
+      if (before > 0 && !forms[before - 1].arabic && doc.Surface(doc.tokens[before - 1]) == "،")
+        --before;
+      if (who < 0 && before > 0) who = person_end[before - 1];
+      if (who >= 0) {
+        Person& q = people.people()[who];
+        if (q.role.empty()) q.role = role;
+        if (q.country.empty()) q.country = country;
+        if (q.org.empty()) q.org = org;
+        if (q.tenure.empty()) q.tenure = tenure;
+        continue;
+      }
+      if (!role.empty() && !country.empty() && k > h.b)
+        bare_titles.push_back({start_of(h.b, false), doc.tokens[k - 1].end, role, country});
+      continue;
+    }
+    Person named = make_person(k, len);
+    p.words = std::move(named.words);
+    p.name_ar = std::move(named.name_ar);
+    p.gaz_id = std::move(named.gaz_id);
+    p.mentions = std::move(named.mentions);
+    people.Add(std::move(p));
+    resume = k + len;
+  }
+
+  // 5. Later surnames and titles alone.
+  people.ResolveSurnames(doc, forms, *lexicon_, covered);
+  for (const Bare& b : bare_titles) {
+    int who = people.ByRole(b.role, b.country);
+    if (who >= 0) people.people()[who].mentions.push_back({b.start, b.end});
+  }
+
+  for (Person& p : people.people()) {
+    const GazEntry* g = p.gaz_id.empty() ? nullptr : gaz.Find(p.gaz_id);
+    std::string name_en = g ? g->name_en : translit_->Name(p.name_ar);
+    std::string id = g ? g->id : "person:" + Slug(name_en);
+    Out& o = out.Get(id);
+    if (o.entity.name_en.empty()) {
+      o.entity.type = "PERSON";
+      o.entity.name_en = name_en;
+      o.entity.name_ar = g ? g->name_ar : p.name_ar;
+      if (g) {
+        o.entity.wikidata = g->wikidata;
+        o.entity.attrs = g->attrs;
+      }
+    }
+    SetAttr(o.entity.attrs, "role", p.role);
+    SetAttr(o.entity.attrs, "country", p.country);
+    SetAttr(o.entity.attrs, "org", p.org);
+    SetAttr(o.entity.attrs, "tenure", p.tenure);
+    for (const Person::M& m : p.mentions) o.mentions.push_back({m.start, m.end});
+  }
+  out.Finish(doc);
+}
+
+}  // namespace nufuz::extract

@@ -1,0 +1,210 @@
+#include "extract/people.h"
+
+#include "core/data.h"
+#include "text/text.h"
+
+namespace nufuz::extract {
+
+Status Titles::Add(TitleInfo info, const text::Lexicon* lexicon, const std::string& where) {
+  (void)lexicon;
+  auto words = NameWords(info.ar);
+  if (words.empty()) return Status::Error(StatusCode::kDataError, where + ": empty title");
+  matcher_.Add(words, static_cast<std::uint32_t>(infos_.size()));
+  infos_.push_back(std::move(info));
+  return Status::Ok();
+}
+
+namespace {
+
+bool ParseKind(const std::string& s, TitleKind* k) {
+  if (s == "person")
+    *k = TitleKind::kPerson;
+  else if (s == "org")
+    *k = TitleKind::kOrg;
+  else if (s == "body")
+    *k = TitleKind::kBody;
+  else if (s == "prefix")
+    *k = TitleKind::kPrefix;
+  else if (s == "modifier")
+    *k = TitleKind::kModifier;
+  else if (s == "report")
+    *k = TitleKind::kReport;
+  else
+    return false;
+  return true;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Titles>> Titles::FromRows(
+    const std::vector<std::vector<std::string>>& rows, const text::Lexicon* lexicon) {
+  auto t = std::make_shared<Titles>();
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (rows[r].size() < 3) continue;
+    TitleInfo info{rows[r][0], rows[r][1], TitleKind::kPerson};
+    if (!ParseKind(rows[r][2], &info.kind))
+      return Status::Error(StatusCode::kDataError,
+                           "titles row " + std::to_string(r) + ": bad kind");
+    Status s = t->Add(std::move(info), lexicon, "titles row " + std::to_string(r));
+    if (!s.ok()) return s;
+  }
+  return std::shared_ptr<const Titles>(std::move(t));
+}
+
+Result<std::shared_ptr<const Titles>> Titles::Load(const std::filesystem::path& data_dir,
+                                                   const text::Lexicon* lexicon) {
+  auto table = TsvTable::Load(data_dir / "lexicon" / "titles.tsv", {"ar", "role_en", "kind"});
+  if (!table.ok()) return table.status();
+  auto t = std::make_shared<Titles>();
+  int ar = table->Column("ar"), en = table->Column("role_en"), kind = table->Column("kind");
+  for (std::size_t r = 0; r < table->rows(); ++r) {
+    TitleInfo info{table->Cell(r, ar), table->Cell(r, en), TitleKind::kPerson};
+    if (!ParseKind(table->Cell(r, kind), &info.kind))
+      return Status::Error(StatusCode::kDataError,
+                           table->Where(r) + ": unknown kind '" + table->Cell(r, kind) + "'");
+    Status s = t->Add(std::move(info), lexicon, table->Where(r));
+    if (!s.ok()) return s;
+  }
+  return std::shared_ptr<const Titles>(std::move(t));
+}
+
+bool IsNameWord(const Document& doc, const std::vector<TokenForms>& forms, std::size_t i,
+                const text::Lexicon& lexicon, const Transliterator& translit, bool strong) {
+  if (i >= forms.size() || !forms[i].arabic) return false;
+  const Token& t = doc.tokens[i];
+  const TokenForms& f = forms[i];
+  if (f.whole.size() < 4) return false;  // one-letter words are particles
+  if (translit.Find(f.whole) || translit.Find(f.core) || translit.Find(t.key)) return true;
+  // Tanween (مؤخراً، جداً), a future prefix, a pronoun suffix or a ta marbuta
+  // (متخصصة) mark ordinary words, not names written in Arabic script.
+  std::string_view surface = doc.Surface(t);
+  if (surface.find("\u064B") != std::string_view::npos) return false;
+  if (t.proclitics & kCliticSa) return false;
+  if (!t.suffix.empty()) return false;
+  if (f.whole.size() >= 2 && f.whole.compare(f.whole.size() - 2, 2, "ه") == 0) return false;
+  if (lexicon.Contains(f.whole) || lexicon.Contains(t.key)) {
+    if (!strong || t.proclitics || f.whole.size() < 8) return false;
+    // Imperfect verbs (يزور، تستضيف، نرى) and the like are not names.
+    std::string_view first = std::string_view(f.whole).substr(0, 2);
+    // Participles and verbal nouns (مشترك) likewise.
+    if (first == "ي" || first == "ت" || first == "م") return false;
+    return true;
+  }
+  // A word the tokeniser cut a clitic from is a name only if what remains is
+  // not a word (بزيارة = ب + زيارة); names that merely begin with ب ل ك
+  // (بوتين) need a table row.
+  if ((t.proclitics & ~kCliticAl) && lexicon.Contains(f.core)) return false;
+  // A word with the article is an adjective after a title (الإعلامي), unless
+  // it continues a name that began with the article (الحسين الزاوي).
+  if (t.proclitics & kCliticAl) return false;
+  return true;
+}
+
+std::size_t ScanName(const Document& doc, const std::vector<TokenForms>& forms, std::size_t i,
+                     const std::vector<bool>& blocked, const text::Lexicon& lexicon,
+                     const Transliterator& translit, bool strong) {
+  std::size_t n = 0;
+  while (n < 4 && i + n < forms.size() && !blocked[i + n]) {
+    const Token& t = doc.tokens[i + n];
+    if (n > 0) {
+      const Token& prev = doc.tokens[i + n - 1];
+      if (doc.text.find('\n', prev.byte_end) < t.byte_start) break;  // a line break
+    }
+    // After a given name the surname is expected.
+    bool given = n > 0 && translit.Find(forms[i + n - 1].whole) &&
+                 translit.Find(forms[i + n - 1].whole)->kind == "given";
+    // With no title, a third word must be in the table ("كتب دونالد هاريسون
+    // مقالا": the accusative مقالا is no name).
+    if (!strong && n >= 2 && !translit.Find(forms[i + n].whole)) break;
+    bool ok = IsNameWord(doc, forms, i + n, lexicon, translit, strong || given);
+    // Al-X Al-Y: a word with the article continues a name opened by one.
+    if (!ok && n > 0 && forms[i + n - 1].article && forms[i + n].article &&
+        t.proclitics == kCliticAl && t.suffix.empty())
+      ok = true;
+    if (!ok) break;
+    // Inside a name, a word with a conjunction starts a new item (و), unless
+    // the table knows the word as written (فيدرين).
+    if (n > 0 && (t.proclitics & (kCliticWa | kCliticFa)) && !translit.Find(forms[i + n].whole))
+      break;
+    ++n;
+  }
+  return n;
+}
+
+namespace {
+
+// Two names denote the same person when their last words agree and the
+// shorter one's other words are all in the longer one.
+bool SamePerson(const Person& a, const Person& b) {
+  if (!a.gaz_id.empty() && a.gaz_id == b.gaz_id) return true;
+  if (a.words.empty() || b.words.empty()) return false;
+  if (a.words.back() != b.words.back()) return false;
+  const Person& s = a.words.size() <= b.words.size() ? a : b;
+  const Person& l = &s == &a ? b : a;
+  for (std::size_t k = 0; k + 1 < s.words.size(); ++k) {
+    bool found = false;
+    for (const auto& w : l.words) found |= w == s.words[k];
+    if (!found) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::size_t DocPeople::Add(Person p) {
+  for (std::size_t k = 0; k < people_.size(); ++k) {
+    Person& q = people_[k];
+    if (!SamePerson(q, p)) continue;
+    if (p.words.size() > q.words.size()) {
+      q.words = p.words;
+      q.name_ar = p.name_ar;
+    }
+    if (q.gaz_id.empty()) q.gaz_id = p.gaz_id;
+    if (q.role.empty()) q.role = p.role;
+    if (q.country.empty()) q.country = p.country;
+    if (q.org.empty()) q.org = p.org;
+    if (q.tenure.empty()) q.tenure = p.tenure;
+    for (auto& m : p.mentions) q.mentions.push_back(m);
+    return k;
+  }
+  people_.push_back(std::move(p));
+  return people_.size() - 1;
+}
+
+void DocPeople::ResolveSurnames(const Document& doc, const std::vector<TokenForms>& forms,
+                                const text::Lexicon& lexicon, std::vector<bool>& covered) {
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    if (covered[i] || !forms[i].arabic) continue;
+    int who = -1;
+    for (std::size_t k = 0; k < people_.size(); ++k) {
+      const Person& p = people_[k];
+      if (p.words.empty() || !forms[i].Has(p.words.back())) continue;
+      // A short surname that is also an ordinary word (حسن) stays unresolved;
+      // the Arabic word list also holds many foreign names, so long ones pass.
+      if (p.words.back().size() < 10 && lexicon.Contains(p.words.back())) continue;
+      if (who >= 0) {
+        who = -2;  // two people share the surname: leave it
+        break;
+      }
+      who = static_cast<int>(k);
+    }
+    if (who < 0) continue;
+    std::uint32_t start = doc.tokens[i].start;
+    if (forms[i].core == people_[who].words.back() && forms[i].whole != forms[i].core)
+      start += forms[i].clitic_cps;
+    people_[who].mentions.push_back({start, doc.tokens[i].end});
+    covered[i] = true;
+  }
+}
+
+int DocPeople::ByRole(const std::string& role, const std::string& country) const {
+  int who = -1;
+  for (std::size_t k = 0; k < people_.size(); ++k) {
+    if (people_[k].role != role || people_[k].country != country) continue;
+    if (who >= 0) return -1;
+    who = static_cast<int>(k);
+  }
+  return who;
+}
+
+}  // namespace nufuz::extract

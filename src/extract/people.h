@@ -1,0 +1,110 @@
+// extract/people.h: titles, person names and their resolution in a document.
+//
+// Contract
+// - Titles::Load reads data/lexicon/titles.tsv (columns ar, role_en, kind,
+//   source). kind is one of
+//     person    a title that introduces a person (الرئيس، وزير الخارجية)
+//     org       a state body named by its function (وزارة الخارجية)
+//     body      a generic body (الحكومة، الجيش): an entity only with a country
+//     prefix    makes a role of the title that follows (نائب، مساعد، المتحدث باسم)
+//     modifier  qualifies a role (السابق، الأسبق -> attr tenure=former)
+//     report    a reporting word that may precede a name (قال، بحسب، وفقا لـ)
+//   and is compiled into a PhraseMatcher like the gazetteer.
+// - A name is 1-4 name words: words in the transliteration table, or words
+//   the lexicon does not know (a word with a conjunction must be unknown
+//   without it; a word with a preposition must be unknown as written). Names
+//   stop at punctuation, known words, titles and gazetteer names.
+// - DocPeople collects the people of one document: a new name whose last
+//   word is a known person's surname, with compatible first words, is the
+//   same person; later bare surnames and a title alone ("الرئيس الكازاخستاني"
+//   when exactly one person with that role and country is known) resolve to
+//   the person. Person ids are "person:" + Slug(name_en) (gazetteer people
+//   keep their gazetteer id).
+// - Titles is immutable after Load; DocPeople is per document, not shared.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "extract/gazetteer.h"
+#include "extract/translit.h"
+
+namespace nufuz::text {
+class Lexicon;
+}
+
+namespace nufuz::extract {
+
+enum class TitleKind : std::uint8_t { kPerson, kOrg, kBody, kPrefix, kModifier, kReport };
+
+struct TitleInfo {
+  std::string ar;       // as written in titles.tsv
+  std::string role_en;  // "president", "Ministry of Foreign Affairs", "deputy", "former"
+  TitleKind kind = TitleKind::kPerson;
+};
+
+class Titles {
+ public:
+  static Result<std::shared_ptr<const Titles>> Load(const std::filesystem::path& data_dir,
+                                                    const text::Lexicon* lexicon);
+  // Rows {ar, role_en, kind} (tests).
+  static Result<std::shared_ptr<const Titles>> FromRows(
+      const std::vector<std::vector<std::string>>& rows, const text::Lexicon* lexicon);
+  PhraseMatcher::Match Longest(const std::vector<TokenForms>& forms, std::size_t i) const {
+    return matcher_.Longest(forms, i);
+  }
+  const TitleInfo& info(std::uint32_t v) const { return infos_[v]; }
+  std::size_t size() const { return infos_.size(); }
+
+ private:
+  Status Add(TitleInfo info, const text::Lexicon* lexicon, const std::string& where);
+  std::vector<TitleInfo> infos_;
+  PhraseMatcher matcher_;
+};
+
+// Whether token i may be a word of a person's name (see the contract).
+// `strong`: the context already says a name follows (a title, a usual given
+// name): a word the lexicon knows is then accepted unless it looks like a
+// function word or a verb (the Arabic hunspell list holds many foreign names).
+bool IsNameWord(const Document& doc, const std::vector<TokenForms>& forms, std::size_t i,
+                const text::Lexicon& lexicon, const Transliterator& translit, bool strong);
+
+// The name starting at token i: the number of name words (0..4). Stops at
+// tokens in `blocked`, at a line break and at a non-name word.
+std::size_t ScanName(const Document& doc, const std::vector<TokenForms>& forms, std::size_t i,
+                     const std::vector<bool>& blocked, const text::Lexicon& lexicon,
+                     const Transliterator& translit, bool strong);
+
+struct Person {
+  std::vector<std::string> words;  // word cores of the fullest name seen
+  std::string name_ar;             // surface of that name, clitics removed
+  std::string gaz_id;              // gazetteer id, when from the gazetteer
+  std::string role, country, org, tenure;
+  // Mentions: code points [start, end).
+  struct M {
+    std::uint32_t start, end;
+  };
+  std::vector<M> mentions;
+};
+
+class DocPeople {
+ public:
+  // Adds (or merges into a known person) and returns the person's index.
+  std::size_t Add(Person p);
+  // Marks later bare surnames (uncovered tokens) as mentions of the person.
+  // A surname the lexicon knows as an ordinary word (حسن) is not resolved.
+  void ResolveSurnames(const Document& doc, const std::vector<TokenForms>& forms,
+                       const text::Lexicon& lexicon, std::vector<bool>& covered);
+  // The only person with this role and country, or -1.
+  int ByRole(const std::string& role, const std::string& country) const;
+  std::vector<Person>& people() { return people_; }
+
+ private:
+  std::vector<Person> people_;
+};
+
+}  // namespace nufuz::extract
