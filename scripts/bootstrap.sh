@@ -12,6 +12,7 @@ PACKAGES=(
   libpoppler-cpp-dev  # PDF text extraction
   nlohmann-json3-dev  # JSON in and out
   libcli11-dev        # command line
+  libsqlite3-dev      # the embedded knowledge base (WAL, FTS5)
   # data read at run time
   hunspell-ar         # Arabic stems for clitic segmentation and repair
   # tests, benchmarks, fuzzing, formatting

@@ -746,6 +746,25 @@ void Pass3(std::vector<Line>& lines, int title) {
   }
 }
 
+// The article's own dateline ("موسكو - 08-10-2025 |") is content: it says
+// where and when the report was filed, and the date extractor reads the
+// publication date from it. The first date stamp among the first lines, with
+// no body paragraph before it, is kept; later stamps (in related-article
+// lists, under photos) stay furniture.
+void KeepOwnDateline(std::vector<Line>& lines) {
+  constexpr int kTopLines = 6;
+  int seen = 0;
+  for (Line& l : lines) {
+    if (l.blank) continue;
+    if (++seen > kTopLines) return;
+    if (l.reason && std::string_view(l.reason) == "dateline") {
+      l.reason = nullptr;
+      return;
+    }
+    if (!l.reason && l.paragraph()) return;  // the body has begun
+  }
+}
+
 // Spans added before cleaning (PDF pages) point into raw_text; move them to
 // text. A raw offset inside a removed range maps to where that range stood.
 // Removed records are sorted by start, so this is one merge pass.
@@ -792,6 +811,7 @@ void Clean(Document& doc, const Lexicon& lexicon, const Options& options) {
   Pass1(lines, lexicon.impl(), arabic_doc);
   int title = Pass2(lines);
   Pass3(lines, title);
+  KeepOwnDateline(lines);
 
   // Assemble text. Between two kept lines, a gap that lost a line keeps at
   // most one blank line (its last); gaps at the edges that lost a line are

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "core/data.h"
@@ -94,7 +95,10 @@ int ForEachDocument(const CommonFlags& flags, bool tokenize, bool extract, Emit 
       ++failed;
       ReportFailure(doc);
     } else {
-      emit(doc, total);
+      if constexpr (std::is_invocable_v<Emit, const Document&, std::size_t, const Pipeline&>)
+        emit(doc, total, **pipeline);
+      else
+        emit(doc, total);
     }
     std::fflush(stdout);
     doc = Document();
@@ -161,14 +165,19 @@ int Main(int argc, char** argv) {
 
   CommonFlags analyze_flags;
   std::string out_path, format = "json";
+  bool gdelt_header = false;
   CLI::App* analyze = app.add_subcommand(
       "analyze",
       "Extract entities, people, dates, quantities and events: one JSON object per document "
       "(JSON Lines; contract in docs/output.md)");
   AddCommon(analyze, analyze_flags);
   analyze->add_option("--out", out_path, "Write to this file instead of standard output");
-  analyze->add_option("--format", format, "json (JSON Lines, the analyze contract)")
-      ->check(CLI::IsMember({"json"}))
+  analyze->add_flag("--header", gdelt_header, "With --format gdelt: write the column names first");
+  analyze
+      ->add_option("--format", format,
+                   "json: JSON Lines, the analyze contract (docs/output.md); gdelt: one "
+                   "tab-separated row per event in the GDELT 2.0 event layout (docs/events.md)")
+      ->check(CLI::IsMember({"json", "gdelt"}))
       ->capture_default_str();
 
   try {

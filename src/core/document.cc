@@ -55,6 +55,13 @@ std::uint32_t RepairInfo::ToBefore(std::uint32_t offset) const {
   return static_cast<std::uint32_t>(static_cast<std::int64_t>(offset) + delta);
 }
 
+bool Event::Factual() const {
+  if (negated) return false;
+  for (const auto& m : modality)
+    if (m == "possible" || m == "hypothetical") return false;
+  return true;
+}
+
 void Document::Diagnose(Severity severity, std::string stage, std::string code, std::string message,
                         std::optional<std::uint64_t> offset) {
   diagnostics.push_back({severity, std::move(stage), std::move(code), std::move(message), offset});

@@ -148,6 +148,33 @@ struct Entity {
   Attrs attrs;           // role, country, ...
 };
 
+// A coded event: who did what to whom (CAMEO / PLOVER), with its evidence.
+// Added by the events stage; see docs/events.md.
+struct Event {
+  std::string id;                       // "ev1", "ev2", ... in document order
+  std::string cameo;                    // three-digit CAMEO code ("042"), or two digits for a root
+  std::string plover;                   // PLOVER event type ("CONSULT"), empty when PLOVER has none
+  std::string plover_mode;              // PLOVER mode ("visit"), may be empty
+  int quad = 0;                         // GDELT QuadClass 1..4
+  double goldstein = 0.0;               // Goldstein scale -10..10
+  std::string source;                   // entity id, empty = none
+  std::string target;                   // entity id, empty = none
+  std::string location;                 // entity id, empty = none
+  std::string date;                     // "YYYY[-MM[-DD]]", empty = unknown
+  std::string date_precision = "none";  // day | month | year | none
+  bool date_from_published = false;     // no date in the sentence: the document date
+  int quantity = -1;  // index into the document's QUANTITY spans (in span order), -1 = none
+  std::vector<std::string> modality;  // future intent planned possible hypothetical reported
+                                      // refusal negated (see docs/events.md)
+  bool negated = false;               // the coded event did not / will not happen
+  std::uint32_t evidence_start = 0, evidence_end = 0;  // code points in text
+  std::uint32_t trigger_start = 0, trigger_end = 0;    // code points in text
+  double confidence = 0.0;                             // 0..1
+  bool root_event = false;  // the first event of its sentence (GDELT IsRootEvent)
+  // Not a fact: negated, or only possible / hypothetical.
+  bool Factual() const;
+};
+
 struct Document {
   std::string id;
   Source source;
@@ -163,6 +190,7 @@ struct Document {
   std::vector<Diagnostic> diagnostics;
   std::vector<Span> spans;
   std::vector<Entity> entities;
+  std::vector<Event> events;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   RepairInfo repair;

@@ -1,1 +1,1497 @@
-// Event coding; see events.h.
+// Event coding; see events.h and docs/events.md.
+#include "events/events.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "core/data.h"
+#include "core/utf8.h"
+
+namespace nufuz::events {
+
+namespace {
+
+// ---------------------------------------------------------------- lexicon
+
+enum Flag : std::uint16_t {
+  kSpeech = 1 << 0,
+  kVisit = 1 << 1,
+  kHost = 1 << 2,
+  kSymmetric = 1 << 3,
+  kModal = 1 << 4,
+  kRefuse = 1 << 5,
+  kNeedTarget = 1 << 6,
+  kCueFirst = 1 << 7,
+};
+
+enum Role : std::uint16_t {
+  kNegation = 1 << 0,
+  kNegationPerfect = 1 << 1,
+  kNegationImperfect = 1 << 2,
+  kNegationNoun = 1 << 3,
+  kFuture = 1 << 4,
+  kPlanned = 1 << 5,
+  kMay = 1 << 6,
+  kHypothetical = 1 << 7,
+  kComplementizer = 1 << 8,
+  kPreposition = 1 << 9,
+  kAgent = 1 << 10,
+  kQuantifier = 1 << 11,
+  kPronounSubject = 1 << 12,
+};
+
+struct CodeInfo {
+  std::string name, plover, mode, intent, refusal;
+  double goldstein = 0;
+  int quad = 0;
+};
+
+struct Row {
+  bool verb = false;
+  std::string cameo;
+  // Each cue is a sequence of word alternatives sets: cue[i] = words of the
+  // i-th position (one word per position, written with spaces in the file).
+  std::vector<std::vector<std::string>> cues;
+  std::unordered_set<std::string> target_preps;
+  bool obj = false;
+  std::uint16_t flags = 0;
+  std::string mode;
+};
+
+struct FormRef {
+  std::uint32_t row;
+  bool imperfect;
+};
+
+// Adds the suffixed forms a noun takes in running text.
+void NounForms(const std::string& n, std::vector<std::string>& out) {
+  out.push_back(n);
+  out.push_back(n + "ا");   // accusative tanwin: اتفاقا
+  out.push_back(n + "ان");  // dual
+  out.push_back(n + "ين");
+  const std::string ta = "ه";
+  if (n.size() > ta.size() && n.compare(n.size() - ta.size(), ta.size(), ta) == 0) {
+    std::string base = n.substr(0, n.size() - ta.size());
+    out.push_back(base + "ات");
+    out.push_back(base + "تان");
+    out.push_back(base + "تين");
+    out.push_back(base + "ت");  // construct state before a pronoun: زيارت(ه)
+  }
+}
+
+bool EndsWith(std::string_view s, std::string_view suf) {
+  return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+}
+bool StartsWith(std::string_view s, std::string_view pre) {
+  return s.size() >= pre.size() && s.compare(0, pre.size(), pre) == 0;
+}
+// Code points of a UTF-8 string.
+std::size_t Cps(std::string_view s) {
+  return utf8::Length(s);
+}
+// Drops the last code point of s (Arabic letters are 2 bytes).
+std::string DropLast(const std::string& s) {
+  std::size_t i = s.size();
+  while (i > 0 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
+  return s.substr(0, i > 0 ? i - 1 : 0);
+}
+std::string DropFirst(const std::string& s) {
+  std::size_t i = 0;
+  utf8::Next(s, i);
+  return s.substr(i);
+}
+std::string FirstLetter(const std::string& s) {
+  std::size_t i = 0;
+  utf8::Next(s, i);
+  return s.substr(0, i);
+}
+
+// Conjugated forms of a verb from its perfect (زار) or imperfect (يزور)
+// 3rd person masculine singular.
+void VerbForms(const std::string& v, bool imperfect, std::vector<std::string>& out) {
+  if (!imperfect) {
+    static const char* kSuf[] = {"", "ت", "ا", "وا", "تا", "ن", "نا", "تم"};
+    for (const char* s : kSuf) out.push_back(v + s);
+    // Defective verbs ending in ي/ا (التقي، دعا): التقت، التقوا، دعت، دعوا.
+    if (EndsWith(v, "ي") || EndsWith(v, "ا")) {
+      std::string b = DropLast(v);
+      out.push_back(b + "ت");
+      out.push_back(b + "وا");
+      out.push_back(b + "تا");
+    }
+    return;
+  }
+  std::string base = DropFirst(v);  // drop ي
+  static const char* kPre[] = {"ي", "ت", "ن", "ا"};
+  static const char* kSuf[] = {"", "ان", "ون", "ين", "ن", "ا", "وا"};
+  for (const char* p : kPre)
+    for (const char* s : kSuf) out.push_back(std::string(p) + base + s);
+  if (EndsWith(base, "ي") || EndsWith(base, "و")) {  // يلتقي -> يلتقون، يدعو -> يدعون
+    std::string b = DropLast(base);
+    for (const char* p : kPre)
+      for (const char* s : {"ون", "ين", "وا"}) out.push_back(std::string(p) + b + s);
+  }
+}
+
+}  // namespace
+
+struct EventCoder::Impl {
+  std::unordered_map<std::string, CodeInfo> codes;
+  std::vector<Row> rows;
+  std::unordered_map<std::string, std::vector<FormRef>> forms;
+  std::unordered_map<std::string, std::uint16_t> markers;
+  std::unordered_map<std::string, std::string> iso3;  // entity id -> ISO3
+  std::unordered_map<std::string, std::string> iso2;  // entity id -> ISO2
+
+  std::uint16_t Marker(const std::string& k) const {
+    auto it = markers.find(k);
+    return it == markers.end() ? 0 : it->second;
+  }
+  const CodeInfo* Code(const std::string& c) const {
+    auto it = codes.find(c);
+    return it == codes.end() ? nullptr : &it->second;
+  }
+};
+
+EventCoder::EventCoder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+EventCoder::~EventCoder() = default;
+std::size_t EventCoder::trigger_rows() const {
+  return impl_->rows.size();
+}
+std::size_t EventCoder::trigger_forms() const {
+  return impl_->forms.size();
+}
+std::string EventCoder::CodeName(const std::string& code) const {
+  const CodeInfo* c = impl_->Code(code);
+  return c ? c->name : std::string();
+}
+
+namespace {
+
+std::vector<std::string> SplitBar(const std::string& s, char sep = '|') {
+  std::vector<std::string> out;
+  std::size_t b = 0;
+  while (b <= s.size()) {
+    std::size_t e = s.find(sep, b);
+    if (e == std::string::npos) e = s.size();
+    std::string item = s.substr(b, e - b);
+    while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+    while (!item.empty() && item.back() == ' ') item.pop_back();
+    if (!item.empty()) out.push_back(item);
+    b = e + 1;
+  }
+  return out;
+}
+
+Status DataErr(const TsvTable& t, std::size_t row, const std::string& what) {
+  return Status::Error(StatusCode::kDataError, t.Where(row) + ": " + what);
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem::path& data_dir) {
+  auto impl = std::make_unique<Impl>();
+  // CAMEO codes.
+  auto cameo = TsvTable::Load(
+      data_dir / "lexicon" / "cameo.tsv",
+      {"code", "name", "goldstein", "quad", "plover", "plover_mode", "intent", "refusal"});
+  if (!cameo.ok()) return cameo.status();
+  {
+    const TsvTable& t = cameo.value();
+    int c_code = t.Column("code"), c_name = t.Column("name"), c_g = t.Column("goldstein"),
+        c_q = t.Column("quad"), c_p = t.Column("plover"), c_m = t.Column("plover_mode"),
+        c_i = t.Column("intent"), c_r = t.Column("refusal");
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      CodeInfo ci;
+      const std::string& code = t.Cell(r, c_code);
+      if (code.size() < 2 || code.size() > 4 ||
+          !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return DataErr(t, r, "bad CAMEO code '" + code + "'");
+      ci.name = t.Cell(r, c_name);
+      char* end = nullptr;
+      ci.goldstein = std::strtod(t.Cell(r, c_g).c_str(), &end);
+      if (end == t.Cell(r, c_g).c_str() || ci.goldstein < -10 || ci.goldstein > 10)
+        return DataErr(t, r, "goldstein must be a number in [-10, 10]");
+      ci.quad = std::atoi(t.Cell(r, c_q).c_str());
+      if (ci.quad < 1 || ci.quad > 4) return DataErr(t, r, "quad must be 1..4");
+      ci.plover = t.Cell(r, c_p);
+      ci.mode = t.Cell(r, c_m);
+      ci.intent = t.Cell(r, c_i);
+      ci.refusal = t.Cell(r, c_r);
+      if (!impl->codes.emplace(code, ci).second) return DataErr(t, r, "duplicate code " + code);
+    }
+    for (std::size_t r = 0; r < t.rows(); ++r)
+      for (int col : {c_i, c_r}) {
+        const std::string& c = t.Cell(r, col);
+        if (!c.empty() && !impl->codes.count(c)) return DataErr(t, r, "unknown code " + c);
+      }
+  }
+  // Markers.
+  auto markers = TsvTable::Load(data_dir / "lexicon" / "event_markers.tsv", {"word", "role"});
+  if (!markers.ok()) return markers.status();
+  {
+    static const std::unordered_map<std::string, std::uint16_t> kRoles = {
+        {"negation", kNegation},
+        {"negation-perfect", kNegationPerfect},
+        {"negation-imperfect", kNegationImperfect},
+        {"negation-noun", kNegationNoun},
+        {"future", kFuture},
+        {"planned", kPlanned},
+        {"may", kMay},
+        {"hypothetical", kHypothetical},
+        {"complementizer", kComplementizer},
+        {"preposition", kPreposition},
+        {"agent", kAgent},
+        {"quantifier", kQuantifier},
+        {"pronoun-subject", kPronounSubject}};
+    const TsvTable& t = markers.value();
+    int c_w = t.Column("word"), c_r = t.Column("role");
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      auto it = kRoles.find(t.Cell(r, c_r));
+      if (it == kRoles.end()) return DataErr(t, r, "unknown role '" + t.Cell(r, c_r) + "'");
+      if (t.Cell(r, c_w).empty()) return DataErr(t, r, "empty word");
+      impl->markers[t.Cell(r, c_w)] |= it->second;
+    }
+  }
+  // Triggers.
+  auto ev = TsvTable::Load(data_dir / "lexicon" / "events.tsv",
+                           {"forms", "pos", "cameo", "cue", "target", "flags", "mode"});
+  if (!ev.ok()) return ev.status();
+  {
+    static const std::unordered_map<std::string, std::uint16_t> kFlags = {
+        {"speech", kSpeech},         {"visit", kVisit},      {"host", kHost},
+        {"symmetric", kSymmetric},   {"modal", kModal},      {"refuse", kRefuse},
+        {"needtarget", kNeedTarget}, {"cuefirst", kCueFirst}};
+    const TsvTable& t = ev.value();
+    int c_f = t.Column("forms"), c_p = t.Column("pos"), c_c = t.Column("cameo"),
+        c_cue = t.Column("cue"), c_t = t.Column("target"), c_fl = t.Column("flags"),
+        c_m = t.Column("mode");
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      Row row;
+      const std::string& pos = t.Cell(r, c_p);
+      if (pos != "verb" && pos != "noun") return DataErr(t, r, "pos must be verb or noun");
+      row.verb = pos == "verb";
+      row.cameo = t.Cell(r, c_c);
+      if (!impl->codes.count(row.cameo))
+        return DataErr(t, r, "CAMEO code '" + row.cameo + "' is not in cameo.tsv");
+      for (const auto& cue : SplitBar(t.Cell(r, c_cue))) row.cues.push_back(SplitBar(cue, ' '));
+      for (const auto& p : SplitBar(t.Cell(r, c_t))) {
+        if (p == "obj")
+          row.obj = true;
+        else if (p == "ب" || p == "ل" || (impl->Marker(p) & kPreposition))
+          row.target_preps.insert(p);
+        else
+          return DataErr(t, r, "unknown target preposition '" + p + "'");
+      }
+      for (const auto& f : SplitBar(t.Cell(r, c_fl), ',')) {
+        auto it = kFlags.find(f);
+        if (it == kFlags.end()) return DataErr(t, r, "unknown flag '" + f + "'");
+        row.flags |= it->second;
+      }
+      row.mode = t.Cell(r, c_m);
+      auto words = SplitBar(t.Cell(r, c_f));
+      if (words.empty()) return DataErr(t, r, "no forms");
+      auto idx = static_cast<std::uint32_t>(impl->rows.size());
+      impl->rows.push_back(std::move(row));
+      for (const auto& w : words) {
+        std::vector<std::string> expanded;
+        bool imperfect = false;
+        if (pos == "noun") {
+          NounForms(w, expanded);
+        } else {
+          std::string first = FirstLetter(w);
+          imperfect = first == "ي" && Cps(w) >= 4;
+          VerbForms(w, imperfect, expanded);
+        }
+        for (const auto& f : expanded) {
+          auto& refs = impl->forms[f];
+          bool dup = false;
+          for (const auto& ref : refs) dup |= ref.row == idx;
+          if (!dup) refs.push_back({idx, imperfect});
+        }
+      }
+    }
+  }
+  // Country codes (optional).
+  auto countries = TsvTable::Load(data_dir / "gazetteer" / "countries.tsv", {"id", "iso3"});
+  if (countries.ok()) {
+    const TsvTable& t = countries.value();
+    int c_id = t.Column("id"), c_3 = t.Column("iso3"), c_2 = t.Column("iso2");
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+      impl->iso3[t.Cell(r, c_id)] = t.Cell(r, c_3);
+      if (c_2 >= 0) impl->iso2[t.Cell(r, c_id)] = t.Cell(r, c_2);
+    }
+  }
+  return std::shared_ptr<const EventCoder>(std::make_shared<EventCoder>(std::move(impl)));
+}
+
+// ---------------------------------------------------------------- coding
+
+namespace {
+
+// Lookup forms of a token: stem, key and clitic-stripped variants of the key.
+void Candidates(const Token& t, std::vector<std::string>& out) {
+  out.clear();
+  if (t.kind != TokenKind::kArabic) return;
+  auto add = [&](const std::string& s) {
+    if (Cps(s) >= 2 && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+  };
+  add(t.stem);
+  add(t.key);
+  std::string k = t.key;
+  if ((StartsWith(k, "و") || StartsWith(k, "ف")) && Cps(k) >= 4) {
+    k = DropFirst(k);
+    add(k);
+  }
+  if (StartsWith(k, "س") && Cps(k) >= 4) {
+    std::string f = FirstLetter(DropFirst(k));
+    if (f == "ي" || f == "ت" || f == "ن" || f == "ا") add(DropFirst(k));
+  }
+  for (const char* pre : {"بال", "لل", "وال", "فال", "كال", "ال", "ب", "ل"}) {
+    if (StartsWith(k, pre) && Cps(k) >= Cps(pre) + 3) {
+      add(k.substr(std::string_view(pre).size()));
+      break;
+    }
+  }
+}
+
+bool TokenIs(const std::vector<std::string>& cands, const std::string& w) {
+  return std::find(cands.begin(), cands.end(), w) != cands.end();
+}
+
+struct Mention {
+  std::uint32_t tb, te;  // token range
+  std::uint32_t start, end;
+  int entity;
+};
+
+struct Group {
+  std::uint32_t tb = 0, te = 0;
+  int entity = -1;      // actor entity (a place resolved to its country when known)
+  int place = -1;       // the place entity when the mention was a place
+  std::string prep;     // governing preposition key, "" = none, "agent" for من قبل
+  int coord_prev = -1;  // previous group in a coordination ("X و Y")
+  int coord_next = -1;
+};
+
+std::string PrecisionOf(const std::string& v) {
+  if (v.size() >= 10) return "day";
+  if (v.size() >= 7) return "month";
+  if (v.size() >= 4) return "year";
+  return "none";
+}
+
+class Coder {
+ public:
+  Coder(const EventCoder::Impl& lex, const Document& doc) : lex_(lex), doc_(doc) {}
+
+  std::vector<Event> Run();
+
+ private:
+  struct Trigger {
+    std::uint32_t tok;
+    const Row* row;
+    bool imperfect;
+    bool consumed = false;
+    bool inherit = false;     // coded through a modal/refusal verb before it
+    int inherit_source = -1;  // group index
+    bool inherit_intent = false;
+    bool inherit_negated = false;
+    std::uint32_t cue_tok = UINT32_MAX;
+  };
+
+  void Prepare();
+  void Sentence(const nufuz::Sentence& s);
+  const Row* MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bool& imperfect,
+                      std::uint32_t sb, std::uint32_t se, std::uint32_t& cue_tok) const;
+  bool CueAt(const std::vector<std::string>& cue, std::uint32_t i) const;
+  std::uint16_t MarkerAt(std::uint32_t i) const {
+    if (i >= doc_.tokens.size()) return 0;
+    return lex_.Marker(doc_.tokens[i].key);
+  }
+  bool IsPunct(std::uint32_t i) const { return doc_.tokens[i].kind == TokenKind::kPunct; }
+  bool IsClauseBreak(std::uint32_t i) const {
+    if (!IsPunct(i)) return false;
+    std::string_view s = doc_.Surface(doc_.tokens[i]);
+    return s == "،" || s == "," || s == "؛" || s == ";" || s == ":" || s == "(" || s == ")";
+  }
+  std::string Prep(std::uint32_t tb, std::uint32_t sb) const;
+  int CountryEntity(int e) const;
+  void Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
+            std::uint32_t scope_e, int speaker, std::vector<Event>& out);
+
+  const EventCoder::Impl& lex_;
+  const Document& doc_;
+  std::vector<std::vector<std::string>> cands_;
+  std::vector<int> mention_at_;  // token -> mention index or -1
+  std::vector<Mention> mentions_;
+  std::vector<Group> groups_;  // of the current sentence
+  std::vector<int> group_at_;  // token -> group index (current sentence) or -1
+  std::vector<std::pair<const Span*, std::uint32_t>> dates_;     // DATE span, token (sorted)
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> quants_;  // quantity index, token
+  std::unordered_map<std::string, int> entity_index_;
+  std::vector<Trigger> triggers_;  // of the current sentence
+  std::vector<char> verb_at_;      // sentence token -> an unconsumed verb trigger stands there
+  int carried_ = -1;               // entity carried from the previous sentence
+  int sentence_subject_ = -1;      // entity of the last verb subject in the sentence
+  std::vector<Event> events_;
+};
+
+void Coder::Prepare() {
+  const auto& toks = doc_.tokens;
+  cands_.resize(toks.size());
+  for (std::size_t i = 0; i < toks.size(); ++i) Candidates(toks[i], cands_[i]);
+  for (std::size_t i = 0; i < doc_.entities.size(); ++i) entity_index_[doc_.entities[i].id] = i;
+  mention_at_.assign(toks.size(), -1);
+  auto token_of = [&](std::uint32_t cp) -> std::uint32_t {
+    auto it = std::upper_bound(toks.begin(), toks.end(), cp,
+                               [](std::uint32_t c, const Token& t) { return c < t.end; });
+    return static_cast<std::uint32_t>(it - toks.begin());
+  };
+  std::vector<const Span*> spans;
+  for (const auto& sp : doc_.spans) spans.push_back(&sp);
+  std::stable_sort(spans.begin(), spans.end(),
+                   [](const Span* a, const Span* b) { return a->start < b->start; });
+  std::uint32_t qi = 0;
+  for (const Span* sp : spans) {
+    if (sp->label == "QUANTITY") {
+      std::uint32_t tok = token_of(sp->start);
+      if (tok < toks.size()) quants_.push_back({qi, tok});
+      ++qi;
+      continue;
+    }
+    if (sp->label == "DATE") {
+      std::uint32_t tok = token_of(sp->start);
+      if (tok < toks.size()) dates_.push_back({sp, tok});
+      continue;
+    }
+    if (sp->label != "ENTITY") continue;
+    const std::string* id = sp->Attr("entity");
+    if (!id) continue;
+    auto it = entity_index_.find(*id);
+    if (it == entity_index_.end()) continue;
+    const std::string& type = doc_.entities[it->second].type;
+    if (type == "INFRA") continue;
+    Mention m{token_of(sp->start), token_of(sp->end > 0 ? sp->end - 1 : 0), sp->start, sp->end,
+              it->second};
+    if (m.tb >= toks.size()) continue;
+    m.te = std::min<std::uint32_t>(m.te + 1, toks.size());
+    if (m.te <= m.tb) m.te = m.tb + 1;
+    bool overlap = false;
+    for (std::uint32_t t = m.tb; t < m.te; ++t) overlap |= mention_at_[t] >= 0;
+    if (overlap)
+      continue;  // nested or overlapping: keep the first (longest-first is the
+                 // extractor's job)
+    int idx = static_cast<int>(mentions_.size());
+    mentions_.push_back(m);
+    for (std::uint32_t t = m.tb; t < m.te; ++t) mention_at_[t] = idx;
+  }
+}
+
+// The preposition governing a mention starting at token tb: the token just
+// before it (or up to three tokens back through non-actor words), or the
+// ب/ل proclitic of its first token.
+std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
+  const Token& first = doc_.tokens[tb];
+  if (first.proclitics & kCliticBi) return "ب";
+  if (first.proclitics & kCliticLi) return "ل";
+  for (std::uint32_t k = 1; k <= 3 && tb >= sb + k; ++k) {
+    std::uint32_t i = tb - k;
+    if (IsPunct(i) || mention_at_[i] >= 0) break;
+    std::uint16_t m = MarkerAt(i);
+    if (m & kAgent) {
+      if (i > sb && doc_.tokens[i - 1].key == "من") return "agent";
+      continue;
+    }
+    if (m & kPreposition) return doc_.tokens[i].key;
+    if (m & kQuantifier) return "";
+    const Token& t = doc_.tokens[i];
+    if (t.proclitics & (kCliticBi | kCliticLi)) {
+      // "بحكومة كازاخستان": the preposition sits on the head noun.
+      return (t.proclitics & kCliticBi) ? "ب" : "ل";
+    }
+    // A trigger word in between (verb or noun) ends the phrase.
+    bool trig = false;
+    for (const auto& c : cands_[i]) trig |= lex_.forms.count(c) > 0;
+    if (trig) break;
+  }
+  return "";
+}
+
+int Coder::CountryEntity(int e) const {
+  if (e < 0) return -1;
+  const Entity& ent = doc_.entities[e];
+  if (ent.type == "COUNTRY") return e;
+  for (const auto& [k, v] : ent.attrs)
+    if (k == "country") {
+      auto it = entity_index_.find(v);
+      if (it != entity_index_.end()) return it->second;
+      // attr given as ISO3 or as a bare slug.
+      for (std::size_t i = 0; i < doc_.entities.size(); ++i) {
+        const Entity& c = doc_.entities[i];
+        if (c.type != "COUNTRY") continue;
+        auto iso = lex_.iso3.find(c.id);
+        if ((iso != lex_.iso3.end() && iso->second == v) || c.name_en == v) return i;
+      }
+    }
+  return -1;
+}
+
+bool Coder::CueAt(const std::vector<std::string>& cue, std::uint32_t i) const {
+  for (std::size_t k = 0; k < cue.size(); ++k) {
+    std::uint32_t t = i + k;
+    if (t >= doc_.tokens.size()) return false;
+    if (!TokenIs(cands_[t], cue[k])) {
+      // Nouns in cues also match their suffixed forms (عقوبة/عقوبات...).
+      std::vector<std::string> forms;
+      NounForms(cue[k], forms);
+      bool any = false;
+      for (const auto& f : forms) any |= TokenIs(cands_[t], f);
+      if (!any) return false;
+    }
+  }
+  return true;
+}
+
+const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bool& imperfect,
+                           std::uint32_t sb, std::uint32_t se, std::uint32_t& cue_tok) const {
+  for (const auto& ref : refs) {
+    const Row& row = lex_.rows[ref.row];
+    cue_tok = UINT32_MAX;
+    if (row.cues.empty()) {
+      imperfect = ref.imperfect;
+      return &row;
+    }
+    std::uint32_t lo = (row.flags & kCueFirst) ? i + 1 : (i > sb + 5 ? i - 5 : sb);
+    std::uint32_t hi = std::min<std::uint32_t>(se, i + 7);
+    for (std::uint32_t t = lo; t < hi && cue_tok == UINT32_MAX; ++t) {
+      if (t == i) continue;
+      for (const auto& cue : row.cues)
+        if (CueAt(cue, t)) {
+          cue_tok = t;
+          break;
+        }
+    }
+    if (cue_tok != UINT32_MAX) {
+      imperfect = ref.imperfect;
+      return &row;
+    }
+  }
+  return nullptr;
+}
+
+void AddUnique(std::vector<std::string>& v, const std::string& s) {
+  if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+void Coder::Sentence(const nufuz::Sentence& s) {
+  const std::uint32_t sb = s.token_begin,
+                      se = std::min<std::uint32_t>(s.token_end, doc_.tokens.size());
+  if (sb >= se) return;
+  // Groups: mentions of the sentence, with apposition merged and coordination linked.
+  groups_.clear();
+  std::vector<int> gat(se - sb, -1);
+  for (std::uint32_t t = sb; t < se;) {
+    int m = mention_at_[t];
+    if (m < 0) {
+      ++t;
+      continue;
+    }
+    const Mention& mm = mentions_[m];
+    if (mm.tb < sb) {  // begins in the previous sentence
+      t = mm.te;
+      continue;
+    }
+    Group g;
+    g.tb = mm.tb;
+    g.te = mm.te;
+    g.entity = mm.entity;
+    const Entity& ent = doc_.entities[mm.entity];
+    if (ent.type == "PLACE") {
+      int c = CountryEntity(mm.entity);
+      g.place = mm.entity;
+      if (c >= 0) g.entity = c;
+    }
+    g.prep = Prep(mm.tb, sb);
+    // Apposition: "رئيس طاجيكستان إمام علي رحمن" — a country right before a
+    // person/org of that country is the same actor.
+    if (!groups_.empty()) {
+      Group& prev = groups_.back();
+      bool adjacent = true;
+      for (std::uint32_t k = prev.te; k < mm.tb; ++k) {
+        std::string_view sf = doc_.Surface(doc_.tokens[k]);
+        if ((IsPunct(k) && sf != "،" && sf != ",") || (doc_.tokens[k].proclitics & kCliticWa) ||
+            (MarkerAt(k) & kPreposition) || doc_.tokens[k].key == "و")
+          adjacent = false;
+      }
+      adjacent &= mm.tb - prev.te <= 3 && !(doc_.tokens[mm.tb].proclitics & kCliticWa);
+      const Entity& pe = doc_.entities[prev.entity];
+      if (adjacent && pe.type == "COUNTRY" && (ent.type == "PERSON" || ent.type == "ORG") &&
+          CountryEntity(mm.entity) == prev.entity) {
+        prev.te = mm.te;
+        prev.entity = mm.entity;
+        for (std::uint32_t k = mm.tb; k < mm.te && k < se; ++k)
+          gat[k - sb] = static_cast<int>(groups_.size() - 1);
+        t = mm.te;
+        continue;
+      }
+      if (adjacent && (ent.type == "COUNTRY") && (pe.type == "PERSON" || pe.type == "ORG") &&
+          CountryEntity(prev.entity) == mm.entity && g.prep.empty()) {
+        // "بوتين، الرئيس الروسي" / "وزارة الخارجية الكازاخستانية": keep the person/org.
+        prev.te = mm.te;
+        for (std::uint32_t k = mm.tb; k < mm.te && k < se; ++k)
+          gat[k - sb] = static_cast<int>(groups_.size() - 1);
+        t = mm.te;
+        continue;
+      }
+      // Coordination: "X و Y", "X، Y و Z", "X-Y".
+      bool coord = false;
+      if (mm.tb >= prev.te) {
+        std::uint32_t gap = mm.tb - prev.te;
+        const Token& ft = doc_.tokens[mm.tb];
+        if (gap == 0 && (ft.proclitics & kCliticWa)) coord = true;
+        if (gap == 1) {
+          std::string_view sf = doc_.Surface(doc_.tokens[prev.te]);
+          if (doc_.tokens[prev.te].key == "و" || sf == "-" || sf == "–" || sf == "،" || sf == ",")
+            coord = sf == "،" || sf == "," ? false : true;
+          if ((sf == "،" || sf == ",") && mm.te < se) coord = false;
+        }
+        if (gap == 0 && !coord) {
+          // "روسيا-آسيا الوسطى" tokenised without a separate dash token.
+          coord = false;
+        }
+      }
+      if (coord) {
+        g.coord_prev = static_cast<int>(groups_.size() - 1);
+        prev.coord_next = static_cast<int>(groups_.size());
+        if (g.prep.empty() || g.prep == "ب" || g.prep == "ل") {
+          // The preposition of the head of the chain governs the whole chain,
+          // unless this member carries its own clitic preposition.
+          const Token& ft = doc_.tokens[mm.tb];
+          if (!(ft.proclitics & (kCliticBi | kCliticLi))) {
+            int h = g.coord_prev;
+            while (groups_[h].coord_prev >= 0) h = groups_[h].coord_prev;
+            g.prep = groups_[h].prep;
+          }
+        }
+      }
+    }
+    int gi = static_cast<int>(groups_.size());
+    groups_.push_back(g);
+    for (std::uint32_t k = mm.tb; k < mm.te && k < se; ++k) gat[k - sb] = gi;
+    t = mm.te;
+  }
+  group_at_ = std::move(gat);
+
+  // Triggers.
+  triggers_.clear();
+  for (std::uint32_t i = sb; i < se; ++i) {
+    if (group_at_[i - sb] >= 0) continue;  // inside an entity name
+    for (const auto& c : cands_[i]) {
+      auto it = lex_.forms.find(c);
+      if (it == lex_.forms.end()) continue;
+      bool imperfect = false;
+      std::uint32_t cue_tok = UINT32_MAX;
+      const Row* row = MatchRow(i, it->second, imperfect, sb, se, cue_tok);
+      if (!row) continue;
+      Trigger tr{i, row, imperfect};
+      tr.cue_tok = cue_tok;
+      triggers_.push_back(tr);
+      break;
+    }
+  }
+  // Cue words that are triggers themselves are consumed; modal and refusal
+  // verbs pass their subject and modality to the trigger they govern.
+  for (std::size_t a = 0; a < triggers_.size(); ++a) {
+    Trigger& tr = triggers_[a];
+    if (tr.consumed) continue;
+    std::size_t b0 = a > 8 ? a - 8 : 0, b1 = std::min(triggers_.size(), a + 9);
+    for (std::size_t b = b0; b < b1; ++b) {
+      if (b == a || tr.cue_tok == UINT32_MAX) continue;
+      std::uint32_t lo = std::min(tr.tok, tr.cue_tok), hi = std::max(tr.tok, tr.cue_tok);
+      if (triggers_[b].tok >= lo && triggers_[b].tok <= hi) triggers_[b].consumed = true;
+    }
+    // The verbal noun a verb governs directly is its object, not another
+    // event: "حظرت الحكومة المظاهرات".
+    if (tr.row->verb && !(tr.row->flags & (kSpeech | kModal | kRefuse)) &&
+        a + 1 < triggers_.size()) {
+      Trigger& next = triggers_[a + 1];
+      const Token& nt = doc_.tokens[next.tok];
+      bool ok = !next.row->verb && next.tok <= tr.tok + 5 &&
+                !(nt.proclitics & (kCliticBi | kCliticLi | kCliticWa)) &&
+                !(MarkerAt(next.tok - 1) & kPreposition);
+      for (std::uint32_t k = tr.tok + 1; k < next.tok && ok; ++k) ok = !IsClauseBreak(k);
+      if (ok) next.consumed = true;
+    }
+    if ((tr.row->flags & (kModal | kRefuse)) && a + 1 < triggers_.size()) {
+      Trigger& next = triggers_[a + 1];
+      bool clause_break = false;
+      for (std::uint32_t k = tr.tok + 1; k < next.tok; ++k) clause_break |= IsClauseBreak(k);
+      if (!next.consumed && next.tok <= tr.tok + 5 && !clause_break &&
+          !(next.row->flags & kSpeech)) {
+        next.inherit = true;
+        next.inherit_intent = (tr.row->flags & kModal) != 0;
+        next.inherit_negated = (tr.row->flags & kRefuse) != 0;
+        next.inherit_source = static_cast<int>(a);  // resolved in Emit via the trigger
+        tr.consumed = true;
+        // The governed trigger takes the governing verb's position for the
+        // subject search: remember it through inherit_source.
+      }
+    }
+  }
+
+  verb_at_.assign(se - sb, 0);
+  for (const auto& tr : triggers_)
+    if (tr.row->verb && !tr.consumed) verb_at_[tr.tok - sb] = 1;
+
+  // Reported speech scopes: a speech verb opens a scope at the next
+  // complementizer (or colon/quote) up to the sentence end.
+  sentence_subject_ = -1;
+  std::size_t n_before = events_.size();
+  std::uint32_t scope_b = sb;
+  int speaker = -1;
+  std::vector<std::pair<std::uint32_t, int>> scopes;  // complementizer token, speaker entity
+  for (std::size_t a = 0; a < triggers_.size(); ++a) {
+    Trigger& tr = triggers_[a];
+    // Enter an embedded scope when the trigger follows a recorded complementizer.
+    for (const auto& [ct, sp] : scopes)
+      if (tr.tok > ct && ct >= scope_b) {
+        scope_b = ct + 1;
+        speaker = sp;
+      }
+    if (tr.consumed) continue;
+    std::size_t before = events_.size();
+    Emit(tr, sb, se, scope_b, se, speaker, events_);
+    if ((tr.row->flags & kSpeech)) {
+      int who = -1;
+      for (std::size_t k = before; k < events_.size(); ++k) {
+        auto it = entity_index_.find(events_[k].source);
+        if (it != entity_index_.end()) who = it->second;
+      }
+      if (who < 0) who = speaker;
+      for (std::uint32_t k = tr.tok + 1; k < se && k < tr.tok + 12; ++k) {
+        std::string_view sf = doc_.Surface(doc_.tokens[k]);
+        if ((MarkerAt(k) & kComplementizer) || doc_.tokens[k].stem == "ان" || sf == ":" ||
+            sf == "\"" || sf == "«") {
+          scopes.push_back({k, who});
+          break;
+        }
+      }
+    }
+  }
+  // Implicit subject for the next sentence: only when this sentence's events
+  // have one and the same source.
+  int only = -2;
+  for (std::size_t k = n_before; k < events_.size(); ++k) {
+    auto it = entity_index_.find(events_[k].source);
+    int e = it == entity_index_.end() ? -1 : it->second;
+    if (only == -2)
+      only = e;
+    else if (only != e)
+      only = -1;
+  }
+  if (only >= 0)
+    carried_ = only;
+  else if (only == -1 || !groups_.empty())
+    carried_ = -1;
+  if (n_before < events_.size()) events_[n_before].root_event = true;
+}
+
+void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
+                 std::uint32_t scope_e, int speaker, std::vector<Event>& out) {
+  const Row& row = *tr.row;
+  const std::uint32_t i = tr.tok;
+  const std::uint32_t anchor = tr.inherit ? triggers_[tr.inherit_source].tok : i;
+  const Row& arow = tr.inherit ? *triggers_[tr.inherit_source].row : row;
+  std::vector<std::string> modality;
+  double conf = arow.verb ? 0.55 : 0.45;
+
+  auto group_of = [&](std::uint32_t t) -> int {
+    return t >= sb && t < se ? group_at_[t - sb] : -1;
+  };
+  auto chain_head = [&](int g) {
+    while (g >= 0 && groups_[g].coord_prev >= 0) g = groups_[g].coord_prev;
+    return g;
+  };
+  auto chain = [&](int g) {
+    std::vector<int> v;
+    g = chain_head(g);
+    for (; g >= 0 && v.size() < 8; g = groups_[g].coord_next) v.push_back(g);
+    return v;
+  };
+  // The next verb trigger after the anchor limits forward searches.
+  std::uint32_t limit = std::min({se, scope_e, i + 24});
+  for (std::uint32_t k = i + 1; k < limit; ++k)
+    if (verb_at_[k - sb] && k != tr.cue_tok) {
+      limit = k;
+      break;
+    }
+  for (std::uint32_t k = i + 1; k < limit; ++k)
+    if ((MarkerAt(k) & kComplementizer) && (row.flags & kSpeech)) {
+      limit = k;
+      break;
+    }
+
+  // ---- source
+  int src = -1;  // group index
+  int src_entity = -1;
+  bool attributed = false, carried = false;
+  // Quantifier subject: "لم تؤيد أي دولة في آسيا الوسطى روسيا".
+  if (anchor + 1 < limit && (MarkerAt(anchor + 1) & kQuantifier)) {
+    for (std::uint32_t k = anchor + 2; k < std::min(limit, anchor + 6); ++k) {
+      int g = group_of(k);
+      if (g >= 0 && (groups_[g].prep == "في" || groups_[g].prep == "من")) {
+        src = g;
+        break;
+      }
+      if (g >= 0) break;
+    }
+  }
+  // Passive agent: "من قبل X".
+  if (src < 0) {
+    for (std::uint32_t k = anchor + 1; k < std::min(limit, anchor + 10); ++k) {
+      int g = group_of(k);
+      if (g >= 0 && groups_[g].prep == "agent") {
+        src = g;
+        AddUnique(modality, "passive");
+        break;
+      }
+    }
+  }
+  // A plural noun in the nominative right after the verb that is not an
+  // actor ("اغتال مسلحون السفير ..."): the subject is not an entity.
+  bool plain_subject = false;
+  if (src < 0 && arow.verb && anchor + 2 < limit && group_of(anchor + 1) < 0 &&
+      group_of(anchor + 2) < 0 && doc_.tokens[anchor + 1].kind == TokenKind::kArabic &&
+      EndsWith(doc_.tokens[anchor + 1].key, "ون") && !(MarkerAt(anchor + 1)))
+    plain_subject = true;
+  // Forward (VSO; a noun's genitive or nisba actor).
+  if (src < 0 && !plain_subject) {
+    std::uint32_t window = (arow.verb ? 7 : 5);
+    for (std::uint32_t k = anchor + 1; k < std::min(limit, anchor + window); ++k) {
+      if (IsClauseBreak(k) && !arow.verb) break;
+      if (MarkerAt(k) & kComplementizer) break;
+      int g = group_of(k);
+      if (g < 0) {
+        if (!arow.verb && (MarkerAt(k) & kPreposition)) break;
+        continue;
+      }
+      if (groups_[g].prep.empty()) src = g;
+      break;
+    }
+  }
+  // "بين X و Y" for nouns and symmetric verbs.
+  int between_target = -1;
+  if (src < 0 && (arow.flags & kSymmetric)) {
+    for (std::uint32_t k = anchor + 1; k < std::min(limit, anchor + 8); ++k) {
+      int g = group_of(k);
+      if (g >= 0 && groups_[g].prep == "بين" && groups_[g].coord_next >= 0) {
+        src = g;
+        between_target = groups_[g].coord_next;
+        break;
+      }
+    }
+  }
+  // Backward (SVO, light verbs "قام X بزيارة").
+  if (src < 0 && !plain_subject) {
+    std::uint32_t lo = std::max({sb, scope_b, anchor > 40 ? anchor - 40 : 0u});
+    for (std::uint32_t k = anchor; k > lo;) {
+      --k;
+      int g = group_of(k);
+      if (g < 0) {
+        // Do not reach across another coded verb.
+        if (verb_at_[k - sb] && arow.verb) break;
+        continue;
+      }
+      if (groups_[g].prep.empty()) {
+        src = chain_head(g);
+        break;
+      }
+      k = groups_[g].tb;
+    }
+  }
+  if (src >= 0) {
+    src_entity = groups_[src].entity;
+    conf += 0.2;
+  } else if (speaker >= 0) {
+    src_entity = speaker;
+    attributed = true;
+  } else if (plain_subject) {
+    // The subject is named but is not an actor entity.
+  } else if (arow.verb && sentence_subject_ >= 0) {
+    src_entity = sentence_subject_;
+    carried = true;
+  } else if ((arow.verb || !doc_.tokens[i].suffix.empty()) && carried_ >= 0) {
+    src_entity = carried_;
+    carried = true;
+  }
+  // Reported content: the speaker stands for his own country.
+  if (speaker >= 0 && src_entity >= 0 && !attributed) {
+    if (src_entity == speaker || src_entity == CountryEntity(speaker)) {
+      src_entity = speaker;
+    }
+    AddUnique(modality, "reported");
+  }
+  if (attributed) AddUnique(modality, "reported");
+
+  // ---- target
+  std::vector<int> srcs;
+  if (src >= 0)
+    srcs = chain(src);
+  else
+    srcs = {-1};
+  std::vector<int> tgts;
+  int tgt = between_target;
+  if (tgt < 0) {
+    bool obj = arow.obj;
+    const auto* preps = &arow.target_preps;
+    static const std::unordered_set<std::string> kVerbDefault = {"الي", "علي", "ضد", "مع", "ل"};
+    static const std::unordered_set<std::string> kNounDefault = {"الي", "علي", "ضد",
+                                                                 "مع",  "ل",   "بين"};
+    if (preps->empty() && !obj) {
+      preps = arow.verb ? &kVerbDefault : &kNounDefault;
+      obj = arow.verb;
+    }
+    std::uint32_t start = anchor + 1;
+    std::uint32_t hi = std::min<std::uint32_t>(limit, anchor + 16);
+    for (std::uint32_t k = start; k < hi; ++k) {
+      if ((MarkerAt(k) & kComplementizer) && k > anchor + 1) break;
+      int g = group_of(k);
+      if (g < 0) continue;
+      k = groups_[g].te - 1;
+      if (src >= 0 && chain_head(g) == chain_head(src)) continue;
+      if (groups_[chain_head(g)].entity == src_entity && groups_[g].coord_prev < 0) continue;
+      const std::string& p = groups_[chain_head(g)].prep;
+      if ((p.empty() && obj) || (!p.empty() && preps->count(p))) {
+        tgt = chain_head(g);
+        break;
+      }
+    }
+  }
+  if (tgt >= 0) {
+    tgts = chain(tgt);
+    conf += 0.15;
+  } else {
+    tgts = {-1};
+    if (row.flags & kNeedTarget) return;
+  }
+  // Statements: a media outlet addressed is not a target.
+  if ((row.flags & kSpeech) && tgt >= 0 && doc_.entities[groups_[tgt].entity].type == "MEDIA")
+    tgts = {-1};
+
+  // ---- modality and negation
+  const Token& t0 = doc_.tokens[anchor];
+  bool negated = false, future = false, possible = false, hypothetical = false;
+  std::uint32_t nb = std::max(sb, anchor >= 3 ? anchor - 3 : 0u);
+  for (std::uint32_t k = nb; k < anchor; ++k) {
+    if (IsClauseBreak(k)) {
+      negated = future = possible = false;
+      continue;
+    }
+    std::uint16_t m = MarkerAt(k);
+    bool imperfect =
+        arow.verb && (tr.inherit ? triggers_[tr.inherit_source].imperfect : tr.imperfect);
+    if (arow.verb && (m & kNegation)) negated = true;
+    if (arow.verb && !imperfect && (m & kNegationPerfect) && k + 1 == anchor) negated = true;
+    if (arow.verb && imperfect && (m & kNegationImperfect)) negated = true;
+    if (!arow.verb && (m & kNegationNoun) && k + 1 == anchor) negated = true;
+    if (m & kFuture) future = true;
+    if (arow.verb && imperfect && (m & kMay) && k + 1 == anchor) possible = true;
+  }
+  if (arow.verb && (t0.proclitics & kCliticSa)) future = true;
+  if (arow.verb && StartsWith(t0.key, "س") && !(t0.proclitics & kCliticSa)) {
+    // "ستوقعان": the future prefix left on an unsplit token.
+    bool imperfect = tr.inherit ? triggers_[tr.inherit_source].imperfect : tr.imperfect;
+    if (imperfect) {
+      std::string rest = DropFirst(t0.key);
+      std::string f = FirstLetter(rest);
+      if (f == "ي" || f == "ت" || f == "ن" || f == "ا") future = true;
+    }
+  }
+  for (std::uint32_t k = anchor + 1; k < std::min(se, anchor + 4); ++k) {
+    std::uint16_t m = MarkerAt(k);
+    if (!arow.verb && (m & kPlanned)) future = true;
+    if (m & kFuture) future = true;
+  }
+  for (std::uint32_t k = std::max(sb, std::max(scope_b, anchor >= 8 ? anchor - 8 : 0u)); k < anchor;
+       ++k)
+    if (MarkerAt(k) & kHypothetical) hypothetical = true;
+  if (tr.inherit && tr.inherit_negated) negated = !negated;
+  if (tr.inherit && tr.inherit_intent) AddUnique(modality, "intent");
+
+  // ---- code
+  std::string code = row.cameo;
+  const CodeInfo* ci = lex_.Code(code);
+  if ((future || (tr.inherit && tr.inherit_intent)) && !negated) {
+    if (future) AddUnique(modality, "future");
+    if (ci && !ci->intent.empty()) {
+      code = ci->intent;
+      ci = lex_.Code(code);
+    }
+  }
+  bool flag_negated = false;
+  if (negated) {
+    std::string root = code.substr(0, 2);
+    const CodeInfo* rootinfo = lex_.Code(root);
+    std::string refusal = ci && !ci->refusal.empty()               ? ci->refusal
+                          : rootinfo && !rootinfo->refusal.empty() ? rootinfo->refusal
+                                                                   : "";
+    if (!refusal.empty()) {
+      code = refusal;
+      ci = lex_.Code(code);
+      AddUnique(modality, "refusal");
+    } else {
+      flag_negated = true;
+      AddUnique(modality, "negated");
+      conf -= 0.1;
+    }
+  }
+  if (possible) AddUnique(modality, "possible");
+  if (hypothetical) AddUnique(modality, "hypothetical");
+  if (possible || hypothetical) conf -= 0.1;
+  if (tr.cue_tok != UINT32_MAX) conf += 0.1;
+  if (attributed || carried) conf -= 0.15;
+  if (!ci) return;
+
+  // ---- date
+  std::string date;
+  std::string precision = "none";
+  bool from_pub = false;
+  {
+    const Span* best = nullptr;
+    std::uint32_t best_d = UINT32_MAX;
+    auto it = std::lower_bound(dates_.begin(), dates_.end(), sb,
+                               [](const auto& p, std::uint32_t t) { return p.second < t; });
+    for (; it != dates_.end() && it->second < se; ++it) {
+      std::uint32_t tok = it->second;
+      std::uint32_t d = tok > anchor ? tok - anchor : anchor - tok;
+      if (d < best_d) {
+        best_d = d;
+        best = it->first;
+      }
+    }
+    const std::string* v = best ? best->Attr("value") : nullptr;
+    if (v && !v->empty()) {
+      date = *v;
+    } else if (doc_.published) {
+      date = *doc_.published;
+      from_pub = true;
+    }
+    precision = date.empty() ? "none" : PrecisionOf(date);
+  }
+  // ---- quantity: nearest QUANTITY in the trigger's clause.
+  int quantity = -1;
+  {
+    std::uint32_t lo = anchor > sb + 24 ? anchor - 24 : sb, hi = limit;
+    for (std::uint32_t k = anchor; k > lo; --k)
+      if (verb_at_[k - 1 - sb]) {
+        lo = k - 1;
+        break;
+      }
+    std::uint32_t best_d = UINT32_MAX;
+    auto it = std::lower_bound(quants_.begin(), quants_.end(), lo,
+                               [](const auto& p, std::uint32_t t) { return p.second < t; });
+    for (; it != quants_.end() && it->second < hi; ++it) {
+      auto [qi, tok] = *it;
+      std::uint32_t d = tok > anchor ? tok - anchor : (anchor - tok) + 4;
+      if (d < best_d) {
+        best_d = d;
+        quantity = static_cast<int>(qi);
+      }
+    }
+  }
+  // ---- evidence: the clause around the trigger, widened to the actors.
+  std::uint32_t eb = anchor, ee = i;
+  while (eb > sb && !IsClauseBreak(eb - 1)) --eb;
+  while (ee + 1 < se && !IsClauseBreak(ee + 1)) ++ee;
+  auto widen = [&](int g) {
+    if (g < 0) return;
+    for (int h : chain(g)) {
+      eb = std::min(eb, groups_[h].tb);
+      ee = std::max(ee, groups_[h].te - 1);
+    }
+  };
+  widen(src);
+  widen(tgt);
+
+  // ---- location
+  auto location_of = [&](int tg, int sg) -> int {
+    // A place named with في in the clause.
+    for (std::uint32_t k = eb; k <= ee && k < se; ++k) {
+      int g = group_of(k);
+      if (g >= 0 && groups_[g].place >= 0 && groups_[g].prep == "في") return groups_[g].place;
+    }
+    if ((arow.flags & kVisit) && tg >= 0)
+      return groups_[tg].place >= 0 ? groups_[tg].place : groups_[tg].entity;
+    if ((arow.flags & kHost) && sg >= 0)
+      return groups_[sg].place >= 0 ? groups_[sg].place : groups_[sg].entity;
+    return -1;
+  };
+
+  // ---- emit: one event per (source, target) pair of the coordinations.
+  auto make = [&](int se_ent, int tg_group, int sg_group) {
+    Event ev;
+    ev.cameo = code;
+    ev.plover = ci->plover;
+    ev.plover_mode = !row.mode.empty() ? row.mode : ci->mode;
+    ev.quad = ci->quad;
+    ev.goldstein = ci->goldstein;
+    if (se_ent >= 0) ev.source = doc_.entities[se_ent].id;
+    if (tg_group >= 0) ev.target = doc_.entities[groups_[tg_group].entity].id;
+    int loc = location_of(tg_group, sg_group);
+    if (loc >= 0) ev.location = doc_.entities[loc].id;
+    ev.date = date;
+    ev.date_precision = precision;
+    ev.date_from_published = from_pub;
+    ev.quantity = quantity;
+    ev.modality = modality;
+    ev.negated = flag_negated;
+    ev.evidence_start = doc_.tokens[eb].start;
+    ev.evidence_end = doc_.tokens[ee].end;
+    ev.trigger_start = doc_.tokens[i].start;
+    ev.trigger_end = doc_.tokens[i].end;
+    ev.confidence = std::clamp(conf, 0.05, 0.95);
+    return ev;
+  };
+  std::vector<Event> made;
+  for (int sg : srcs) {
+    int se_ent = sg >= 0 ? groups_[sg].entity : src_entity;
+    if (sg >= 0 && speaker >= 0 && (se_ent == CountryEntity(speaker) || se_ent == speaker))
+      se_ent = speaker;
+    for (int tg : tgts) {
+      if (se_ent < 0 && tg < 0) continue;
+      if (tg >= 0 && groups_[tg].entity == se_ent) continue;
+      made.push_back(make(se_ent, tg, sg));
+    }
+  }
+  // Symmetric events with a coordinated subject and no target: X <-> Y.
+  if ((arow.flags & kSymmetric) && tgt < 0 && srcs.size() >= 2 && srcs.size() <= 4 &&
+      srcs[0] >= 0) {
+    made.clear();
+    for (int a : srcs)
+      for (int b : srcs)
+        if (a != b && groups_[a].entity != groups_[b].entity)
+          made.push_back(make(groups_[a].entity, b, a));
+  }
+  // Drop events that repeat an event of this sentence (same code root and actors).
+  for (auto& ev : made) {
+    bool dup = false;
+    for (std::size_t k = out.size(); k-- > 0;) {
+      const Event& o = out[k];
+      if (doc_.tokens[sb].start > o.trigger_start) break;
+      if (o.cameo.substr(0, 2) == ev.cameo.substr(0, 2) && o.source == ev.source &&
+          o.target == ev.target)
+        dup = true;
+    }
+    if (dup) continue;
+    out.push_back(std::move(ev));
+  }
+  if (arow.verb && src >= 0 && !(row.flags & kSpeech)) sentence_subject_ = groups_[src].entity;
+  if (arow.verb && src >= 0 && (row.flags & kSpeech)) sentence_subject_ = groups_[src].entity;
+}
+
+std::vector<Event> Coder::Run() {
+  if (doc_.tokens.empty() || doc_.sentences.empty()) return {};
+  Prepare();
+  for (const auto& s : doc_.sentences) Sentence(s);
+  for (std::size_t k = 0; k < events_.size(); ++k) events_[k].id = "ev" + std::to_string(k + 1);
+  return std::move(events_);
+}
+
+}  // namespace
+
+std::vector<Event> EventCoder::Run(const Document& doc) const {
+  if (doc.failed) return {};
+  Coder coder(*impl_, doc);
+  return coder.Run();
+}
+
+// ---------------------------------------------------------------- output
+
+nlohmann::json EventsJson(const Document& doc, const std::vector<Event>& events) {
+  (void)doc;
+  auto id_or_null = [](const std::string& s) -> nlohmann::json {
+    return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
+  };
+  nlohmann::json arr = nlohmann::json::array();
+  for (const auto& e : events) {
+    nlohmann::json j;
+    j["id"] = e.id;
+    j["cameo"] = e.cameo;
+    j["plover"] = id_or_null(e.plover);
+    j["plover_mode"] = id_or_null(e.plover_mode);
+    j["quad"] = e.quad;
+    j["goldstein"] = e.goldstein;
+    j["source"] = id_or_null(e.source);
+    j["target"] = id_or_null(e.target);
+    j["date"] = id_or_null(e.date);
+    j["date_precision"] = e.date_precision;
+    j["location"] = id_or_null(e.location);
+    j["quantity"] = e.quantity >= 0 ? nlohmann::json(e.quantity) : nlohmann::json(nullptr);
+    j["modality"] = e.modality;
+    j["negated"] = e.negated;
+    j["evidence"] = {{"start", e.evidence_start}, {"end", e.evidence_end}};
+    j["trigger"] = {{"start", e.trigger_start}, {"end", e.trigger_end}};
+    j["confidence"] = std::round(e.confidence * 100) / 100;
+    arr.push_back(std::move(j));
+  }
+  return arr;
+}
+
+namespace {
+
+const char* const kGdeltNames[kGdeltColumns] = {"GlobalEventID",
+                                                "Day",
+                                                "MonthYear",
+                                                "Year",
+                                                "FractionDate",
+                                                "Actor1Code",
+                                                "Actor1Name",
+                                                "Actor1CountryCode",
+                                                "Actor1KnownGroupCode",
+                                                "Actor1EthnicCode",
+                                                "Actor1Religion1Code",
+                                                "Actor1Religion2Code",
+                                                "Actor1Type1Code",
+                                                "Actor1Type2Code",
+                                                "Actor1Type3Code",
+                                                "Actor2Code",
+                                                "Actor2Name",
+                                                "Actor2CountryCode",
+                                                "Actor2KnownGroupCode",
+                                                "Actor2EthnicCode",
+                                                "Actor2Religion1Code",
+                                                "Actor2Religion2Code",
+                                                "Actor2Type1Code",
+                                                "Actor2Type2Code",
+                                                "Actor2Type3Code",
+                                                "IsRootEvent",
+                                                "EventCode",
+                                                "EventBaseCode",
+                                                "EventRootCode",
+                                                "QuadClass",
+                                                "GoldsteinScale",
+                                                "NumMentions",
+                                                "NumSources",
+                                                "NumArticles",
+                                                "AvgTone",
+                                                "Actor1Geo_Type",
+                                                "Actor1Geo_FullName",
+                                                "Actor1Geo_CountryCode",
+                                                "Actor1Geo_ADM1Code",
+                                                "Actor1Geo_ADM2Code",
+                                                "Actor1Geo_Lat",
+                                                "Actor1Geo_Long",
+                                                "Actor1Geo_FeatureID",
+                                                "Actor2Geo_Type",
+                                                "Actor2Geo_FullName",
+                                                "Actor2Geo_CountryCode",
+                                                "Actor2Geo_ADM1Code",
+                                                "Actor2Geo_ADM2Code",
+                                                "Actor2Geo_Lat",
+                                                "Actor2Geo_Long",
+                                                "Actor2Geo_FeatureID",
+                                                "ActionGeo_Type",
+                                                "ActionGeo_FullName",
+                                                "ActionGeo_CountryCode",
+                                                "ActionGeo_ADM1Code",
+                                                "ActionGeo_ADM2Code",
+                                                "ActionGeo_Lat",
+                                                "ActionGeo_Long",
+                                                "ActionGeo_FeatureID",
+                                                "DATEADDED",
+                                                "SOURCEURL"};
+
+std::string Clean(std::string s) {
+  for (char& c : s)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+std::string Upper(std::string s) {
+  for (char& c : s)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return Clean(s);
+}
+
+const std::string* AttrOf(const Entity& e, std::string_view k) {
+  for (const auto& [key, v] : e.attrs)
+    if (key == k) return &v;
+  return nullptr;
+}
+
+// Digits of a date padded to YYYYMMDD (missing month/day -> 01).
+std::string DayOf(const std::string& d) {
+  if (d.size() < 4) return "";
+  std::string y = d.substr(0, 4), m = d.size() >= 7 ? d.substr(5, 2) : "01",
+              dd = d.size() >= 10 ? d.substr(8, 2) : "01";
+  return y + m + dd;
+}
+
+}  // namespace
+
+std::string GdeltHeader() {
+  std::string s;
+  for (int c = 0; c < kGdeltColumns; ++c) {
+    if (c) s += '\t';
+    s += kGdeltNames[c];
+  }
+  return s;
+}
+
+std::string GdeltRows(const Document& doc, const std::vector<Event>& events,
+                      const EventCoder* coder) {
+  std::unordered_map<std::string, const Entity*> by_id;
+  for (const auto& e : doc.entities) by_id[e.id] = &e;
+  const EventCoder::Impl* lex = nullptr;
+  if (coder) lex = &coder->impl();
+  auto country_code = [&](const Entity* e) -> std::string {
+    for (int hop = 0; e && hop < 2; ++hop) {
+      if (const std::string* iso = AttrOf(*e, "iso3")) return Upper(*iso);
+      if (lex) {
+        auto it = lex->iso3.find(e->id);
+        if (it != lex->iso3.end()) return it->second;
+      }
+      if (e->type == "COUNTRY" && StartsWith(e->id, "country:") && e->id.size() == 11)
+        return Upper(e->id.substr(8));
+      const std::string* c = AttrOf(*e, "country");
+      if (!c) break;
+      auto it = by_id.find(*c);
+      if (it == by_id.end()) {
+        if (lex) {
+          auto iso = lex->iso3.find(*c);
+          if (iso != lex->iso3.end()) return iso->second;
+        }
+        return c->size() == 3 ? Upper(*c) : "";
+      }
+      e = it->second;
+    }
+    return "";
+  };
+  auto iso2_of = [&](const Entity* e) -> std::string {
+    for (int hop = 0; e && hop < 2; ++hop) {
+      if (lex) {
+        auto it = lex->iso2.find(e->id);
+        if (it != lex->iso2.end()) return it->second;
+      }
+      const std::string* c = AttrOf(*e, "country");
+      if (!c) break;
+      auto it = by_id.find(*c);
+      if (it == by_id.end()) {
+        if (lex) {
+          auto iso = lex->iso2.find(*c);
+          if (iso != lex->iso2.end()) return iso->second;
+        }
+        break;
+      }
+      e = it->second;
+    }
+    return "";
+  };
+  auto type_code = [](const Entity* e) -> std::string {
+    if (!e) return "";
+    if (e->type == "COMPANY") return "BUS";
+    if (e->type == "MEDIA") return "MED";
+    if (e->type == "PERSON") return AttrOf(*e, "role") ? "GOV" : "";
+    if (e->type == "ORG") {
+      const std::string& n = e->name_en;
+      for (const char* w : {"Army", "Armed Forces", "Military", "Defence", "Defense"})
+        if (n.find(w) != std::string::npos) return "MIL";
+      for (const char* w : {"Ministry", "Government", "Parliament", "President", "Council"})
+        if (n.find(w) != std::string::npos) return "GOV";
+      if (!AttrOf(*e, "country")) return "IGO";
+    }
+    return "";
+  };
+  auto actor = [&](const std::string& id, std::vector<std::string>& cols) {
+    const Entity* e = nullptr;
+    auto it = by_id.find(id);
+    if (it != by_id.end()) e = it->second;
+    std::string cc = country_code(e), tc = type_code(e);
+    cols.push_back(e ? cc + tc : "");                // ActorCode
+    cols.push_back(e ? Upper(e->name_en) : "");      // ActorName
+    cols.push_back(cc);                              // ActorCountryCode
+    for (int k = 0; k < 4; ++k) cols.push_back("");  // KnownGroup, Ethnic, Religion1, Religion2
+    cols.push_back(tc);                              // Type1
+    cols.push_back("");                              // Type2
+    cols.push_back("");                              // Type3
+  };
+  auto geo = [&](const std::string& id, std::vector<std::string>& cols) {
+    const Entity* e = nullptr;
+    auto it = by_id.find(id);
+    if (it != by_id.end()) e = it->second;
+    std::string type;
+    if (e) type = e->type == "COUNTRY" ? "1" : e->type == "PLACE" ? "4" : "";
+    if (e && type.empty()) {
+      // An actor's geography is its country.
+      const std::string* c = AttrOf(*e, "country");
+      auto ci = c ? by_id.find(*c) : by_id.end();
+      e = ci != by_id.end() ? ci->second : nullptr;
+      type = e ? "1" : "";
+    }
+    cols.push_back(type);
+    cols.push_back(e ? Clean(e->name_en) : "");
+    cols.push_back(e ? iso2_of(e) : "");
+    cols.push_back("");  // ADM1
+    cols.push_back("");  // ADM2
+    const std::string* lat = e ? AttrOf(*e, "lat") : nullptr;
+    const std::string* lon = e ? AttrOf(*e, "lon") : nullptr;
+    cols.push_back(lat ? *lat : "");
+    cols.push_back(lon ? *lon : "");
+    cols.push_back(e && !e->wikidata.empty() ? e->wikidata : "");  // FeatureID
+  };
+  std::string out;
+  std::string added = doc.published ? DayOf(*doc.published) + "000000" : "";
+  std::string url = doc.source.url.empty() ? doc.source.path : doc.source.url;
+  for (std::size_t n = 0; n < events.size(); ++n) {
+    const Event& ev = events[n];
+    std::vector<std::string> c;
+    c.reserve(kGdeltColumns);
+    c.push_back(std::to_string(n + 1));
+    std::string day = DayOf(ev.date);
+    c.push_back(day);
+    c.push_back(day.size() == 8 ? day.substr(0, 6) : "");
+    c.push_back(day.size() == 8 ? day.substr(0, 4) : "");
+    if (day.size() == 8) {
+      int y = std::atoi(day.substr(0, 4).c_str()), m = std::atoi(day.substr(4, 2).c_str()),
+          d = std::atoi(day.substr(6, 2).c_str());
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.4f", y + ((m - 1) * 30 + d) / 365.0);
+      c.push_back(buf);
+    } else {
+      c.push_back("");
+    }
+    actor(ev.source, c);
+    actor(ev.target, c);
+    c.push_back(ev.root_event ? "1" : "0");
+    c.push_back(ev.cameo);
+    c.push_back(ev.cameo.substr(0, 3));
+    c.push_back(ev.cameo.substr(0, 2));
+    c.push_back(std::to_string(ev.quad));
+    char g[16];
+    std::snprintf(g, sizeof g, "%.1f", ev.goldstein);
+    c.push_back(g);
+    c.push_back("1");  // NumMentions
+    c.push_back("1");  // NumSources
+    c.push_back("1");  // NumArticles
+    c.push_back("");   // AvgTone
+    geo(ev.source, c);
+    geo(ev.target, c);
+    geo(ev.location, c);
+    c.push_back(added);
+    c.push_back(Clean(url));
+    for (int k = 0; k < kGdeltColumns; ++k) {
+      if (k) out += '\t';
+      out += c[k];
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace nufuz::events

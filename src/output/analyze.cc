@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/utf8.h"
+#include "events/events.h"
 
 namespace nufuz::output {
 namespace {
@@ -107,7 +108,7 @@ json AnalyzeJson(const Document& doc) {
   j["entities"] = std::move(entities);
   j["dates"] = std::move(dates);
   j["quantities"] = std::move(quantities);
-  j["events"] = json::array();
+  j["events"] = events::EventsJson(doc, doc.events);
   return j;
 }
 

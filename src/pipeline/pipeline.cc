@@ -34,6 +34,9 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options)
     auto quantities = extract::QuantityExtractor::Load(dir);
     if (!quantities.ok()) return quantities.status();
     p->quantities_ = std::move(quantities.value());
+    auto coder = events::EventCoder::Load(dir);
+    if (!coder.ok()) return coder.status();
+    p->events_ = std::move(coder.value());
   }
   return p;
 }
@@ -50,6 +53,7 @@ void Pipeline::Process(Document& doc) const {
     if (dates_) dates_->Run(doc);
     if (quantities_) quantities_->Run(doc);
   }
+  if (events_) doc.events = events_->Run(doc);
 }
 
 }  // namespace nufuz

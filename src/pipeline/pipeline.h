@@ -5,8 +5,8 @@
 //   word lists) and freezes them; a loaded Pipeline is immutable and may be
 //   shared by threads, each processing its own Documents.
 // - Process(doc) runs, on a document ingest produced: clean -> repair ->
-//   text (tokens, sentences) -> extract (entities, dates, quantities) when
-//   options.extract. A failed document is left untouched.
+//   text (tokens, sentences) -> extract (entities, dates, quantities) ->
+//   events (CAMEO/PLOVER) when options.extract. A failed document is left untouched.
 // - Stages depend only on stages to their left; nothing reaches back.
 #pragma once
 
@@ -17,6 +17,7 @@
 #include "clean/clean.h"
 #include "core/document.h"
 #include "core/status.h"
+#include "events/events.h"
 #include "extract/dates.h"
 #include "extract/entities.h"
 #include "extract/quantities.h"
@@ -40,6 +41,10 @@ class Pipeline {
  public:
   static Result<std::unique_ptr<Pipeline>> Load(const PipelineOptions& options);
   void Process(Document& doc) const;
+  // The tokeniser's lexicon (for normalising queries), or null without it.
+  const text::Lexicon* text_lexicon() const { return text_.get(); }
+  // The event coder (for GDELT country codes), or null without extract.
+  const events::EventCoder* event_coder() const { return events_.get(); }
   // The options as loaded (ingest options carry the loaded HTML lexicon:
   // build DocumentStreams from these).
   const PipelineOptions& options() const { return options_; }
@@ -53,6 +58,7 @@ class Pipeline {
   std::shared_ptr<const extract::EntityExtractor> entities_;
   std::shared_ptr<const extract::DateExtractor> dates_;
   std::shared_ptr<const extract::QuantityExtractor> quantities_;
+  std::shared_ptr<const events::EventCoder> events_;
 };
 
 }  // namespace nufuz

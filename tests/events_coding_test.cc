@@ -1,0 +1,552 @@
+// Event coding on sentences written for the project. Documents are built by
+// hand: the text is tokenised by the text stage and the entity, date and
+// quantity spans are added here, as the extract stage would add them.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/utf8.h"
+#include "events/events.h"
+#include "test_util.h"
+#include "text/text.h"
+
+namespace nufuz::events {
+namespace {
+
+const text::Lexicon& Lex() {
+  static std::shared_ptr<const text::Lexicon> lex = [] {
+    auto r = text::Lexicon::Load(nufuz::testing::DataDir());
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r.value() : text::Lexicon::FromWords({});
+  }();
+  return *lex;
+}
+
+const EventCoder& Coder() {
+  static std::shared_ptr<const EventCoder> coder = [] {
+    auto r = EventCoder::Load(nufuz::testing::DataDir());
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r.value() : nullptr;
+  }();
+  return *coder;
+}
+
+// The entities the test sentences name.
+const std::vector<Entity>& Catalog() {
+  static const std::vector<Entity> kCatalog = {
+      {"country:rus", "COUNTRY", "Russia", "روسيا", "Q159", {}},
+      {"country:chn", "COUNTRY", "China", "الصين", "Q148", {}},
+      {"country:kaz", "COUNTRY", "Kazakhstan", "كازاخستان", "Q232", {}},
+      {"country:tjk", "COUNTRY", "Tajikistan", "طاجيكستان", "Q863", {}},
+      {"country:uzb", "COUNTRY", "Uzbekistan", "أوزبكستان", "Q265", {}},
+      {"country:usa", "COUNTRY", "United States", "الولايات المتحدة", "Q30", {}},
+      {"country:gbr", "COUNTRY", "United Kingdom", "بريطانيا", "Q145", {}},
+      {"country:ukr", "COUNTRY", "Ukraine", "أوكرانيا", "Q212", {}},
+      {"country:irn", "COUNTRY", "Iran", "إيران", "Q794", {}},
+      {"country:syr", "COUNTRY", "Syria", "سوريا", "Q858", {}},
+      {"country:geo", "COUNTRY", "Georgia", "جورجيا", "Q230", {}},
+      {"country:tur", "COUNTRY", "Turkey", "تركيا", "Q43", {}},
+      {"org:eu", "ORG", "European Union", "الاتحاد الأوروبي", "Q458", {}},
+      {"org:un", "ORG", "United Nations", "الأمم المتحدة", "Q1065", {}},
+      {"company:boeing", "COMPANY", "Boeing", "بوينغ", "Q66", {{"country", "country:usa"}}},
+      {"person:putin",
+       "PERSON",
+       "Vladimir Putin",
+       "فلاديمير بوتين",
+       "Q7747",
+       {{"role", "president"}, {"country", "country:rus"}}},
+      {"person:tokayev",
+       "PERSON",
+       "Kassym-Jomart Tokayev",
+       "قاسم جومرت توكاييف",
+       "",
+       {{"role", "president"}, {"country", "country:kaz"}}},
+      {"person:rahmon",
+       "PERSON",
+       "Emomali Rahmon",
+       "إمام علي رحمن",
+       "",
+       {{"role", "president"}, {"country", "country:tjk"}}},
+      {"place:dushanbe", "PLACE", "Dushanbe", "دوشنبه", "", {{"country", "country:tjk"}}},
+      {"place:kharkiv", "PLACE", "Kharkiv", "خاركيف", "", {{"country", "country:ukr"}}},
+      {"place:ankara", "PLACE", "Ankara", "أنقرة", "", {{"country", "country:tur"}}},
+      {"place:tehran", "PLACE", "Tehran", "طهران", "", {{"country", "country:irn"}}},
+  };
+  return kCatalog;
+}
+
+std::uint32_t CpOf(const std::string& text, std::size_t byte) {
+  return static_cast<std::uint32_t>(utf8::Length(std::string_view(text).substr(0, byte)));
+}
+
+// Adds a span over the n-th occurrence of `surface` (0-based).
+bool AddSpan(Document& d, const std::string& surface, std::string label, Attrs attrs, int nth = 0) {
+  std::size_t at = d.text.find(surface);
+  while (at != std::string::npos && nth-- > 0) at = d.text.find(surface, at + 1);
+  if (at == std::string::npos) return false;
+  Span sp{CpOf(d.text, at), CpOf(d.text, at + surface.size()), std::move(label), std::move(attrs)};
+  d.spans.push_back(std::move(sp));
+  return true;
+}
+
+struct Mark {
+  const char* surface;
+  const char* id;  // entity id; for DATE the value; for QUANTITY the unit
+};
+
+Document Build(const std::string& text, const std::vector<Mark>& entities,
+               const std::vector<Mark>& dates = {}, const std::vector<Mark>& quantities = {},
+               const char* published = nullptr) {
+  Document d;
+  d.id = "test";
+  d.text = text;
+  if (published) d.published = published;
+  text::Tokenize(d, Lex());
+  std::set<std::string> added;
+  std::vector<std::pair<std::string, int>> seen;
+  for (const auto& m : entities) {
+    int nth = 0;
+    for (const auto& [s, n] : seen) {
+      if (s == m.surface) nth = n + 1;
+    }
+    seen.push_back({m.surface, nth});
+    EXPECT_TRUE(AddSpan(d, m.surface, "ENTITY", {{"entity", m.id}}, nth)) << m.surface;
+    if (added.insert(m.id).second)
+      for (const auto& e : Catalog())
+        if (e.id == m.id) d.entities.push_back(e);
+  }
+  for (const auto& m : dates)
+    EXPECT_TRUE(AddSpan(d, m.surface, "DATE", {{"value", m.id}, {"anchor", "absolute"}}));
+  for (const auto& m : quantities)
+    EXPECT_TRUE(AddSpan(d, m.surface, "QUANTITY", {{"value", "1"}, {"unit", m.id}}));
+  return d;
+}
+
+std::string Dump(const std::vector<Event>& evs) {
+  std::ostringstream o;
+  for (const auto& e : evs) {
+    o << e.cameo << " " << (e.source.empty() ? "-" : e.source) << " -> "
+      << (e.target.empty() ? "-" : e.target) << " [";
+    for (const auto& m : e.modality) o << m << " ";
+    o << "] neg=" << e.negated << "\n";
+  }
+  return o.str();
+}
+
+const Event* FindEvent(const std::vector<Event>& evs, const std::string& code,
+                       const std::string& source, const std::string& target) {
+  for (const auto& e : evs)
+    if (e.cameo.rfind(code, 0) == 0 && e.source == source && e.target == target) return &e;
+  return nullptr;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+struct Case {
+  const char* name;  // the pattern family
+  const char* text;
+  std::vector<Mark> entities;
+  const char* code;           // expected CAMEO prefix (root or full code)
+  const char* source;         // "" = none
+  const char* target;         // "" = none
+  const char* modality = "";  // a modality the event must carry, "" = none required
+  bool negated = false;
+};
+
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.name;
+}
+
+class Families : public ::testing::TestWithParam<Case> {};
+
+TEST_P(Families, CodesTheEvent) {
+  const Case& c = GetParam();
+  Document d = Build(c.text, c.entities);
+  auto evs = Coder().Run(d);
+  const Event* e = FindEvent(evs, c.code, c.source, c.target);
+  ASSERT_NE(e, nullptr) << c.name << "\n" << Dump(evs);
+  if (*c.modality) {
+    EXPECT_TRUE(Has(e->modality, c.modality)) << c.name << "\n" << Dump(evs);
+  }
+  EXPECT_EQ(e->negated, c.negated) << c.name;
+  EXPECT_EQ(e->cameo.size() == 3 || e->cameo.size() == 2, true);
+  EXPECT_GE(e->confidence, 0.0);
+  EXPECT_LE(e->confidence, 1.0);
+  EXPECT_LT(e->trigger_start, e->trigger_end);
+  EXPECT_LE(e->evidence_start, e->trigger_start);
+  EXPECT_GE(e->evidence_end, e->trigger_end);
+}
+
+// One case per pattern family; together they cover every CAMEO root 01-20.
+const Case kCases[] = {
+    {"01 reported speech: statement by the speaker",
+     "قال بوتين إن بلاده ستعزز التعاون مع الصين.",
+     {{"بوتين", "person:putin"}, {"الصين", "country:chn"}},
+     "010",
+     "person:putin",
+     ""},
+    {"03 reported speech: embedded clause attributed to the speaker",
+     "قال بوتين إن بلاده ستعزز التعاون مع الصين.",
+     {{"بوتين", "person:putin"}, {"الصين", "country:chn"}},
+     "03",
+     "person:putin",
+     "country:chn",
+     "reported"},
+    {"02 appeal with direct object",
+     "دعا الاتحاد الأوروبي روسيا إلى الحوار مع جيرانها.",
+     {{"الاتحاد الأوروبي", "org:eu"}, {"روسيا", "country:rus"}},
+     "026",
+     "org:eu",
+     "country:rus"},
+    {"03 intent verb governs a signing",
+     "تعتزم الصين توقيع اتفاقية جديدة مع كازاخستان.",
+     {{"الصين", "country:chn"}, {"كازاخستان", "country:kaz"}},
+     "03",
+     "country:chn",
+     "country:kaz",
+     "intent"},
+    {"04 visit VSO, a place stays a place when its country is not named",
+     "زار بوتين دوشنبه يوم الخميس.",
+     {{"بوتين", "person:putin"}, {"دوشنبه", "place:dushanbe"}},
+     "042",
+     "person:putin",
+     "place:dushanbe"},
+    {"04 visit VSO, place resolved to its country when the country is named",
+     "زار بوتين دوشنبه عاصمة طاجيكستان.",
+     {{"بوتين", "person:putin"}, {"دوشنبه", "place:dushanbe"}, {"طاجيكستان", "country:tjk"}},
+     "042",
+     "person:putin",
+     "country:tjk"},
+    {"04 future visit (sa- prefix)",
+     "سيزور الرئيس الصيني كازاخستان الشهر المقبل.",
+     {{"الصيني", "country:chn"}, {"كازاخستان", "country:kaz"}},
+     "042",
+     "country:chn",
+     "country:kaz",
+     "future"},
+    {"04 visit noun with genitive actor and إلى",
+     "أثارت زيارة بوتين إلى طاجيكستان اهتماما واسعا.",
+     {{"بوتين", "person:putin"}, {"طاجيكستان", "country:tjk"}},
+     "042",
+     "person:putin",
+     "country:tjk"},
+    {"04 light verb قام ب + noun, subject before the noun",
+     "قام توكاييف، رئيس كازاخستان، برحلة إلى أوزبكستان.",
+     {{"توكاييف", "person:tokayev"}, {"كازاخستان", "country:kaz"}, {"أوزبكستان", "country:uzb"}},
+     "042",
+     "person:tokayev",
+     "country:uzb"},
+    {"05 SVO signing of an agreement",
+     "روسيا وقعت اتفاقا مع الصين حول الغاز.",
+     {{"روسيا", "country:rus"}, {"الصين", "country:chn"}},
+     "057",
+     "country:rus",
+     "country:chn"},
+    {"05 praise with ب",
+     "أشاد توكاييف بموقف الصين.",
+     {{"توكاييف", "person:tokayev"}, {"الصين", "country:chn"}},
+     "051",
+     "person:tokayev",
+     "country:chn"},
+    {"06 material cooperation with مع",
+     "تتعاون كازاخستان مع الصين في مجال الطاقة.",
+     {{"كازاخستان", "country:kaz"}, {"الصين", "country:chn"}},
+     "060",
+     "country:kaz",
+     "country:chn"},
+    {"07 sending relief (cue consumed)",
+     "أرسلت كازاخستان مساعدات إنسانية إلى أوكرانيا.",
+     {{"كازاخستان", "country:kaz"}, {"أوكرانيا", "country:ukr"}},
+     "073",
+     "country:kaz",
+     "country:ukr"},
+    {"08 withdrawal, nisba subject",
+     "انسحبت القوات الروسية من أوكرانيا.",
+     {{"الروسية", "country:rus"}, {"أوكرانيا", "country:ukr"}},
+     "087",
+     "country:rus",
+     "country:ukr"},
+    {"09 investigation noun",
+     "فتحت الأمم المتحدة تحقيقا في انتهاكات حقوق الإنسان.",
+     {{"الأمم المتحدة", "org:un"}},
+     "090",
+     "org:un",
+     ""},
+    {"10 demand that the target yields",
+     "طالبت أوكرانيا روسيا بالانسحاب الكامل.",
+     {{"أوكرانيا", "country:ukr"}, {"روسيا", "country:rus"}},
+     "105",
+     "country:ukr",
+     "country:rus"},
+    {"11 criticism VSO",
+     "انتقدت الصين الولايات المتحدة بشدة.",
+     {{"الصين", "country:chn"}, {"الولايات المتحدة", "country:usa"}},
+     "111",
+     "country:chn",
+     "country:usa"},
+    {"12 negated support becomes a refusal",
+     "لم تؤيد كازاخستان روسيا في حملتها.",
+     {{"كازاخستان", "country:kaz"}, {"روسيا", "country:rus"}},
+     "12",
+     "country:kaz",
+     "country:rus",
+     "refusal"},
+    {"12 negated accession in reported speech, speaker stands for his country",
+     "قال توكاييف إن كازاخستان لن تنضم إلى أي تحالف عسكري.",
+     {{"توكاييف", "person:tokayev"}, {"كازاخستان", "country:kaz"}},
+     "12",
+     "person:tokayev",
+     "",
+     "reported"},
+    {"13 threat of sanctions (sanction noun is the cue, not an event)",
+     "هددت الولايات المتحدة إيران بفرض عقوبات جديدة.",
+     {{"الولايات المتحدة", "country:usa"}, {"إيران", "country:irn"}},
+     "131",
+     "country:usa",
+     "country:irn"},
+    {"14 protest noun with ضد",
+     "خرجت مظاهرات حاشدة ضد روسيا.",
+     {{"روسيا", "country:rus"}},
+     "141",
+     "",
+     "country:rus"},
+    {"15 deployment of troops",
+     "نشرت روسيا قوات إضافية قرب الحدود مع أوكرانيا.",
+     {{"روسيا", "country:rus"}, {"أوكرانيا", "country:ukr"}},
+     "154",
+     "country:rus",
+     ""},
+    {"16 sanctions with على",
+     "فرض الاتحاد الأوروبي عقوبات جديدة على روسيا.",
+     {{"الاتحاد الأوروبي", "org:eu"}, {"روسيا", "country:rus"}},
+     "163",
+     "org:eu",
+     "country:rus"},
+    {"16 coordinated subject: first actor",
+     "الولايات المتحدة وبريطانيا فرضتا عقوبات على روسيا.",
+     {{"الولايات المتحدة", "country:usa"}, {"بريطانيا", "country:gbr"}, {"روسيا", "country:rus"}},
+     "163",
+     "country:usa",
+     "country:rus"},
+    {"16 coordinated subject: second actor",
+     "الولايات المتحدة وبريطانيا فرضتا عقوبات على روسيا.",
+     {{"الولايات المتحدة", "country:usa"}, {"بريطانيا", "country:gbr"}, {"روسيا", "country:rus"}},
+     "163",
+     "country:gbr",
+     "country:rus"},
+    {"17 ban (the banned noun is the object)",
+     "حظرت حكومة طاجيكستان المظاهرات في العاصمة.",
+     {{"طاجيكستان", "country:tjk"}},
+     "172",
+     "country:tjk",
+     ""},
+    {"18 assassination of a nisba target",
+     "اغتال مسلحون السفير الروسي في أنقرة.",
+     {{"الروسي", "country:rus"}, {"أنقرة", "place:ankara"}},
+     "186",
+     "",
+     "country:rus"},
+    {"19 air strikes on a city",
+     "شنت روسيا غارات جوية على مدينة خاركيف.",
+     {{"روسيا", "country:rus"}, {"خاركيف", "place:kharkiv"}},
+     "195",
+     "country:rus",
+     "place:kharkiv"},
+    {"19 passive with من قبل",
+     "قصفت مدينة خاركيف من قبل القوات الروسية.",
+     {{"خاركيف", "place:kharkiv"}, {"الروسية", "country:rus"}},
+     "194",
+     "country:rus",
+     "place:kharkiv",
+     "passive"},
+    {"20 weapons of mass destruction",
+     "استخدمت سوريا أسلحة كيميائية ضد المدنيين.",
+     {{"سوريا", "country:syr"}},
+     "204",
+     "country:syr",
+     ""},
+    {"04 symmetric meeting with coordinated subject",
+     "التقى بوتين ورحمن في دوشنبه.",
+     {{"بوتين", "person:putin"}, {"رحمن", "person:rahmon"}, {"دوشنبه", "place:dushanbe"}},
+     "040",
+     "person:rahmon",
+     "person:putin"},
+    {"19 negated attack is flagged, not recoded",
+     "لم تهاجم روسيا أوكرانيا أمس.",
+     {{"روسيا", "country:rus"}, {"أوكرانيا", "country:ukr"}},
+     "190",
+     "country:rus",
+     "country:ukr",
+     "negated",
+     true},
+    {"19 hypothetical attack",
+     "إذا هاجمت روسيا أوكرانيا فإن العقوبات ستشتد.",
+     {{"روسيا", "country:rus"}, {"أوكرانيا", "country:ukr"}},
+     "190",
+     "country:rus",
+     "country:ukr",
+     "hypothetical"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Events, Families, ::testing::ValuesIn(kCases));
+
+TEST(Events, EveryCameoRootHasATestedPattern) {
+  std::set<std::string> roots;
+  for (const auto& c : kCases) roots.insert(std::string(c.code).substr(0, 2));
+  for (int r = 1; r <= 20; ++r) {
+    char buf[3];
+    std::snprintf(buf, sizeof buf, "%02d", r);
+    EXPECT_TRUE(roots.count(buf)) << "no tested pattern for CAMEO root " << buf;
+  }
+}
+
+TEST(Events, ImplicitSubjectCarriedFromPreviousSentence) {
+  Document d =
+      Build("زار بوتين طهران. وأجرى محادثات مع القيادة الإيرانية.",
+            {{"بوتين", "person:putin"}, {"طهران", "place:tehran"}, {"الإيرانية", "country:irn"}});
+  auto evs = Coder().Run(d);
+  const Event* e = FindEvent(evs, "040", "person:putin", "country:irn");
+  ASSERT_NE(e, nullptr) << Dump(evs);
+  EXPECT_LT(e->confidence, 0.8);
+}
+
+TEST(Events, NoCarriedSubjectWhenAmbiguous) {
+  Document d = Build("زار بوتين طهران وانتقدت الصين الولايات المتحدة. وأجرى محادثات مطولة.",
+                     {{"بوتين", "person:putin"},
+                      {"طهران", "place:tehran"},
+                      {"الصين", "country:chn"},
+                      {"الولايات المتحدة", "country:usa"}});
+  auto evs = Coder().Run(d);
+  for (const auto& e : evs) EXPECT_NE(e.cameo, "040") << Dump(evs);
+}
+
+TEST(Events, DateQuantityLocationAndPrecision) {
+  Document d =
+      Build("وقعت أوزبكستان صفقة بقيمة 8 مليارات دولار مع شركة بوينغ في طشقند يوم 12 مارس 2025.",
+            {{"أوزبكستان", "country:uzb"}, {"بوينغ", "company:boeing"}},
+            {{"12 مارس 2025", "2025-03-12"}}, {{"8 مليارات دولار", "USD"}}, "2025-03-14");
+  auto evs = Coder().Run(d);
+  const Event* e = FindEvent(evs, "057", "country:uzb", "company:boeing");
+  ASSERT_NE(e, nullptr) << Dump(evs);
+  EXPECT_EQ(e->date, "2025-03-12");
+  EXPECT_EQ(e->date_precision, "day");
+  EXPECT_FALSE(e->date_from_published);
+  EXPECT_EQ(e->quantity, 0);
+  // Without a date in the sentence the document date is used, at its precision.
+  Document d2 = Build("زار بوتين دوشنبه.",
+                      {{"بوتين", "person:putin"}, {"دوشنبه", "place:dushanbe"}}, {}, {}, "2022-06");
+  auto evs2 = Coder().Run(d2);
+  ASSERT_FALSE(evs2.empty());
+  EXPECT_EQ(evs2[0].date, "2022-06");
+  EXPECT_EQ(evs2[0].date_precision, "month");
+  EXPECT_TRUE(evs2[0].date_from_published);
+  EXPECT_EQ(evs2[0].location, "place:dushanbe");
+  EXPECT_TRUE(evs2[0].root_event);
+}
+
+TEST(Events, NoEntitiesNoEvents) {
+  Document d = Build("اندلعت اشتباكات عنيفة في المدينة أمس.", {});
+  EXPECT_TRUE(Coder().Run(d).empty());
+  Document empty;
+  EXPECT_TRUE(Coder().Run(empty).empty());
+}
+
+TEST(Events, JsonFollowsTheContract) {
+  Document d = Build("فرض الاتحاد الأوروبي عقوبات جديدة على روسيا.",
+                     {{"الاتحاد الأوروبي", "org:eu"}, {"روسيا", "country:rus"}});
+  auto evs = Coder().Run(d);
+  auto j = EventsJson(d, evs);
+  ASSERT_TRUE(j.is_array());
+  ASSERT_FALSE(j.empty());
+  for (const char* k : {"id", "cameo", "plover", "plover_mode", "quad", "goldstein", "source",
+                        "target", "date", "date_precision", "location", "quantity", "modality",
+                        "negated", "evidence", "trigger", "confidence"})
+    EXPECT_TRUE(j[0].contains(k)) << k;
+  EXPECT_EQ(j[0]["cameo"], "163");
+  EXPECT_EQ(j[0]["plover"], "SANCTION");
+  EXPECT_EQ(j[0]["quad"], 4);
+  EXPECT_DOUBLE_EQ(j[0]["goldstein"].get<double>(), -8.0);
+  EXPECT_TRUE(j[0]["location"].is_null());
+  EXPECT_TRUE(j[0]["quantity"].is_null());
+  EXPECT_EQ(j[0]["source"], "org:eu");
+}
+
+TEST(Events, GdeltRowsHave61Columns) {
+  Document d = Build("زار بوتين دوشنبه. فرض الاتحاد الأوروبي عقوبات جديدة على روسيا.",
+                     {{"بوتين", "person:putin"},
+                      {"دوشنبه", "place:dushanbe"},
+                      {"الاتحاد الأوروبي", "org:eu"},
+                      {"روسيا", "country:rus"}},
+                     {}, {}, "2022-06-28");
+  d.source.url = "https://example.org/a";
+  auto evs = Coder().Run(d);
+  ASSERT_GE(evs.size(), 2u) << Dump(evs);
+  std::string rows = GdeltRows(d, evs, &Coder());
+  std::istringstream in(rows);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    std::vector<std::string> cells;
+    std::size_t b = 0;
+    for (;;) {
+      std::size_t e = line.find('\t', b);
+      cells.push_back(line.substr(b, e == std::string::npos ? std::string::npos : e - b));
+      if (e == std::string::npos) break;
+      b = e + 1;
+    }
+    ASSERT_EQ(cells.size(), static_cast<std::size_t>(kGdeltColumns)) << line;
+    EXPECT_EQ(cells[1], "20220628");  // Day
+    EXPECT_EQ(cells[60], "https://example.org/a");
+    if (n == 1) {
+      EXPECT_EQ(cells[5], "RUSGOV");  // Actor1Code: Putin, a Russian office holder
+      EXPECT_EQ(cells[7], "RUS");     // Actor1CountryCode
+      EXPECT_EQ(cells[17], "TJK");    // Actor2CountryCode
+      EXPECT_EQ(cells[26], "042");    // EventCode
+      EXPECT_EQ(cells[28], "04");     // EventRootCode
+      EXPECT_EQ(cells[29], "1");      // QuadClass
+      EXPECT_EQ(cells[53], "TJ");     // ActionGeo_CountryCode (ISO 3166 alpha-2)
+    }
+  }
+  EXPECT_EQ(n, static_cast<int>(evs.size()));
+  const std::string header = GdeltHeader();
+  EXPECT_EQ(std::count(header.begin(), header.end(), '\t'), kGdeltColumns - 1);
+}
+
+TEST(Events, LoaderNamesTheBadFileAndLine) {
+  auto dir = std::filesystem::temp_directory_path() / "nufuz_events_bad_data";
+  std::filesystem::create_directories(dir / "lexicon");
+  for (const char* f : {"cameo.tsv", "event_markers.tsv"})
+    std::filesystem::copy_file(nufuz::testing::DataDir() / "lexicon" / f, dir / "lexicon" / f,
+                               std::filesystem::copy_options::overwrite_existing);
+  {
+    std::ofstream out(dir / "lexicon" / "events.tsv");
+    out << "forms\tpos\tcameo\tcue\ttarget\tflags\tmode\tsource\n"
+        << "زار|يزور\tverb\t042\t\tobj\tvisit\t\tok\n"
+        << "هاجم|يهاجم\tverb\t999\t\tobj\t\t\tbad code\n";
+  }
+  auto r = EventCoder::Load(dir);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kDataError);
+  EXPECT_NE(r.status().message().find("events.tsv:3"), std::string::npos) << r.status().message();
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Events, LexiconCoversEveryRoot) {
+  EXPECT_GT(Coder().trigger_rows(), 200u);
+  EXPECT_GT(Coder().trigger_forms(), 2000u);
+  for (int r = 1; r <= 20; ++r) {
+    char buf[3];
+    std::snprintf(buf, sizeof buf, "%02d", r);
+    EXPECT_FALSE(Coder().CodeName(buf).empty()) << buf;
+  }
+}
+
+}  // namespace
+}  // namespace nufuz::events
