@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "cli/commands.h"
 #include "core/data.h"
 #include "core/json.h"
 #include "core/utf8.h"
@@ -180,6 +181,59 @@ int Main(int argc, char** argv) {
       ->check(CLI::IsMember({"json", "gdelt"}))
       ->capture_default_str();
 
+  // Knowledge base.
+  CommonFlags ingest_flags;
+  cli::IngestArgs ingest_args;
+  CLI::App* ingest_cmd = app.add_subcommand(
+      "ingest", "Analyze documents and store them in the knowledge base (SQLite)");
+  AddCommon(ingest_cmd, ingest_flags);
+  ingest_cmd->add_option("--db", ingest_args.db, "Knowledge base file (created if absent)")
+      ->required();
+  ingest_cmd->add_option("--batch", ingest_args.batch, "Documents per transaction")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+
+  cli::StoriesArgs stories_args;
+  CLI::App* stories_cmd = app.add_subcommand("stories", "List same-story clusters across outlets");
+  stories_cmd->add_option("--db", stories_args.db, "Knowledge base file")->required();
+  stories_cmd->add_option("--min", stories_args.min_articles, "Minimum articles per story")
+      ->capture_default_str();
+  stories_cmd->add_flag("--events", stories_args.events,
+                        "Also list each story's merged events (NumArticles, NumSources)");
+
+  cli::SearchArgs search_args;
+  CLI::App* search_cmd = app.add_subcommand(
+      "search",
+      "Full-text search over stored documents (Arabic letter variants, diacritics "
+      "and clitics folded)");
+  search_cmd->add_option("--db", search_args.db, "Knowledge base file")->required();
+  search_cmd->add_option("query", search_args.query, "Words that must all occur");
+  search_cmd->add_option("--from", search_args.from, "Published on or after YYYY[-MM[-DD]]");
+  search_cmd->add_option("--to", search_args.to, "Published on or before YYYY[-MM[-DD]]");
+  search_cmd->add_option("--actor", search_args.actor, "Entity id (e.g. country:kaz)");
+  search_cmd->add_option("--event", search_args.event, "CAMEO code prefix (e.g. 04)");
+  search_cmd->add_option("--limit", search_args.limit, "Maximum hits")->capture_default_str();
+  search_cmd->add_option("--data", search_args.data_dir, "Data directory");
+
+  cli::InfluenceArgs influence_args;
+  CLI::App* influence_cmd =
+      app.add_subcommand("influence",
+                         "Balance of influence per power and republic: structural facts and coded "
+                         "events (docs/influence.md)");
+  influence_cmd->add_option("--db", influence_args.db,
+                            "Knowledge base whose events feed the event score (optional)");
+  influence_cmd->add_option("--power", influence_args.powers, "Powers (RUS CHN USA EU TUR IRN)");
+  influence_cmd->add_option("--country", influence_args.countries,
+                            "Republics (KAZ UZB KGZ TJK TKM)");
+  influence_cmd->add_option("--month", influence_args.month, "YYYY-MM (default: this month)");
+  influence_cmd->add_flag("--explain", influence_args.explain,
+                          "Every fact and event behind each score, with its share");
+  influence_cmd->add_flag("--tilt", influence_args.tilt, "Each republic's tilt between powers");
+  influence_cmd->add_option("--what-if", influence_args.what_if,
+                            "TSV of facts to add or remove (column op); prints the change per "
+                            "cell");
+  influence_cmd->add_option("--data", influence_args.data_dir, "Data directory");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -214,6 +268,13 @@ int Main(int argc, char** argv) {
                              if (show_removed) PrintRemoved(doc);
                            });
   }
+  if (ingest_cmd->parsed()) {
+    ingest_args.inputs = ingest_flags.inputs;
+    return cli::Ingest(ingest_args, ToOptions(ingest_flags));
+  }
+  if (stories_cmd->parsed()) return cli::Stories(stories_args);
+  if (search_cmd->parsed()) return cli::Search(search_args);
+  if (influence_cmd->parsed()) return cli::Influence(influence_args);
   if (analyze->parsed()) {
     std::FILE* out = stdout;
     if (!out_path.empty()) {

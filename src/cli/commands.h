@@ -1,0 +1,43 @@
+// cli/commands.h: the subcommands that use the knowledge base. Each is a
+// thin layer over the stage libraries; exit codes as in main.cc.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pipeline/pipeline.h"
+
+namespace nufuz::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitSomeFailed = 1;
+constexpr int kExitUsage = 2;
+
+struct IngestArgs {
+  std::string db;
+  std::vector<std::string> inputs;
+  std::size_t batch = 64;  // documents per transaction
+};
+int Ingest(const IngestArgs& args, const PipelineOptions& options);
+
+struct StoriesArgs {
+  std::string db;
+  std::size_t min_articles = 2;
+  bool events = false;
+};
+int Stories(const StoriesArgs& args);
+
+struct SearchArgs {
+  std::string db, query, from, to, actor, event, data_dir;
+  std::size_t limit = 20;
+};
+int Search(const SearchArgs& args);
+
+struct InfluenceArgs {
+  std::string db, data_dir, month, what_if;
+  std::vector<std::string> powers, countries;
+  bool explain = false, tilt = false;
+};
+int Influence(const InfluenceArgs& args);
+
+}  // namespace nufuz::cli
