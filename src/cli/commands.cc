@@ -197,6 +197,21 @@ int Search(const SearchArgs& args) {
   return kExitOk;
 }
 
+int Dump(const std::string& db) {
+  auto store = store::Store::Open(db);
+  if (!store.ok()) {
+    Error(store.status().ToString());
+    return kExitUsage;
+  }
+  auto dump = (*store)->Dump();
+  if (!dump.ok()) {
+    Error(db + ": " + dump.status().ToString());
+    return kExitUsage;
+  }
+  std::fwrite(dump->data(), 1, dump->size(), stdout);
+  return kExitOk;
+}
+
 int Influence(const InfluenceArgs& args) {
   const auto dir = DataDir(args.data_dir);
   auto model = influence::LoadModel(dir);

@@ -33,6 +33,10 @@ struct SearchArgs {
 };
 int Search(const SearchArgs& args);
 
+// Prints a canonical, sorted dump of the knowledge base (no internal keys or
+// ingest times), so two databases can be compared with diff.
+int Dump(const std::string& db);
+
 struct InfluenceArgs {
   std::string db, data_dir, month, what_if;
   std::vector<std::string> powers, countries;

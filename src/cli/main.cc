@@ -215,6 +215,11 @@ int Main(int argc, char** argv) {
   search_cmd->add_option("--limit", search_args.limit, "Maximum hits")->capture_default_str();
   search_cmd->add_option("--data", search_args.data_dir, "Data directory");
 
+  std::string dump_db;
+  CLI::App* dump_cmd = app.add_subcommand(
+      "dump", "Print a canonical dump of the knowledge base (to compare databases)");
+  dump_cmd->add_option("--db", dump_db, "Knowledge base file")->required();
+
   cli::InfluenceArgs influence_args;
   CLI::App* influence_cmd =
       app.add_subcommand("influence",
@@ -273,6 +278,7 @@ int Main(int argc, char** argv) {
     return cli::Ingest(ingest_args, ToOptions(ingest_flags));
   }
   if (stories_cmd->parsed()) return cli::Stories(stories_args);
+  if (dump_cmd->parsed()) return cli::Dump(dump_db);
   if (search_cmd->parsed()) return cli::Search(search_args);
   if (influence_cmd->parsed()) return cli::Influence(influence_args);
   if (analyze->parsed()) {
