@@ -18,8 +18,9 @@ PACKAGES=(
   # tests, benchmarks, fuzzing, formatting
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev clang-format
-  poppler-utils       # pdftotext/pdfinfo used by PDF tests as a cross-check
+  chromium            # the report test opens the HTML report headless
   python3             # evaluation scorers in ../shared/eval
+  python3-jsonschema  # the analyze output is validated against its JSON Schema
 )
 
 missing=()

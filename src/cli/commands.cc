@@ -1,14 +1,18 @@
 #include "cli/commands.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include "core/data.h"
 #include "influence/influence.h"
 #include "output/analyze.h"
+#include "report/report.h"
 #include "store/progress.h"
 #include "store/store.h"
 
@@ -67,6 +71,65 @@ std::string CurrentMonth() {
   gmtime_r(&now, &tm);
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d", tm.tm_year + 1900, tm.tm_mon + 1);
+  return buf;
+}
+
+// The knowledge base's merged events between actors the influence model
+// scores (countries and the EU), with their first evidence.
+Result<std::vector<influence::CodedEvent>> CodedEvents(store::Store& store) {
+  auto stored = store.Events();
+  if (!stored.ok()) return stored.status();
+  auto countries = store.EntityCountries();
+  if (!countries.ok()) return countries.status();
+  // A person or body acts for the state it belongs to.
+  auto code = [&](const std::string& id) {
+    std::string c = PowerCode(id);
+    if (c.empty()) {
+      auto it = countries->find(id);
+      if (it != countries->end()) c = PowerCode(it->second);
+    }
+    return c;
+  };
+  std::vector<influence::CodedEvent> events;
+  for (const auto& e : *stored) {
+    influence::CodedEvent c;
+    c.source_country = code(e.source);
+    c.target_country = code(e.target);
+    if (c.source_country == c.target_country) continue;
+    if (c.source_country.empty() || c.target_country.empty()) continue;
+    c.cameo = e.cameo;
+    c.goldstein = e.goldstein;
+    c.date = e.date;
+    c.confidence = e.confidence;
+    c.num_sources = e.num_sources;
+    c.negated = e.negated;
+    if (e.modality.find("hypothetical") != std::string::npos ||
+        e.modality.find("possible") != std::string::npos)
+      c.modality = influence::Modality::kHypothetical;
+    if (!e.evidence.empty()) {
+      c.document = e.evidence.front().doc;
+      c.quote = e.evidence.front().quote;
+    }
+    events.push_back(std::move(c));
+  }
+  return events;
+}
+
+// A readable actor code for an entity id: ISO3 / EU for powers, else the id
+// without its kind prefix.
+std::string ActorCode(const std::string& entity) {
+  std::string code = PowerCode(entity);
+  if (!code.empty()) return code;
+  const auto colon = entity.find(':');
+  return colon == std::string::npos ? entity : entity.substr(colon + 1);
+}
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
   return buf;
 }
 
@@ -212,6 +275,165 @@ int Dump(const std::string& db) {
   return kExitOk;
 }
 
+int Report(const ReportArgs& args) {
+  const auto dir = DataDir(args.data_dir);
+  auto model = influence::LoadModel(dir);
+  if (!model.ok()) {
+    Error(model.status().ToString());
+    return kExitUsage;
+  }
+  auto facts = influence::LoadFacts(dir, *model);
+  if (!facts.ok()) {
+    Error(facts.status().ToString());
+    return kExitUsage;
+  }
+  auto store = store::Store::Open(args.db);
+  if (!store.ok()) {
+    Error(store.status().ToString());
+    return kExitUsage;
+  }
+  auto events = CodedEvents(**store);
+  auto stored = (*store)->Events();
+  auto figures = (*store)->Figures();
+  auto counts = (*store)->Counts();
+  for (const Status* st : {&events.status(), &stored.status(), &figures.status(), &counts.status()})
+    if (!st->ok()) {
+      Error(args.db + ": " + st->ToString());
+      return kExitUsage;
+    }
+  const std::string month_text = args.month.empty() ? CurrentMonth() : args.month;
+  auto month = influence::ParseMonth(month_text);
+  if (!month) {
+    Error("--month " + month_text + ": expected YYYY-MM");
+    return kExitUsage;
+  }
+
+  report::ReportData data;
+  data.month = month_text;
+  data.generated_at = UtcNow();
+  influence::Options opt;
+  opt.explain = true;
+  for (const auto& p : opt.powers) data.powers.push_back({p, {}, {}});
+  for (const auto& c : opt.countries) data.republics.push_back({c, {}, {}});
+  auto cells = influence::Compute(*model, *facts, *events, *month, opt);
+  // Trends: the combined score over the twelve months up to `month`.
+  influence::Options trend_opt = opt;
+  trend_opt.explain = false;
+  std::map<std::pair<std::string, std::string>, std::vector<report::TrendPoint>> trends;
+  for (int back = 11; back >= 0; --back) {
+    const influence::MonthIndex m = *month - back;
+    for (const auto& c : influence::Compute(*model, *facts, *events, m, trend_opt))
+      trends[{c.power, c.country}].push_back({influence::FormatMonth(m), c.combined});
+  }
+  for (const auto& c : cells) {
+    report::Cell rc;
+    rc.power = c.power;
+    rc.republic = c.country;
+    rc.structural = c.structural;
+    rc.event = c.event;
+    rc.combined = c.combined;
+    rc.coverage = c.coverage;
+    rc.stale_facts = c.stale_facts;
+    rc.missing = c.missing;
+    for (int d = 0; d < influence::kDimensions; ++d) {
+      rc.dims[d] = c.dims[d].structural;
+      rc.dim_events[d] = c.dims[d].event;
+      rc.events += c.dims[d].events;
+    }
+    rc.trend = trends[{c.power, c.country}];
+    std::vector<const influence::Contribution*> items;
+    for (const auto& it : c.items) items.push_back(&it);
+    std::sort(items.begin(), items.end(),
+              [](const auto* a, const auto* b) { return std::abs(a->share) > std::abs(b->share); });
+    for (const auto* it : items) {
+      report::Evidence e;
+      e.share = it->share;
+      e.dimension = static_cast<int>(it->dimension);
+      if (it->fact) {
+        e.kind = report::Evidence::Kind::kFact;
+        e.label = it->fact->indicator;
+        e.date = std::to_string(it->fact->year);
+        e.document = it->fact->where;
+        e.quote = it->fact->note;
+        e.source = it->fact->source;
+      } else if (it->event) {
+        e.kind = report::Evidence::Kind::kEvent;
+        e.label = it->event->cameo;
+        e.date = it->event->date;
+        e.document = it->event->document;
+        e.quote = it->event->quote;
+      }
+      rc.top_evidence.push_back(std::move(e));
+    }
+    data.cells.push_back(std::move(rc));
+  }
+  // Timeline and network from the merged events.
+  std::map<std::pair<std::string, std::string>, std::pair<double, int>> edges;
+  for (const auto& e : *stored) {
+    if (e.negated || e.date.empty()) continue;
+    report::TimelineEvent t;
+    t.date = e.date;
+    t.source = ActorCode(e.source);
+    t.target = ActorCode(e.target);
+    t.cameo = e.cameo;
+    t.label = e.cameo + (e.plover.empty() ? "" : " " + e.plover);
+    t.goldstein = e.goldstein;
+    t.quad_class = e.quad;
+    t.num_sources = e.num_sources;
+    if (!e.evidence.empty()) {
+      t.quote = e.evidence.front().quote;
+      t.document = e.evidence.front().doc;
+    }
+    if (!t.source.empty() && !t.target.empty() && t.source != t.target) {
+      auto key = std::minmax(t.source, t.target);
+      auto& [sum, n] = edges[{key.first, key.second}];
+      sum += e.goldstein;
+      ++n;
+    }
+    data.timeline.push_back(std::move(t));
+  }
+  for (const auto& [pair, v] : edges)
+    data.network.push_back({pair.first, pair.second, v.first / v.second, v.second});
+  for (const auto& f : *figures) {
+    report::Figure rf;
+    rf.date = f.date.empty() ? f.published : f.date;
+    rf.actor = ActorCode(f.source);
+    rf.target = ActorCode(f.target);
+    rf.kind = f.kind;
+    rf.value = f.value;
+    rf.unit = f.unit;
+    rf.quote = f.quote;
+    rf.document = f.doc;
+    data.figures.push_back(std::move(rf));
+  }
+  data.corpus.documents = counts->documents;
+  data.corpus.events = counts->events;
+  data.corpus.stories = counts->stories;
+  data.corpus.facts = static_cast<long long>(facts->size());
+  data.corpus.first_date = counts->first_published;
+  data.corpus.last_date = counts->last_published;
+  data.notes.push_back(
+      "Structural scores come from data/facts (sources per row); event scores "
+      "from the coded events of the knowledge base. Missing data is not imputed: "
+      "see coverage per cell.");
+  if (auto st = report::FillActorNames(data, dir); !st.ok()) {
+    Error(st.ToString());
+    return kExitUsage;
+  }
+  const std::string out = args.markdown ? report::RenderMarkdown(data) : report::RenderHtml(data);
+  if (args.out.empty() || args.out == "-") {
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return kExitOk;
+  }
+  if (auto st = report::WriteFileAtomic(args.out, out); !st.ok()) {
+    Error(st.ToString());
+    return kExitUsage;
+  }
+  std::fprintf(stderr, "nufuz: report written to %s\n",
+               std::filesystem::absolute(args.out).string().c_str());
+  return kExitOk;
+}
+
 int Influence(const InfluenceArgs& args) {
   const auto dir = DataDir(args.data_dir);
   auto model = influence::LoadModel(dir);
@@ -230,7 +452,6 @@ int Influence(const InfluenceArgs& args) {
     Error("--month " + month_text + ": expected YYYY-MM");
     return kExitUsage;
   }
-  // Coded events from the knowledge base (merged across articles).
   std::vector<influence::CodedEvent> events;
   if (!args.db.empty()) {
     auto store = store::Store::Open(args.db);
@@ -238,31 +459,12 @@ int Influence(const InfluenceArgs& args) {
       Error(store.status().ToString());
       return kExitUsage;
     }
-    auto stored = (*store)->Events();
-    if (!stored.ok()) {
-      Error(args.db + ": " + stored.status().ToString());
+    auto loaded = CodedEvents(**store);
+    if (!loaded.ok()) {
+      Error(args.db + ": " + loaded.status().ToString());
       return kExitUsage;
     }
-    for (const auto& e : *stored) {
-      influence::CodedEvent c;
-      c.source_country = PowerCode(e.source);
-      c.target_country = PowerCode(e.target);
-      if (c.source_country.empty() || c.target_country.empty()) continue;
-      c.cameo = e.cameo;
-      c.goldstein = e.goldstein;
-      c.date = e.date;
-      c.confidence = e.confidence;
-      c.num_sources = e.num_sources;
-      c.negated = e.negated;
-      if (e.modality.find("hypothetical") != std::string::npos ||
-          e.modality.find("possible") != std::string::npos)
-        c.modality = influence::Modality::kHypothetical;
-      if (!e.evidence.empty()) {
-        c.document = e.evidence.front().doc;
-        c.quote = e.evidence.front().quote;
-      }
-      events.push_back(std::move(c));
-    }
+    events = std::move(loaded.value());
   }
   influence::Options opt;
   if (!args.powers.empty()) opt.powers = args.powers;

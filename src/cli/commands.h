@@ -37,6 +37,12 @@ int Search(const SearchArgs& args);
 // ingest times), so two databases can be compared with diff.
 int Dump(const std::string& db);
 
+struct ReportArgs {
+  std::string db, out, month, data_dir;
+  bool markdown = false;
+};
+int Report(const ReportArgs& args);
+
 struct InfluenceArgs {
   std::string db, data_dir, month, what_if;
   std::vector<std::string> powers, countries;

@@ -220,6 +220,18 @@ int Main(int argc, char** argv) {
       "dump", "Print a canonical dump of the knowledge base (to compare databases)");
   dump_cmd->add_option("--db", dump_db, "Knowledge base file")->required();
 
+  cli::ReportArgs report_args;
+  std::string report_format = "html";
+  CLI::App* report_cmd = app.add_subcommand(
+      "report", "Write the influence report: one self-contained HTML file (or Markdown)");
+  report_cmd->add_option("--db", report_args.db, "Knowledge base file")->required();
+  report_cmd->add_option("--out", report_args.out, "Output file (default: standard output)");
+  report_cmd->add_option("--format", report_format, "html or md")
+      ->check(CLI::IsMember({"html", "md"}))
+      ->capture_default_str();
+  report_cmd->add_option("--month", report_args.month, "YYYY-MM scored (default: this month)");
+  report_cmd->add_option("--data", report_args.data_dir, "Data directory");
+
   cli::InfluenceArgs influence_args;
   CLI::App* influence_cmd =
       app.add_subcommand("influence",
@@ -279,6 +291,10 @@ int Main(int argc, char** argv) {
   }
   if (stories_cmd->parsed()) return cli::Stories(stories_args);
   if (dump_cmd->parsed()) return cli::Dump(dump_db);
+  if (report_cmd->parsed()) {
+    report_args.markdown = report_format == "md";
+    return cli::Report(report_args);
+  }
   if (search_cmd->parsed()) return cli::Search(search_args);
   if (influence_cmd->parsed()) return cli::Influence(influence_args);
   if (analyze->parsed()) {

@@ -19,12 +19,14 @@ bool HoldsAt(const Fact& f, MonthIndex m) {
   return true;
 }
 
-// Days since epoch of YYYY-MM-DD; nullopt when malformed.
+// Days since epoch of YYYY-MM-DD; an event known to the month counts from
+// the 15th, one known to the year only is too coarse for monthly scores and
+// is left out (nullopt), as is a malformed date.
 std::optional<long> DayNumber(const std::string& date) {
-  if (date.size() < 10) return std::nullopt;
-  auto m = ParseMonth(date.substr(0, 10));
+  if (date.size() < 7) return std::nullopt;
+  auto m = ParseMonth(date.substr(0, 7));
   if (!m) return std::nullopt;
-  int d = std::atoi(date.substr(8, 2).c_str());
+  int d = date.size() >= 10 ? std::atoi(date.substr(8, 2).c_str()) : 15;
   using namespace std::chrono;
   year_month_day ymd{year{*m / 12}, month{static_cast<unsigned>(*m % 12 + 1)},
                      day{static_cast<unsigned>(d)}};

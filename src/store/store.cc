@@ -902,6 +902,106 @@ Result<std::vector<Hit>> Store::Search(const Query& q, const text::Lexicon& lexi
   return out;
 }
 
+namespace {
+
+// The sentence of `text` around code points [start, end): from the previous
+// sentence stop or line break to the next one.
+std::string SentenceAround(const std::string& text, std::uint32_t start, std::uint32_t end) {
+  utf8::CpIndex index(text);
+  std::size_t b = index.ByteOffset(start), e = index.ByteOffset(end);
+  auto stop = [](char c) { return c == '.' || c == '\n' || c == '!' || c == '?'; };
+  auto arabic_stop = [&](std::size_t i) {  // ؟ (D8 9F) and ؛ (D8 9B)
+    return i + 1 < text.size() && static_cast<unsigned char>(text[i]) == 0xD8 &&
+           (static_cast<unsigned char>(text[i + 1]) == 0x9F ||
+            static_cast<unsigned char>(text[i + 1]) == 0x9B);
+  };
+  while (b > 0 && !stop(text[b - 1]) && !(b >= 2 && arabic_stop(b - 2))) --b;
+  while (e < text.size() && !stop(text[e]) && !arabic_stop(e)) ++e;
+  if (e < text.size() && text[e] != '\n') e += arabic_stop(e) ? 2 : 1;
+  std::string out = text.substr(b, e - b);
+  const std::size_t first = out.find_first_not_of(" \t");
+  return first == std::string::npos ? std::string() : out.substr(first);
+}
+
+}  // namespace
+
+Result<std::vector<StoredFigure>> Store::Figures(std::size_t limit) {
+  Db& db = *impl_->db;
+  // A quantity's index within its document (span order) is what an event's
+  // `quantity` field refers to.
+  auto st = db.Prepare(
+      "WITH q AS (SELECT rowid AS rid, doc, start, end, surface, value, unit, kind, "
+      "  ROW_NUMBER() OVER (PARTITION BY doc ORDER BY rowid) - 1 AS idx FROM quantities) "
+      "SELECT d.id, COALESCE(d.published, ''), q.start, q.end, q.surface, q.value, q.unit, q.kind, "
+      "  d.text, COALESCE(e.source, ''), COALESCE(e.target, ''), COALESCE(e.cameo, ''), "
+      "  COALESCE(e.date, '') "
+      "FROM q JOIN documents d ON d.key = q.doc "
+      "LEFT JOIN doc_events e ON e.doc = q.doc AND e.quantity = CAST(q.idx AS TEXT) "
+      "WHERE q.kind IN ('money', 'count') "
+      "GROUP BY q.rid ORDER BY d.published_low, d.id, q.start LIMIT ?");
+  if (!st.ok()) return st.status();
+  st->Bind(1, limit);
+  std::vector<StoredFigure> out;
+  Status s;
+  while (st->Step(&s)) {
+    StoredFigure f;
+    f.doc = st->Text(0);
+    f.published = st->Text(1);
+    f.surface = st->Text(4);
+    f.value = std::strtod(st->Text(5).c_str(), nullptr);
+    f.unit = st->Text(6);
+    f.kind = st->Text(7);
+    f.quote = SentenceAround(st->Text(8), static_cast<std::uint32_t>(st->Int(2)),
+                             static_cast<std::uint32_t>(st->Int(3)));
+    f.source = st->Text(9);
+    f.target = st->Text(10);
+    f.cameo = st->Text(11);
+    f.date = st->Text(12);
+    out.push_back(std::move(f));
+  }
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<std::map<std::string, std::string>> Store::EntityCountries() {
+  auto st = impl_->db->Prepare("SELECT id, attrs FROM entities WHERE attrs LIKE '%\"country\"%'");
+  if (!st.ok()) return st.status();
+  std::map<std::string, std::string> out;
+  Status s;
+  while (st->Step(&s)) {
+    auto attrs = nlohmann::json::parse(st->Text(1), nullptr, false);
+    if (attrs.is_object() && attrs.contains("country") && attrs["country"].is_string())
+      out[st->Text(0)] = attrs["country"].get<std::string>();
+  }
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<CorpusCounts> Store::Counts() {
+  Db& db = *impl_->db;
+  CorpusCounts c;
+  auto docs = db.QueryInt("SELECT COUNT(*) FROM documents");
+  if (!docs.ok()) return docs.status();
+  c.documents = *docs;
+  auto events = db.QueryInt("SELECT COUNT(*) FROM events");
+  if (!events.ok()) return events.status();
+  c.events = *events;
+  auto stories = db.QueryInt("SELECT COUNT(DISTINCT story) FROM documents WHERE story IS NOT NULL");
+  if (!stories.ok()) return stories.status();
+  c.stories = *stories;
+  auto st = db.Prepare(
+      "SELECT COALESCE(MIN(published), ''), COALESCE(MAX(published), '') FROM documents "
+      "WHERE published IS NOT NULL AND published != ''");
+  if (!st.ok()) return st.status();
+  Status s;
+  if (st->Step(&s)) {
+    c.first_published = st->Text(0);
+    c.last_published = st->Text(1);
+  }
+  if (!s.ok()) return s;
+  return c;
+}
+
 Result<std::int64_t> Store::DocumentCount() {
   return impl_->db->QueryInt("SELECT COUNT(*) FROM documents");
 }

@@ -49,6 +49,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -127,6 +128,18 @@ struct StoredEvent {
   std::vector<Evidence> evidence;  // one per report, most confident first
 };
 
+// A figure (money, counted people or troops) with its context, for reports.
+struct StoredFigure {
+  std::string doc, published, surface, unit, kind, quote;
+  double value = 0;
+  std::string source, target, cameo, date;  // of the event it belongs to, if any
+};
+
+struct CorpusCounts {
+  std::int64_t documents = 0, events = 0, stories = 0;
+  std::string first_published, last_published;
+};
+
 struct Query {
   std::string text;   // free text; every term must occur (AND). May be empty.
   std::string from;   // YYYY[-MM[-DD]]: publication on or after (empty: open)
@@ -168,6 +181,12 @@ class Store {
 
   // Every stored fact as sorted text lines without internal keys or ingest
   // times: equal dumps mean equal knowledge bases.
+  // Money and count figures, by publication date, at most `limit`.
+  Result<std::vector<StoredFigure>> Figures(std::size_t limit = 500);
+  Result<CorpusCounts> Counts();
+  // Entity id -> the "country" attribute of every stored entity that has one
+  // (people, bodies, cities: the state they belong to).
+  Result<std::map<std::string, std::string>> EntityCountries();
   Result<std::string> Dump();
   Result<std::int64_t> DocumentCount();
   int schema_version() const;
