@@ -75,6 +75,12 @@ const std::vector<Entity>& Catalog() {
       {"place:kharkiv", "PLACE", "Kharkiv", "خاركيف", "", {{"country", "country:ukr"}}},
       {"place:ankara", "PLACE", "Ankara", "أنقرة", "", {{"country", "country:tur"}}},
       {"place:tehran", "PLACE", "Tehran", "طهران", "", {{"country", "country:irn"}}},
+      {"bloc:central-asia",
+       "BLOC",
+       "Central Asia",
+       "آسيا الوسطى",
+       "Q27275",
+       {{"members", "country:kaz|country:kgz|country:tjk|country:tkm|country:uzb"}}},
   };
   return kCatalog;
 }
@@ -114,10 +120,18 @@ Document Build(const std::string& text, const std::vector<Mark>& entities,
       if (s == m.surface) nth = n + 1;
     }
     seen.push_back({m.surface, nth});
-    EXPECT_TRUE(AddSpan(d, m.surface, "ENTITY", {{"entity", m.id}}, nth)) << m.surface;
-    if (added.insert(m.id).second)
+    // "country:rus#nisba": the mention is a nisba adjective (span attr form=nisba).
+    std::string id = m.id;
+    Attrs attrs;
+    if (auto hash = id.find('#'); hash != std::string::npos) {
+      attrs.emplace_back("form", id.substr(hash + 1));
+      id.resize(hash);
+    }
+    attrs.insert(attrs.begin(), {"entity", id});
+    EXPECT_TRUE(AddSpan(d, m.surface, "ENTITY", attrs, nth)) << m.surface;
+    if (added.insert(id).second)
       for (const auto& e : Catalog())
-        if (e.id == m.id) d.entities.push_back(e);
+        if (e.id == id) d.entities.push_back(e);
   }
   for (const auto& m : dates)
     EXPECT_TRUE(AddSpan(d, m.surface, "DATE", {{"value", m.id}, {"anchor", "absolute"}}));
@@ -185,8 +199,8 @@ TEST_P(Families, CodesTheEvent) {
 
 // One case per pattern family; together they cover every CAMEO root 01-20.
 const Case kCases[] = {
-    {"01 reported speech: statement by the speaker",
-     "قال بوتين إن بلاده ستعزز التعاون مع الصين.",
+    {"01 reported speech: statement by the speaker when the clause codes no event",
+     "قال بوتين إن الطقس في الصين كان باردا.",
      {{"بوتين", "person:putin"}, {"الصين", "country:chn"}},
      "010",
      "person:putin",
@@ -298,11 +312,11 @@ const Case kCases[] = {
      "country:rus",
      "refusal"},
     {"12 negated accession in reported speech, speaker stands for his country",
-     "قال توكاييف إن كازاخستان لن تنضم إلى أي تحالف عسكري.",
-     {{"توكاييف", "person:tokayev"}, {"كازاخستان", "country:kaz"}},
+     "قال توكاييف إن كازاخستان لن تنضم إلى الاتحاد الأوروبي.",
+     {{"توكاييف", "person:tokayev"}, {"كازاخستان", "country:kaz"}, {"الاتحاد الأوروبي", "org:eu"}},
      "12",
      "person:tokayev",
-     "",
+     "org:eu",
      "reported"},
     {"13 threat of sanctions (sanction noun is the cue, not an event)",
      "هددت الولايات المتحدة إيران بفرض عقوبات جديدة.",
@@ -395,6 +409,155 @@ const Case kCases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Events, Families, ::testing::ValuesIn(kCases));
+
+// Actor resolution and emission rules: each case names an event that must be
+// coded and one (same code prefix) that must not.
+struct ActorCase {
+  const char* name;
+  const char* text;
+  std::vector<Mark> entities;
+  const char* code;
+  const char* source;  // expected event ("" = no actor; nullptr: no event expected)
+  const char* target;
+  const char* bad_source;  // an event with these actors must not be coded
+  const char* bad_target;
+};
+
+void PrintTo(const ActorCase& c, std::ostream* os) {
+  *os << c.name;
+}
+
+class Actors : public ::testing::TestWithParam<ActorCase> {};
+
+TEST_P(Actors, ResolvesTheActors) {
+  const ActorCase& c = GetParam();
+  Document d = Build(c.text, c.entities);
+  auto evs = Coder().Run(d);
+  if (c.source)
+    EXPECT_NE(FindEvent(evs, c.code, c.source, c.target), nullptr) << c.name << "\n" << Dump(evs);
+  EXPECT_EQ(FindEvent(evs, c.code, c.bad_source, c.bad_target), nullptr) << c.name << "\n"
+                                                                         << Dump(evs);
+}
+
+const ActorCase kActorCases[] = {
+    {"nisba on an actor noun is the subject, the object is not",
+     "قصفت الطائرات الروسية مدينة خاركيف.",
+     {{"الروسية", "country:rus#nisba"}, {"خاركيف", "place:kharkiv"}},
+     "19",
+     "country:rus",
+     "place:kharkiv",
+     "place:kharkiv",
+     "country:rus"},
+    {"nisba on a common noun names no target",
+     "قال توكاييف للتلفزيون الروسي إن الطقس كان باردا.",
+     {{"توكاييف", "person:tokayev"}, {"الروسي", "country:rus#nisba"}},
+     "010",
+     "person:tokayev",
+     "",
+     "person:tokayev",
+     "country:rus"},
+    {"nisba on a common noun is not an actor",
+     "أشادت الصحف الصينية بالاتفاق مع كازاخستان.",
+     {{"الصينية", "country:chn#nisba"}, {"كازاخستان", "country:kaz"}},
+     "05",
+     nullptr,
+     nullptr,
+     "country:chn",
+     "country:kaz"},
+    {"بلاده in reported speech: the speaker's country, attributed to the speaker",
+     "قال رحمن إن بلاده لن تنضم إلى الاتحاد الأوروبي.",
+     {{"رحمن", "person:rahmon"}, {"الاتحاد الأوروبي", "org:eu"}},
+     "12",
+     "person:rahmon",
+     "org:eu",
+     "",
+     "org:eu"},
+    {"المنطقة: the region last named",
+     "تتنافس الصين وروسيا على النفوذ في آسيا الوسطى. وزار مسؤولون صينيون المنطقة مرتين.",
+     {{"الصين", "country:chn"},
+      {"روسيا", "country:rus"},
+      {"آسيا الوسطى", "bloc:central-asia"},
+      {"صينيون", "country:chn#nisba"}},
+     "042",
+     "country:chn",
+     "bloc:central-asia",
+     "country:chn",
+     ""},
+    {"relative clause: its actors are not the main verb's target",
+     "حظرت كازاخستان المظاهرات التي تنتقد روسيا.",
+     {{"كازاخستان", "country:kaz"}, {"روسيا", "country:rus"}},
+     "172",
+     "country:kaz",
+     "",
+     "country:kaz",
+     "country:rus"},
+    {"لكنها: the pronoun subject is the actor named before",
+     "دعمت تركيا أوكرانيا، لكنها انتقدت روسيا.",
+     {{"تركيا", "country:tur"}, {"أوكرانيا", "country:ukr"}, {"روسيا", "country:rus"}},
+     "111",
+     "country:tur",
+     "country:rus",
+     "country:ukr",
+     "country:rus"},
+    {"a verb joined by و shares the subject of the verb before it",
+     "أيدت كازاخستان موقف الصين واتفقت مع روسيا على خطة مشتركة.",
+     {{"كازاخستان", "country:kaz"}, {"الصين", "country:chn"}, {"روسيا", "country:rus"}},
+     "05",
+     "country:kaz",
+     "country:rus",
+     "country:chn",
+     "country:rus"},
+    {"actor noun with a body after the verb: the body is the subject",
+     "وقال مسؤولون في الحكومة التركية إن المحادثات مع إيران كانت صعبة.",
+     {{"الحكومة التركية", "country:tur"}, {"إيران", "country:irn"}},
+     "04",
+     "country:tur",
+     "country:irn",
+     "",
+     "country:irn"},
+    {"a city in a summit noun's genitive is the venue, not an actor",
+     "انعقدت قمة طهران بين روسيا وتركيا.",
+     {{"طهران", "place:tehran"}, {"روسيا", "country:rus"}, {"تركيا", "country:tur"}},
+     "04",
+     "country:rus",
+     "country:tur",
+     "country:irn",
+     "country:rus"},
+    {"war noun: nisba source, في target",
+     "أدت الحرب الروسية في أوكرانيا إلى أزمة غذاء.",
+     {{"الروسية", "country:rus#nisba"}, {"أوكرانيا", "country:ukr"}},
+     "19",
+     "country:rus",
+     "country:ukr",
+     "country:ukr",
+     ""},
+    {"transitive verbal noun: the genitive is the object",
+     "انتقدت تركيا روسيا بعد غزو أوكرانيا.",
+     {{"تركيا", "country:tur"}, {"روسيا", "country:rus"}, {"أوكرانيا", "country:ukr"}},
+     "111",
+     "country:tur",
+     "country:rus",
+     "country:ukr",
+     ""},
+    {"no source actor: a relational event is not coded",
+     "تتواصل المحادثات مع الصين منذ أشهر.",
+     {{"الصين", "country:chn"}},
+     "04",
+     nullptr,
+     nullptr,
+     "",
+     "country:chn"},
+    {"protest by an unnamed crowd keeps its target",
+     "خرجت مظاهرات حاشدة ضد روسيا في أنقرة.",
+     {{"روسيا", "country:rus"}, {"أنقرة", "place:ankara"}},
+     "141",
+     "",
+     "country:rus",
+     "country:tur",
+     "country:rus"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Events, Actors, ::testing::ValuesIn(kActorCases));
 
 TEST(Events, EveryCameoRootHasATestedPattern) {
   std::set<std::string> roots;

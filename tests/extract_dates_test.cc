@@ -126,7 +126,80 @@ const Case kCases[] = {
     {"since_year", "تستضيف البلاد القاعدة منذ 2003.", "2024-01-01", {"2003/range"}},
     {"between_years", "تضاعفت التجارة بين 2015 و2020.", "", {"2015/range"}},
     {"last_two_years", "ارتفعت الاستثمارات خلال العامين الأخيرين.", "2024-06-01", {"2022/range"}},
+    // Ordinal days of the month (Arabic ordinals need "من" + a month).
+    {"ordinal_day_month_last",
+     "اندلعت المواجهات في الرابع من مارس الماضي.",
+     "2024-06-10",
+     {"2024-03-04/point"}},
+    {"ordinal_compound_year",
+     "وقع الطرفان الاتفاق في الحادي والعشرين من سبتمبر 2019.",
+     "",
+     {"2019-09-21/point"}},
+    {"ordinal_of_current_month",
+     "بدأ الإضراب في العاشر من الشهر الجاري.",
+     "2024-06-20",
+     {"2024-06-10/point"}},
+    {"ordinal_of_same_month",
+     "وصل الوفد في 3 أغسطس 2021، وغادر في السابع من الشهر نفسه.",
+     "",
+     {"2021-08-03/point", "2021-08-07/point"}},
+    {"ordinal_of_the_month_follows_last_date",
+     "عاد السفير إلى عمله في 2 نوفمبر 2017، واستقال في الثاني عشر من الشهر.",
+     "2018-05-01",
+     {"2017-11-02/point", "2017-11-12/point"}},
+    {"ordinal_without_min_is_no_date", "حل الفريق الثاني في سبتمبر.", "2024-10-01",
+     {"2024-09/point"}},
+    {"ordinal_alone_is_no_date", "احتل المنتخب المركز الثالث من بين عشرة فرق.", "2024-01-01", {}},
+    {"day_min_month_digits", "وصلت الشحنة في 9 من فبراير.", "2023-03-01", {"2023-02-09/point"}},
+    // A part of the day before a date.
+    {"daytime_ordinal", "انفجرت العبوة مساء الثالث من أبريل.", "2023-05-01", {"2023-04-03/point"}},
+    {"daytime_today", "وصلت الطائرة فجر اليوم إلى المطار.", "2023-05-01", {"2023-05-01/point"}},
+    // The day, week, month or year after the last date given.
+    {"next_day",
+     "اجتمع الوزراء في 9 نوفمبر 2020، وفي اليوم التالي صدر البيان.",
+     "",
+     {"2020-11-09/point", "2020-11-10/point"}},
+    {"next_year", "انتخب رئيسا عام 2016، وفي العام التالي زار موسكو.", "",
+     {"2016/point", "2017/point"}},
+    {"next_day_of_event_is_no_date", "صدر البيان في اليوم التالي لوصول الوفد.", "2023-05-01", {}},
+    {"flashback_does_not_move_anchor",
+     "أعلنت الحكومة الطوارئ في 8 مايو 2022 بعدما بدأت الاحتجاجات في 2 مايو 2022. وفي "
+     "اليوم التالي فرضت حظر التجول.",
+     "",
+     {"2022-05-08/point", "2022-05-02/point", "2022-05-09/point"}},
+    // Spans of days: the value is the first day.
+    {"two_days", "عقد المنتدى يومي 14 و15 أكتوبر 2024 في باكو.", "", {"2024-10-14/range"}},
+    {"days_from_to", "تجري المناورات من 3 إلى 7 يوليو.", "2023-06-01", {"2023-07-03/range"}},
+    {"year_span", "أقرت الحكومة الخطة للفترة 2021-2025 في أنقرة.", "", {"2021/range"}},
+    // Year first, slashed.
+    {"slashed_ymd", "صدر القرار بتاريخ 2022/12/05 رسميا.", "", {"2022-12-05/point"}},
+    // A day and month with الماضي/المقبل: the nearest such day before/after P.
+    {"day_month_last_same_month", "أصيب المبنى في 3 ديسمبر الماضي.", "2025-12-20",
+     {"2025-12-03/point"}},
+    {"day_month_last_year_before", "أصيب المبنى في 25 ديسمبر الماضي.", "2025-12-20",
+     {"2024-12-25/point"}},
+    {"day_month_next", "تبدأ الرحلات في 10 يناير المقبل.", "2025-12-20", {"2026-01-10/point"}},
+    {"month_next_same_month", "تعقد الانتخابات في ديسمبر المقبل.", "2025-12-20",
+     {"2026-12/point"}},
+    // A month without a year near a date of another year takes that year.
+    {"month_takes_context_year",
+     "شهد عام 2019 أزمة حادة، إذ انهارت العملة في فبراير ثم تعافت في أغسطس.",
+     "2021-03-01",
+     {"2019/point", "2019-02/point", "2019-08/point"}},
+    {"context_year_is_local",
+     "تأسس المصنع عام 2010. وتوسع الإنتاج كثيرا بعد ذلك. وفي مايو أعلنت الشركة أرباحها.",
+     "2024-09-01",
+     {"2010/point", "2024-05/point"}},
+    // Weekdays.
+    {"weak_weekday_between_commas",
+     "وقال المتحدث، الأحد، إن الحوار مستمر.",
+     "2025-10-08",
+     {"2025-10-05/point"}},
+    {"deictic_with_weekday_is_one_date", "صرح الوزير أمس الثلاثاء بأن الحوار مستمر.",
+     "2025-10-08", {"2025-10-07/point"}},
     // Negative cases.
+    {"year_after_year", "تزداد الاستثمارات عاما بعد عام.", "2025-01-01", {}},
+    {"since_first_day", "ظل الموقف ثابتا منذ اليوم الأول للأزمة.", "2025-01-01", {}},
     {"relative_without_published", "وقع الاتفاق الشهر الماضي وفي يونيو.", "", {}},
     {"year_is_count_not_date", "أرسلت روسيا 2000 جندي.", "", {}},
     {"approx_number_not_year", "بلغ عدد الزوار نحو 2000 زائر.", "", {}},
@@ -193,6 +266,21 @@ TEST(Dateline, InputPublishedWins) {
   Document doc = Extract("أستانا - 12-04-2024\nقال الرئيس اليوم إن التعاون مستمر.", "2024-04-13");
   EXPECT_EQ(*doc.published, "2024-04-13");
   EXPECT_EQ(Values(doc), (std::vector<std::string>{"2024-04-12/point", "2024-04-13/point"}));
+}
+
+TEST(DateExtractor, DaytimeBelongsToTheSpan) {
+  Document doc = Extract("انفجرت العبوة مساء الثالث من أبريل.", "2023-05-01");
+  ASSERT_EQ(doc.spans.size(), 1u);
+  // "مساء" starts at code point 14.
+  EXPECT_EQ(doc.spans[0].start, 14u);
+  EXPECT_EQ(*doc.spans[0].Attr("kind"), "point");
+}
+
+TEST(DateExtractor, DaySpanCarriesFromAndTo) {
+  Document doc = Extract("عقد المنتدى يومي 14 و15 أكتوبر 2024 في باكو.", "");
+  ASSERT_EQ(doc.spans.size(), 1u);
+  EXPECT_EQ(*doc.spans[0].Attr("from"), "2024-10-14");
+  EXPECT_EQ(*doc.spans[0].Attr("to"), "2024-10-15");
 }
 
 TEST(DateValue, ParseAndPrint) {

@@ -107,6 +107,16 @@ const Case kCases[] = {
     {"definite_digits", "وافق الاتحاد بدوله الـ27 على القرار.", {"27 states"}},
     {"anaphoric_once", "اجتمعت الدول الخمس. ثم وقعت الدول الخمس بيانا.", {"5 states"}},
     // Negative cases.
+    // Counted things with a multiword noun.
+    {"drones", "أسقطت الدفاعات الجوية خمس طائرات مسيرة فوق المدينة.", {"5 drones"}},
+    {"drones_no_pilot", "استخدم الجيش 12 طائرة بدون طيار.", {"12 drones"}},
+    {"facilities", "تضررت 9 منشآت نفطية في القصف.", {"9 facilities"}},
+    // A counted noun with a possessive suffix and a definite cardinal.
+    {"possessive_cardinal", "زار الرئيس بلدانها الثلاثة.", {"3 states"}},
+    // A definite dual with a dual adjective is a new pair.
+    {"definite_dual_adjective", "اعترفت موسكو بالدولتين الجديدتين.", {"2 states"}},
+    // A definite fraction as the end of a change.
+    {"half_as_end_of_change", "سيخفض الممر زمن النقل إلى النصف.", {"0.5 share"}},
     {"year_not_quantity", "وقعت الأحداث عام 2022.", {}},
     {"bare_number", "حصل الحزب على 45 من الأصوات في الجولة.", {}},
     {"ordinal", "ناقش الفصل الثاني من التقرير الأزمة.", {}},
@@ -114,6 +124,11 @@ const Case kCases[] = {
     {"duration_not_quantity", "استمرت المفاوضات ثلاثة أيام.", {}},
     {"between_dual", "تحسنت العلاقات بين البلدين.", {}},
     {"plural_not_dual", "زار الوزير نفس البلدان.", {}},
+    {"group_name_not_count", "شارك الوزير في قمة مجموعة العشرين.", {}},
+    {"definite_dual_anaphoric",
+     "وقعت كازاخستان وأوزبكستان اتفاقا يعزز التجارة في البلدين.",
+     {}},
+    {"first_half_not_share", "تراجعت الأرباح في النصف الأول من العام.", {}},
     {"one_of", "قال أحد المسؤولين إن الوضع مستقر.", {}},
 };
 

@@ -27,6 +27,7 @@ enum Flag : std::uint16_t {
   kRefuse = 1 << 5,
   kNeedTarget = 1 << 6,
   kCueFirst = 1 << 7,
+  kGenObj = 1 << 8,
 };
 
 enum Role : std::uint16_t {
@@ -43,12 +44,19 @@ enum Role : std::uint16_t {
   kAgent = 1 << 10,
   kQuantifier = 1 << 11,
   kPronounSubject = 1 << 12,
+  kActorNoun = 1 << 13,
+  kCountryAnaphor = 1 << 14,
+  kRegionAnaphor = 1 << 15,
 };
+// Roles past 16 bits.
+constexpr std::uint32_t kRelative = 1u << 16;
 
 struct CodeInfo {
   std::string name, plover, mode, intent, refusal;
   double goldstein = 0;
   int quad = 0;
+  bool target_optional = false;  // root rows: may be coded without a target
+  bool source_optional = false;  // root rows: may be coded without a source
 };
 
 struct Row {
@@ -144,11 +152,11 @@ struct EventCoder::Impl {
   std::unordered_map<std::string, CodeInfo> codes;
   std::vector<Row> rows;
   std::unordered_map<std::string, std::vector<FormRef>> forms;
-  std::unordered_map<std::string, std::uint16_t> markers;
+  std::unordered_map<std::string, std::uint32_t> markers;
   std::unordered_map<std::string, std::string> iso3;  // entity id -> ISO3
   std::unordered_map<std::string, std::string> iso2;  // entity id -> ISO2
 
-  std::uint16_t Marker(const std::string& k) const {
+  std::uint32_t Marker(const std::string& k) const {
     auto it = markers.find(k);
     return it == markers.end() ? 0 : it->second;
   }
@@ -197,15 +205,15 @@ Status DataErr(const TsvTable& t, std::size_t row, const std::string& what) {
 Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem::path& data_dir) {
   auto impl = std::make_unique<Impl>();
   // CAMEO codes.
-  auto cameo = TsvTable::Load(
-      data_dir / "lexicon" / "cameo.tsv",
-      {"code", "name", "goldstein", "quad", "plover", "plover_mode", "intent", "refusal"});
+  auto cameo = TsvTable::Load(data_dir / "lexicon" / "cameo.tsv",
+                              {"code", "name", "goldstein", "quad", "plover", "plover_mode",
+                               "intent", "refusal", "actors"});
   if (!cameo.ok()) return cameo.status();
   {
     const TsvTable& t = cameo.value();
     int c_code = t.Column("code"), c_name = t.Column("name"), c_g = t.Column("goldstein"),
         c_q = t.Column("quad"), c_p = t.Column("plover"), c_m = t.Column("plover_mode"),
-        c_i = t.Column("intent"), c_r = t.Column("refusal");
+        c_i = t.Column("intent"), c_r = t.Column("refusal"), c_t = t.Column("actors");
     for (std::size_t r = 0; r < t.rows(); ++r) {
       CodeInfo ci;
       const std::string& code = t.Cell(r, c_code);
@@ -223,6 +231,11 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
       ci.mode = t.Cell(r, c_m);
       ci.intent = t.Cell(r, c_i);
       ci.refusal = t.Cell(r, c_r);
+      const std::string& tgt = t.Cell(r, c_t);
+      if (!tgt.empty() && tgt != "both" && tgt != "source" && tgt != "any")
+        return DataErr(t, r, "actors must be both, source, any or empty");
+      ci.target_optional = tgt == "source" || tgt == "any";
+      ci.source_optional = tgt == "any";
       if (!impl->codes.emplace(code, ci).second) return DataErr(t, r, "duplicate code " + code);
     }
     for (std::size_t r = 0; r < t.rows(); ++r)
@@ -235,7 +248,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
   auto markers = TsvTable::Load(data_dir / "lexicon" / "event_markers.tsv", {"word", "role"});
   if (!markers.ok()) return markers.status();
   {
-    static const std::unordered_map<std::string, std::uint16_t> kRoles = {
+    static const std::unordered_map<std::string, std::uint32_t> kRoles = {
         {"negation", kNegation},
         {"negation-perfect", kNegationPerfect},
         {"negation-imperfect", kNegationImperfect},
@@ -248,7 +261,11 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"preposition", kPreposition},
         {"agent", kAgent},
         {"quantifier", kQuantifier},
-        {"pronoun-subject", kPronounSubject}};
+        {"pronoun-subject", kPronounSubject},
+        {"actor-noun", kActorNoun},
+        {"country-anaphor", kCountryAnaphor},
+        {"region-anaphor", kRegionAnaphor},
+        {"relative", kRelative}};
     const TsvTable& t = markers.value();
     int c_w = t.Column("word"), c_r = t.Column("role");
     for (std::size_t r = 0; r < t.rows(); ++r) {
@@ -264,9 +281,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
   if (!ev.ok()) return ev.status();
   {
     static const std::unordered_map<std::string, std::uint16_t> kFlags = {
-        {"speech", kSpeech},         {"visit", kVisit},      {"host", kHost},
-        {"symmetric", kSymmetric},   {"modal", kModal},      {"refuse", kRefuse},
-        {"needtarget", kNeedTarget}, {"cuefirst", kCueFirst}};
+        {"speech", kSpeech},         {"visit", kVisit},       {"host", kHost},
+        {"symmetric", kSymmetric},   {"modal", kModal},       {"refuse", kRefuse},
+        {"needtarget", kNeedTarget}, {"cuefirst", kCueFirst}, {"genobj", kGenObj}};
     const TsvTable& t = ev.value();
     int c_f = t.Column("forms"), c_p = t.Column("pos"), c_c = t.Column("cameo"),
         c_cue = t.Column("cue"), c_t = t.Column("target"), c_fl = t.Column("flags"),
@@ -368,6 +385,7 @@ struct Mention {
   std::uint32_t tb, te;  // token range
   std::uint32_t start, end;
   int entity;
+  bool nisba = false;  // a nisba adjective (الروسية), not a noun phrase
 };
 
 struct Group {
@@ -377,6 +395,9 @@ struct Group {
   std::string prep;     // governing preposition key, "" = none, "agent" for من قبل
   int coord_prev = -1;  // previous group in a coordination ("X و Y")
   int coord_next = -1;
+  bool nisba = false;     // the mention is a nisba adjective
+  bool anaphor = false;   // بلاده / المنطقة resolved to an earlier actor
+  bool actor_np = false;  // a nisba qualifying an actor noun (القوات الروسية)
 };
 
 std::string PrecisionOf(const std::string& v) {
@@ -402,6 +423,7 @@ class Coder {
     int inherit_source = -1;  // group index
     bool inherit_intent = false;
     bool inherit_negated = false;
+    bool governs = false;  // a modal/refusal verb that passed its role to the next trigger
     std::uint32_t cue_tok = UINT32_MAX;
   };
 
@@ -410,10 +432,21 @@ class Coder {
   const Row* MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bool& imperfect,
                       std::uint32_t sb, std::uint32_t se, std::uint32_t& cue_tok) const;
   bool CueAt(const std::vector<std::string>& cue, std::uint32_t i) const;
-  std::uint16_t MarkerAt(std::uint32_t i) const {
+  std::uint32_t MarkerAt(std::uint32_t i) const {
     if (i >= doc_.tokens.size()) return 0;
     return lex_.Marker(doc_.tokens[i].key);
   }
+  // Markers of the token's stem (clitics and article removed): open-class
+  // roles (actor nouns, anaphors).
+  std::uint32_t StemMarkerAt(std::uint32_t i) const {
+    if (i >= doc_.tokens.size()) return 0;
+    const std::string& st = doc_.tokens[i].stem;
+    std::uint32_t m = lex_.Marker(st) | lex_.Marker(doc_.tokens[i].key);
+    if (StartsWith(st, "ال") && Cps(st) >= 4)
+      m |= lex_.Marker(st.substr(std::string_view("ال").size()));
+    return m;
+  }
+  int ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role) const;
   bool IsPunct(std::uint32_t i) const { return doc_.tokens[i].kind == TokenKind::kPunct; }
   bool IsClauseBreak(std::uint32_t i) const {
     if (!IsPunct(i)) return false;
@@ -424,6 +457,8 @@ class Coder {
   int CountryEntity(int e) const;
   void Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
             std::uint32_t scope_e, int speaker, std::vector<Event>& out);
+  template <typename MadeT>
+  void FilterTargetless(std::size_t n_before, const std::vector<MadeT>& made_by);
 
   const EventCoder::Impl& lex_;
   const Document& doc_;
@@ -479,6 +514,8 @@ void Coder::Prepare() {
     if (type == "INFRA") continue;
     Mention m{token_of(sp->start), token_of(sp->end > 0 ? sp->end - 1 : 0), sp->start, sp->end,
               it->second};
+    const std::string* form = sp->Attr("form");
+    m.nisba = form && *form == "nisba";
     if (m.tb >= toks.size()) continue;
     m.te = std::min<std::uint32_t>(m.te + 1, toks.size());
     if (m.te <= m.tb) m.te = m.tb + 1;
@@ -503,7 +540,7 @@ std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
   for (std::uint32_t k = 1; k <= 3 && tb >= sb + k; ++k) {
     std::uint32_t i = tb - k;
     if (IsPunct(i) || mention_at_[i] >= 0) break;
-    std::uint16_t m = MarkerAt(i);
+    std::uint32_t m = MarkerAt(i);
     if (m & kAgent) {
       if (i > sb && doc_.tokens[i - 1].key == "من") return "agent";
       continue;
@@ -521,6 +558,44 @@ std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
     if (trig) break;
   }
   return "";
+}
+
+// بلاده/بلادها (with a pronoun suffix): the country of the nearest actor
+// before it in the sentence (a person's or body's country, or a country).
+// المنطقة (with the article, not followed by a name): the bloc or region
+// last named in the document.
+int Coder::ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role) const {
+  const Token& tok = doc_.tokens[t];
+  if (role & kCountryAnaphor) {
+    if (tok.suffix.empty()) return -1;
+    for (std::size_t k = groups_.size(); k-- > 0;) {
+      const Group& g = groups_[k];
+      if (g.nisba || g.anaphor || g.tb < sb) continue;
+      const Entity& ent = doc_.entities[g.entity];
+      if (ent.type == "COUNTRY") return g.entity;
+      if (ent.type == "PERSON" || ent.type == "ORG") {
+        int c = CountryEntity(g.entity);
+        if (c >= 0) return c;
+      }
+    }
+    return -1;
+  }
+  if (role & kRegionAnaphor) {
+    bool article = (tok.proclitics & kCliticAl) || StartsWith(tok.key, "ال");
+    if (!article || !tok.suffix.empty()) return -1;
+    if (t + 1 < doc_.tokens.size() && mention_at_[t + 1] >= 0) return -1;
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), t,
+                               [](const Mention& m, std::uint32_t x) { return m.tb < x; });
+    for (int n = 0; it != mentions_.begin() && n < 400; ++n) {
+      --it;
+      const Entity& b = doc_.entities[it->entity];
+      if (b.type != "BLOC") continue;
+      bool region = false;  // a region of member states, not a political camp
+      for (const auto& [k, v] : b.attrs) region |= k == "members" && !v.empty();
+      if (region) return it->entity;
+    }
+  }
+  return -1;
 }
 
 int Coder::CountryEntity(int e) const {
@@ -599,6 +674,19 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   for (std::uint32_t t = sb; t < se;) {
     int m = mention_at_[t];
     if (m < 0) {
+      // بلاده / المنطقة: an anaphor standing for an actor named earlier.
+      std::uint32_t role = StemMarkerAt(t) & (kCountryAnaphor | kRegionAnaphor);
+      int e = role ? ResolveAnaphor(t, sb, role) : -1;
+      if (e >= 0) {
+        Group g;
+        g.tb = t;
+        g.te = t + 1;
+        g.entity = e;
+        g.anaphor = true;
+        g.prep = Prep(t, sb);
+        gat[t - sb] = static_cast<int>(groups_.size());
+        groups_.push_back(g);
+      }
       ++t;
       continue;
     }
@@ -611,6 +699,8 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     g.tb = mm.tb;
     g.te = mm.te;
     g.entity = mm.entity;
+    g.nisba = mm.nisba;
+    g.actor_np = mm.nisba && mm.tb > sb && (StemMarkerAt(mm.tb - 1) & kActorNoun);
     const Entity& ent = doc_.entities[mm.entity];
     if (ent.type == "PLACE") {
       int c = CountryEntity(mm.entity);
@@ -635,6 +725,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
           CountryEntity(mm.entity) == prev.entity) {
         prev.te = mm.te;
         prev.entity = mm.entity;
+        prev.nisba = false;  // "الرئيس الروسي فلاديمير بوتين": the person
         for (std::uint32_t k = mm.tb; k < mm.te && k < se; ++k)
           gat[k - sb] = static_cast<int>(groups_.size() - 1);
         t = mm.te;
@@ -739,6 +830,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         next.inherit_negated = (tr.row->flags & kRefuse) != 0;
         next.inherit_source = static_cast<int>(a);  // resolved in Emit via the trigger
         tr.consumed = true;
+        tr.governs = true;
         // The governed trigger takes the governing verb's position for the
         // subject search: remember it through inherit_source.
       }
@@ -747,7 +839,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
 
   verb_at_.assign(se - sb, 0);
   for (const auto& tr : triggers_)
-    if (tr.row->verb && !tr.consumed) verb_at_[tr.tok - sb] = 1;
+    if (tr.row->verb && (!tr.consumed || tr.governs)) verb_at_[tr.tok - sb] = 1;
 
   // Reported speech scopes: a speech verb opens a scope at the next
   // complementizer (or colon/quote) up to the sentence end.
@@ -756,6 +848,13 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   std::uint32_t scope_b = sb;
   int speaker = -1;
   std::vector<std::pair<std::uint32_t, int>> scopes;  // complementizer token, speaker entity
+  struct Made {
+    std::size_t b, e;  // events_ range
+    std::uint32_t tok;
+    bool speech;
+    std::uint32_t comp = UINT32_MAX;  // complementizer opening its reported clause
+  };
+  std::vector<Made> made_by;
   for (std::size_t a = 0; a < triggers_.size(); ++a) {
     Trigger& tr = triggers_[a];
     // Enter an embedded scope when the trigger follows a recorded complementizer.
@@ -767,6 +866,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     if (tr.consumed) continue;
     std::size_t before = events_.size();
     Emit(tr, sb, se, scope_b, se, speaker, events_);
+    made_by.push_back({before, events_.size(), tr.tok, (tr.row->flags & kSpeech) != 0});
     if ((tr.row->flags & kSpeech)) {
       int who = -1;
       for (std::size_t k = before; k < events_.size(); ++k) {
@@ -779,6 +879,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         if ((MarkerAt(k) & kComplementizer) || doc_.tokens[k].stem == "ان" || sf == ":" ||
             sf == "\"" || sf == "«") {
           scopes.push_back({k, who});
+          made_by.back().comp = k;
           break;
         }
       }
@@ -799,7 +900,41 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     carried_ = only;
   else if (only == -1 || !groups_.empty())
     carried_ = -1;
+  FilterTargetless(n_before, made_by);
   if (n_before < events_.size()) events_[n_before].root_event = true;
+}
+
+// An event needs a target unless its root may stand alone (cameo.tsv
+// "target"). A statement without a target stands only when the clause it
+// reports yields no event of its own (else that event, attributed to the
+// speaker, is the content).
+template <typename MadeT>
+void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& made_by) {
+  auto optional_root = [&](const Event& ev) {
+    const CodeInfo* r = lex_.Code(ev.cameo.substr(0, 2));
+    return r && r->target_optional;
+  };
+  std::vector<char> keep(events_.size() - n_before, 1);
+  for (const auto& m : made_by)
+    if (!m.speech)
+      for (std::size_t k = m.b; k < m.e; ++k)
+        if (events_[k].target.empty() && !optional_root(events_[k])) keep[k - n_before] = 0;
+  for (const auto& m : made_by) {
+    if (!m.speech) continue;
+    bool content = false;
+    for (const auto& o : made_by)
+      if (&o != &m && m.comp != UINT32_MAX && o.tok > m.comp)
+        for (std::size_t k = o.b; k < o.e; ++k) content |= keep[k - n_before] != 0;
+    for (std::size_t k = m.b; k < m.e; ++k)
+      if (events_[k].target.empty() && content) keep[k - n_before] = 0;
+  }
+  std::size_t w = n_before;
+  for (std::size_t k = n_before; k < events_.size(); ++k)
+    if (keep[k - n_before]) {
+      if (w != k) events_[w] = std::move(events_[k]);
+      ++w;
+    }
+  events_.resize(w);
 }
 
 void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
@@ -870,18 +1005,67 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       group_of(anchor + 2) < 0 && doc_.tokens[anchor + 1].kind == TokenKind::kArabic &&
       EndsWith(doc_.tokens[anchor + 1].key, "ون") && !(MarkerAt(anchor + 1)))
     plain_subject = true;
+  static const std::unordered_set<std::string> kVerbDefault = {"الي", "علي", "ضد", "مع", "ل"};
+  static const std::unordered_set<std::string> kNounDefault = {"الي", "علي", "ضد",
+                                                               "مع",  "ل",   "بين"};
+  const auto& row_preps = !arow.target_preps.empty() ? arow.target_preps
+                          : arow.verb                ? kVerbDefault
+                                                     : kNounDefault;
+  // Whether group g can be the source found at token k. A nisba adjective
+  // names an actor after an actor noun (القوات الروسية) or right after a
+  // verbal noun (الغزو الروسي), never as the subject of a verb; a city in a
+  // verbal noun's genitive (قمة سمرقند) is the venue, not an actor.
+  auto actor_ok = [&](int g, bool forward, std::uint32_t k) {
+    const Group& gr = groups_[g];
+    if (gr.nisba && !gr.actor_np && (arow.verb || !forward || k > anchor + 2)) return false;
+    if (!arow.verb && gr.place >= 0) return false;
+    return true;
+  };
+  // "لكنها حظرت": the pronoun on the particle is the subject, named earlier;
+  // the noun after the verb is its object.
+  bool pronoun_subject = arow.verb && anchor > sb && (MarkerAt(anchor - 1) & kPronounSubject);
   // Forward (VSO; a noun's genitive or nisba actor).
-  if (src < 0 && !plain_subject) {
+  int genobj_target = -1;
+  if (src < 0 && !plain_subject && !pronoun_subject) {
     std::uint32_t window = (arow.verb ? 7 : 5);
     for (std::uint32_t k = anchor + 1; k < std::min(limit, anchor + window); ++k) {
       if (IsClauseBreak(k) && !arow.verb) break;
-      if (MarkerAt(k) & kComplementizer) break;
+      if (MarkerAt(k) & (kComplementizer | kRelative)) break;
       int g = group_of(k);
       if (g < 0) {
         if (!arow.verb && (MarkerAt(k) & kPreposition)) break;
         continue;
       }
-      if (groups_[g].prep.empty()) src = g;
+      if (!actor_ok(g, true, k)) {
+        k = groups_[g].te - 1;
+        continue;
+      }
+      // "مسؤولون في الحكومة الروسية / مسؤول بوزارة الخارجية": the body of an
+      // actor noun right after the verb is the subject.
+      const std::string& gp = groups_[g].prep;
+      bool body_next = groups_[g].tb == anchor + 2 ||
+                       (groups_[g].tb == anchor + 3 && (MarkerAt(anchor + 2) & kPreposition));
+      if (arow.verb && (gp == "ب" || gp == "في" || gp == "من") && body_next &&
+          (StemMarkerAt(anchor + 1) & kActorNoun)) {
+        src = g;
+        break;
+      }
+      if (groups_[g].prep.empty()) {
+        src = g;
+        if ((arow.flags & kGenObj) && !groups_[g].nisba) {
+          // غزو أوكرانيا: the genitive of a transitive verbal noun is its
+          // object unless a target phrase follows (غزو روسيا لأوكرانيا).
+          bool target_follows = false;
+          for (std::uint32_t j = groups_[g].te; j < std::min(limit, anchor + 12); ++j) {
+            int h = group_of(j);
+            if (h >= 0 && h != g && row_preps.count(groups_[h].prep)) target_follows = true;
+          }
+          if (!target_follows) {
+            genobj_target = g;
+            src = -1;
+          }
+        }
+      }
       break;
     }
   }
@@ -897,18 +1081,25 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       }
     }
   }
+  // A verb joined by و/ف with no subject after it shares the subject of the
+  // verb before it in the sentence ("وعدت X بـ... وقالت إنها").
+  const Token& at = doc_.tokens[anchor];
+  bool conjoined = (at.proclitics & (kCliticWa | kCliticFa)) ||
+                   (StartsWith(at.key, "و") && !StartsWith(at.stem, "و"));
+  bool shared_subject = arow.verb && conjoined && sentence_subject_ >= 0;
+  if (pronoun_subject && sentence_subject_ >= 0) shared_subject = true;
   // Backward (SVO, light verbs "قام X بزيارة").
-  if (src < 0 && !plain_subject) {
+  if (src < 0 && !plain_subject && !shared_subject && !pronoun_subject) {
     std::uint32_t lo = std::max({sb, scope_b, anchor > 40 ? anchor - 40 : 0u});
     for (std::uint32_t k = anchor; k > lo;) {
       --k;
       int g = group_of(k);
       if (g < 0) {
         // Do not reach across another coded verb.
-        if (verb_at_[k - sb] && arow.verb) break;
+        if (verb_at_[k - sb]) break;
         continue;
       }
-      if (groups_[g].prep.empty()) {
+      if (groups_[g].prep.empty() && actor_ok(g, false, k)) {
         src = chain_head(g);
         break;
       }
@@ -950,9 +1141,6 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   if (tgt < 0) {
     bool obj = arow.obj;
     const auto* preps = &arow.target_preps;
-    static const std::unordered_set<std::string> kVerbDefault = {"الي", "علي", "ضد", "مع", "ل"};
-    static const std::unordered_set<std::string> kNounDefault = {"الي", "علي", "ضد",
-                                                                 "مع",  "ل",   "بين"};
     if (preps->empty() && !obj) {
       preps = arow.verb ? &kVerbDefault : &kNounDefault;
       obj = arow.verb;
@@ -961,10 +1149,13 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     std::uint32_t hi = std::min<std::uint32_t>(limit, anchor + 16);
     for (std::uint32_t k = start; k < hi; ++k) {
       if ((MarkerAt(k) & kComplementizer) && k > anchor + 1) break;
+      if (MarkerAt(k) & kRelative) break;  // a clause about the noun before it
       int g = group_of(k);
       if (g < 0) continue;
       k = groups_[g].te - 1;
       if (src >= 0 && chain_head(g) == chain_head(src)) continue;
+      // A nisba on a common noun (التلفزيون الروسي) names no target.
+      if (groups_[g].nisba && !groups_[g].actor_np) continue;
       if (groups_[chain_head(g)].entity == src_entity && groups_[g].coord_prev < 0) continue;
       const std::string& p = groups_[chain_head(g)].prep;
       if ((p.empty() && obj) || (!p.empty() && preps->count(p))) {
@@ -973,6 +1164,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       }
     }
   }
+  if (tgt < 0 && genobj_target >= 0 && groups_[genobj_target].entity != src_entity)
+    tgt = genobj_target;
   if (tgt >= 0) {
     tgts = chain(tgt);
     conf += 0.15;
@@ -993,7 +1186,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       negated = future = possible = false;
       continue;
     }
-    std::uint16_t m = MarkerAt(k);
+    std::uint32_t m = MarkerAt(k);
     bool imperfect =
         arow.verb && (tr.inherit ? triggers_[tr.inherit_source].imperfect : tr.imperfect);
     if (arow.verb && (m & kNegation)) negated = true;
@@ -1014,7 +1207,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     }
   }
   for (std::uint32_t k = anchor + 1; k < std::min(se, anchor + 4); ++k) {
-    std::uint16_t m = MarkerAt(k);
+    std::uint32_t m = MarkerAt(k);
     if (!arow.verb && (m & kPlanned)) future = true;
     if (m & kFuture) future = true;
   }
@@ -1133,6 +1326,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     return -1;
   };
 
+  const CodeInfo* rootci = lex_.Code(code.substr(0, 2));
+  const bool source_optional = rootci && rootci->source_optional;
   // ---- emit: one event per (source, target) pair of the coordinations.
   auto make = [&](int se_ent, int tg_group, int sg_group) {
     Event ev;
@@ -1164,7 +1359,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     if (sg >= 0 && speaker >= 0 && (se_ent == CountryEntity(speaker) || se_ent == speaker))
       se_ent = speaker;
     for (int tg : tgts) {
-      if (se_ent < 0 && tg < 0) continue;
+      if (se_ent < 0 && (tg < 0 || !source_optional))
+        continue;  // no actor, no event (CAMEO codes actor to actor)
       if (tg >= 0 && groups_[tg].entity == se_ent) continue;
       made.push_back(make(se_ent, tg, sg));
     }

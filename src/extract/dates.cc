@@ -6,6 +6,8 @@
 
 #include <charconv>
 #include <cstdio>
+#include <tuple>
+#include <unordered_map>
 
 #include "text/text.h"
 
@@ -69,8 +71,11 @@ std::optional<DateValue> HijriToGregorian(int y, int m, int d) {
   return v;
 }
 
-bool StartsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
+inline bool StartsWith(std::string_view s, std::string_view p) {
+  if (s.size() < p.size()) return false;
+  for (std::size_t k = 0; k < p.size(); ++k)
+    if (s[k] != p[k]) return false;
+  return true;
 }
 
 int ToInt(std::string_view s, int fallback = 0) {
@@ -142,16 +147,29 @@ Result<std::shared_ptr<const DateExtractor>> DateExtractor::Load(
   if (!words.ok()) return words.status();
   cw = words->Column("word");
   int ck = words->Column("kind"), cv = words->Column("value");
-  static const std::unordered_set<std::string> kKinds = {
-      "weekday", "weekday?", "deictic", "unit",    "year_word", "rel",   "this",
-      "part",    "since",    "during",  "between", "until",     "after", "before",
-      "decade",  "same",     "era",     "recent",  "notdate"};
+  static const std::unordered_map<std::string_view, WordKind> kKinds = {
+      {"weekday", WordKind::kWeekday}, {"weekday?", WordKind::kWeakWeekday},
+      {"deictic", WordKind::kDeictic}, {"unit", WordKind::kUnit},
+      {"year_word", WordKind::kYearWord}, {"rel", WordKind::kRel},
+      {"this", WordKind::kThis},       {"part", WordKind::kPart},
+      {"since", WordKind::kSince},     {"during", WordKind::kDuring},
+      {"between", WordKind::kBetween}, {"until", WordKind::kUntil},
+      {"after", WordKind::kAfter},     {"before", WordKind::kBefore},
+      {"decade", WordKind::kDecade},   {"same", WordKind::kSame},
+      {"era", WordKind::kEra},         {"recent", WordKind::kRecent},
+      {"notdate", WordKind::kNotDate}, {"ordinal", WordKind::kOrdinal},
+      {"daytime", WordKind::kDaytime}, {"seq", WordKind::kSeq}};
   for (std::size_t r = 0; r < words->rows(); ++r) {
-    Word w{words->Cell(r, ck), words->Cell(r, cv)};
-    if (!kKinds.count(w.kind))
+    auto k = kKinds.find(words->Cell(r, ck));
+    if (k == kKinds.end())
       return Status::Error(StatusCode::kDataError,
-                           words->Where(r) + ": unknown kind '" + w.kind + "'");
-    x->words_.Add(words->Cell(r, cw), std::move(w));
+                           words->Where(r) + ": unknown kind '" + words->Cell(r, ck) + "'");
+    if (k->second == WordKind::kOrdinal) {
+      int d = ToInt(words->Cell(r, cv));
+      if (d < 1 || d > 31)
+        return Status::Error(StatusCode::kDataError, words->Where(r) + ": ordinal must be 1-31");
+    }
+    x->words_.Add(words->Cell(r, cw), Word{k->second, words->Cell(r, cv)});
   }
   x->words_.Freeze();
 
@@ -186,8 +204,15 @@ struct DateExtractor::Impl {
     DateValue v;
     bool relative = false;
     bool range = false;
+    bool from_context = false;  // the year came from an earlier date of the text
     DateValue from, to;
   };
+
+  // The year of the last point date and its sentence: a month without a
+  // year in the same or the next sentence takes it ("في عام 2022 ... في
+  // مارس" -> 2022-03).
+  int ctx_year = 0;
+  std::uint32_t ctx_sent = 0;
 
   const std::vector<Token>& T() const { return doc.tokens; }
   std::size_t N() const { return doc.tokens.size(); }
@@ -202,11 +227,14 @@ struct DateExtractor::Impl {
   }
 
   // The date word of `kind` at token i.
-  std::optional<PhraseTable<Word>::Hit> W(std::size_t i, std::string_view kind) const {
+  using WK = WordKind;
+  std::optional<PhraseTable<Word>::Hit> W(std::size_t i, WK kind) const {
     if (i >= N() || T()[i].kind != TokenKind::kArabic) return std::nullopt;
     return x.words_.Match(doc, i, [&](const Word& w) { return w.kind == kind; });
   }
-  bool Key(std::size_t i, std::string_view k) const { return i < N() && T()[i].key == k; }
+  bool Key(std::size_t i, std::string_view k) const {
+    return i < N() && std::string_view(T()[i].key) == k;
+  }
   static bool Definite(const PhraseTable<Word>::Hit& h, const Token& t) {
     return (h.stripped & kCliticAl) || StartsWith(t.key, "ال");
   }
@@ -229,7 +257,7 @@ struct DateExtractor::Impl {
 
   // Era letters after a year: 1 hijri, 0 AD, -1 none; *end set past them.
   int Era(std::size_t i, std::size_t* end) const {
-    auto h = W(i, "era");
+    auto h = W(i, WK::kEra);
     if (!h) return -1;
     *end = h->end;
     return h->value->value == "hijri" ? 1 : 0;
@@ -280,19 +308,69 @@ struct DateExtractor::Impl {
     return kPrep.count(p.key) != 0;
   }
 
+  // A day of the month: digits (28) or an ordinal (الخامس، الحادي والعشرين),
+  // after an optional يوم/يومي, with an optional second day for a span of
+  // days (يومي 18 و19، 3-5، الخامس والسادس، من 3 إلى 5).
+  struct DayLead {
+    int day = 0, day2 = 0;
+    std::size_t end = 0;
+    bool ordinal = false;
+  };
+  std::optional<DayLead> Day(std::size_t j) const {
+    if (j + 1 < N() && T()[j].kind == TokenKind::kArabic &&
+        (T()[j].key == "يوم" || T()[j].key == "يومي" || T()[j].key == "ويوم" ||
+         T()[j].key == "ويومي"))
+      ++j;
+    auto one = [&](std::size_t k, int* v, bool* ord) -> std::size_t {
+      if (auto n = DayNum(k)) {
+        *v = *n;
+        *ord = false;
+        return k + 1;
+      }
+      if (auto h = W(k, WK::kOrdinal)) {
+        *v = ToInt(h->value->value);
+        *ord = true;
+        return h->end;
+      }
+      return 0;
+    };
+    DayLead d;
+    d.end = one(j, &d.day, &d.ordinal);
+    if (!d.end) return std::nullopt;
+    const std::size_t e = d.end;
+    int d2 = 0;
+    bool o2 = false;
+    std::size_t e2 = 0;
+    if (Key(e, "و") || Key(e, "-") || Key(e, "–") || Key(e, "الي") || Key(e, "حتي"))
+      e2 = one(e + 1, &d2, &o2);
+    else if (d.ordinal && e < N() && (T()[e].proclitics & kCliticWa))
+      e2 = one(e, &d2, &o2);  // الخامس والسادس
+    if (e2 && d2 > d.day && o2 == d.ordinal) {
+      d.day2 = d2;
+      d.end = e2;
+    }
+    return d;
+  }
+
   std::optional<M> MonthExpr(std::size_t i) const {
     std::size_t j = i;
     std::string part;
-    if (auto h = W(j, "part")) {
+    if (auto h = W(j, WK::kPart)) {
       part = h->value->value;
       j = h->end;
       if (Key(j, "شهر")) ++j;
     }
-    int day = 0;
-    if (auto d = DayNum(j); d && j + 1 < N()) {
-      if (x.months_.Match(doc, j + 1)) {
-        day = *d;
-        ++j;
+    int day = 0, day2 = 0;
+    if (auto d = Day(j)) {
+      // [day] [من] [شهر] month; an ordinal needs "من" (الخامس من مايو).
+      std::size_t k = d->end;
+      const bool min = Key(k, "من");
+      if (min) ++k;
+      if (Key(k, "شهر")) ++k;
+      if ((min || !d->ordinal) && k < N() && x.months_.Match(doc, k)) {
+        day = d->day;
+        day2 = d->day2;
+        j = k;
       }
     }
     auto mh = x.months_.Match(doc, j);
@@ -315,13 +393,13 @@ struct DateExtractor::Impl {
     int rel = 2;  // none
     int year = 0;
     bool hijri_year = false;
-    if (auto r = W(j, "rel")) {
+    if (auto r = W(j, WK::kRel)) {
       rel = ToInt(r->value->value);
       j = r->end;
     } else {
       std::size_t k = j;
       if (Key(k, "من") || Key(k, "،") || Key(k, ",")) ++k;
-      if (auto yw = W(k, "year_word")) k = yw->end;
+      if (auto yw = W(k, WK::kYearWord)) k = yw->end;
       if (auto y = YearNum(k, mo.hijri ? 1 : 1000, mo.hijri ? 1600 : 2200)) {
         year = *y;
         k += 1;
@@ -346,16 +424,105 @@ struct DateExtractor::Impl {
     }
     if (year) {
       m.v = {year, mo.month, day};
+    } else if (rel == 2 && ctx_year && sentence_of[i] <= ctx_sent + 1 &&
+               (!pub || ctx_year != pub->year)) {
+      m.v = {ctx_year, mo.month, day};
+      m.relative = true;
+      m.from_context = true;
     } else {
       if (!pub) return std::nullopt;
       int y = pub->year;
-      if (rel == -1 && pub->month && mo.month >= pub->month) y -= 1;
-      if (rel == 1 && pub->month && mo.month <= pub->month) y += 1;
+      // الماضي: the latest such month (or day) before P; المقبل: the next
+      // one after P. Without a day, P's own month is neither.
+      const int pm = pub->month, pd = pub->day;
+      const bool same_month = pm && mo.month == pm;
+      if (rel == -1 && pm && (mo.month > pm || (same_month && !(day && pd && day < pd)))) y -= 1;
+      if (rel == 1 && pm && (mo.month < pm || (same_month && !(day && pd && day > pd)))) y += 1;
       m.v = {y, mo.month, day};
       m.relative = true;
     }
-    if (!part.empty()) m.v.day = 0;
-    if (m.v.day && !ValidDay(m.v.year, m.v.month, m.v.day)) m.v.day = 0;
+    if (!part.empty()) m.v.day = day2 = 0;
+    if (m.v.day && !ValidDay(m.v.year, m.v.month, m.v.day)) m.v.day = day2 = 0;
+    if (day2 && ValidDay(m.v.year, m.v.month, day2)) {
+      m.range = true;
+      m.from = m.v;
+      m.to = {m.v.year, m.v.month, day2};
+    }
+    return m;
+  }
+
+  // A day of a month named by الشهر: "الثاني من الشهر" (the month of the
+  // last date given, else P's), "العاشر من الشهر الماضي" (P's month
+  // shifted), "الخامس من الشهر نفسه" (the last date's month).
+  std::optional<M> DayOfMonthWord(std::size_t i) const {
+    auto d = Day(i);
+    if (!d || !Key(d->end, "من")) return std::nullopt;
+    std::size_t j = d->end + 1;
+    auto u = W(j, WK::kUnit);
+    if (!u || u->value->value != "month" || !Definite(*u, T()[j])) return std::nullopt;
+    j = u->end;
+    DateValue base;
+    if (auto r = W(j, WK::kRel)) {
+      if (!pub || !pub->month) return std::nullopt;
+      int k = pub->year * 12 + (pub->month - 1) + ToInt(r->value->value);
+      base = {k / 12, k % 12 + 1, 0};
+      j = r->end;
+    } else if (auto s = W(j, WK::kSame)) {
+      if (!last.month) return std::nullopt;
+      base = {last.year, last.month, 0};
+      j = s->end;
+    } else if (last.month) {
+      base = {last.year, last.month, 0};
+    } else if (pub && pub->month) {
+      base = {pub->year, pub->month, 0};
+    } else {
+      return std::nullopt;
+    }
+    if (!ValidDay(base.year, base.month, d->day)) return std::nullopt;
+    M m;
+    m.end = j;
+    m.relative = true;
+    m.v = {base.year, base.month, d->day};
+    if (d->day2 && ValidDay(base.year, base.month, d->day2)) {
+      m.range = true;
+      m.from = m.v;
+      m.to = {base.year, base.month, d->day2};
+    }
+    return m;
+  }
+
+  // اليوم التالي، الأسبوع التالي، الشهر السابق، العام التالي: the last date
+  // the text gave, shifted by one unit. Not when an event anchors it
+  // (اليوم التالي لوصوله).
+  std::optional<M> Seq(std::size_t i) const {
+    auto u = W(i, WK::kUnit);
+    if (!u || !Definite(*u, T()[i])) return std::nullopt;
+    const std::string& unit = u->value->value;
+    auto s = W(u->end, WK::kSeq);
+    if (!s || !last.valid()) return std::nullopt;
+    if (s->end < N()) {
+      const Token& n = T()[s->end];
+      if ((n.kind == TokenKind::kArabic && (n.proclitics & kCliticLi)) || n.key == "علي" ||
+          n.key == "من")
+        return std::nullopt;
+    }
+    const int n = ToInt(s->value->value);
+    M m;
+    m.end = s->end;
+    m.relative = true;
+    if (unit == "day" || unit == "week") {
+      if (!last.day) return std::nullopt;
+      m.v = CivilFromDays(DaysFromCivil(last.year, last.month, last.day) +
+                          n * (unit == "week" ? 7 : 1));
+    } else if (unit == "month") {
+      if (!last.month) return std::nullopt;
+      int k = last.year * 12 + (last.month - 1) + n;
+      m.v = {k / 12, k % 12 + 1, 0};
+    } else if (unit == "year") {
+      m.v = {last.year + n, 0, 0};
+    } else {
+      return std::nullopt;
+    }
     return m;
   }
 
@@ -374,28 +541,39 @@ struct DateExtractor::Impl {
   std::optional<M> YearExpr(std::size_t i) const {
     std::size_t j = i;
     std::string part;
-    if (auto h = W(j, "part")) {
+    if (auto h = W(j, WK::kPart)) {
       part = h->value->value;
       j = h->end;
     }
     bool yw = false;
-    if (auto h = W(j, "year_word")) {
+    if (auto h = W(j, WK::kYearWord)) {
       yw = true;
       j = h->end;
     }
     std::optional<int> y = YearNum(j, yw || !part.empty() ? 1000 : 1900, yw ? 2200 : 2100);
     if (!y) return std::nullopt;
     if (!yw && part.empty() && T()[j].key.size() != 4) return std::nullopt;
+    // A span of years: 2022-2026، 2019/2020.
+    std::optional<int> y2;
+    if (j + 2 < N() && T()[j].key.size() == 4 && (Key(j + 1, "-") || Key(j + 1, "–") || Key(j + 1, "/")))
+      if ((y2 = YearNum(j + 2, *y + 1, *y + 100)) && T()[j + 2].key.size() == 4) j += 2;
     std::size_t e = 0;
     int era = Era(j + 1, &e);
     std::size_t end = era >= 0 ? e : j + 1;
     if (!yw && part.empty() && era < 0) {
       // A bare year: not a count or an amount.
-      if (QuantityAfter(j + 1) || ApproxBefore(j)) return std::nullopt;
+      if (QuantityAfter(j + 1) || ApproxBefore(y2 ? j - 2 : j)) return std::nullopt;
       if (j + 1 < N() && (T()[j + 1].key == "%")) return std::nullopt;
     }
     M m;
     m.end = end;
+    if (y2 && era != 1) {
+      m.v = {*y, 0, 0};
+      m.range = true;
+      m.from = m.v;
+      m.to = {*y2, 0, 0};
+      return m;
+    }
     if (era == 1) {
       auto from = HijriToGregorian(*y, 1, 1), to = HijriToGregorian(*y + 1, 1, 1);
       if (!from || !to) return std::nullopt;
@@ -416,22 +594,22 @@ struct DateExtractor::Impl {
   std::optional<M> RelUnit(std::size_t i) const {
     std::size_t j = i;
     std::string part;
-    if (auto h = W(j, "part")) {
+    if (auto h = W(j, WK::kPart)) {
       part = h->value->value;
       j = h->end;
     }
     bool self = false;
-    if (auto h = W(j, "this")) {
+    if (auto h = W(j, WK::kThis)) {
       self = true;
       j = h->end;
     }
-    auto u = W(j, "unit");
+    auto u = W(j, WK::kUnit);
     if (!u || u->value->value.find_first_of("*+") != std::string::npos) return std::nullopt;
     if (!self && !Definite(*u, T()[j])) return std::nullopt;
     const std::string unit = u->value->value;
     j = u->end;
     int rel = 0;
-    if (auto r = W(j, "rel")) {
+    if (auto r = W(j, WK::kRel)) {
       rel = ToInt(r->value->value);
       j = r->end;
     } else if (!self && part.empty()) {
@@ -471,10 +649,10 @@ struct DateExtractor::Impl {
       yawm = true;
       ++j;
     }
-    auto h = W(j, "weekday");
+    auto h = W(j, WK::kWeekday);
     bool weak = false;
     if (!h) {
-      h = W(j, "weekday?");
+      h = W(j, WK::kWeakWeekday);
       weak = true;
     }
     if (!h) return std::nullopt;
@@ -489,11 +667,15 @@ struct DateExtractor::Impl {
     }
     if (auto dt = k < N() ? DateToken(k) : std::nullopt) return dt;
     int rel = 2;
-    if (auto r = W(j, "rel")) {
+    if (auto r = W(j, WK::kRel)) {
       rel = ToInt(r->value->value);
       j = r->end;
     }
-    if (weak && !yawm && rel == 2) return std::nullopt;
+    // الأحد ("the one") is the weekday when set off by commas (قال ...،
+    // الأحد، إن).
+    auto comma = [&](std::size_t k) { return Key(k, "،") || Key(k, ","); };
+    if (weak && !yawm && rel == 2 && !(i > 0 && comma(i - 1) && (comma(j) || Key(j, "."))))
+      return std::nullopt;
     if (!pub || !pub->day) return std::nullopt;
     long long p = DaysFromCivil(pub->year, pub->month, pub->day);
     int pw = IsoWeekday(p);
@@ -525,17 +707,21 @@ struct DateExtractor::Impl {
   }
 
   std::optional<M> Deictic(std::size_t i) const {
-    auto h = W(i, "deictic");
+    auto h = W(i, WK::kDeictic);
     if (!h) return std::nullopt;
     int off = ToInt(h->value->value);
     // اليوم الأول، اليوم الوطني: a day, not today.
     if (off == 0 && h->end < N() && T()[h->end].kind == TokenKind::kArabic &&
-        StartsWith(T()[h->end].key, "ال") && !W(h->end, "weekday") && !W(h->end, "weekday?"))
+        StartsWith(T()[h->end].key, "ال") && T()[h->end].key != "الي" &&
+        !W(h->end, WK::kWeekday) && !W(h->end, WK::kWeakWeekday))
       return std::nullopt;
     auto v = PubPlusDays(off);
     if (!v) return std::nullopt;
     M m;
     m.end = h->end;
+    // أمس الخميس، اليوم الأربعاء: the weekday names the same day.
+    if (auto wd = W(h->end, WK::kWeekday)) m.end = wd->end;
+    else if (auto wd2 = W(h->end, WK::kWeakWeekday)) m.end = wd2->end;
     m.v = *v;
     m.relative = true;
     return m;
@@ -545,16 +731,16 @@ struct DateExtractor::Impl {
   std::optional<M> Same(std::size_t i) const {
     std::size_t j = i;
     std::string unit;
-    if (auto u = W(j, "unit"); u && Definite(*u, T()[j])) {
+    if (auto u = W(j, WK::kUnit); u && Definite(*u, T()[j])) {
       unit = u->value->value;
       j = u->end;
-    } else if (auto d = W(j, "deictic"); d && d->value->value == "0") {
+    } else if (auto d = W(j, WK::kDeictic); d && d->value->value == "0") {
       unit = "day";
       j = d->end;
     } else {
       return std::nullopt;
     }
-    auto s = W(j, "same");
+    auto s = W(j, WK::kSame);
     if (!s || !last.valid()) return std::nullopt;
     M m;
     m.end = s->end;
@@ -578,13 +764,13 @@ struct DateExtractor::Impl {
     int sign = 0;
     bool since = false;
     std::size_t j = i;
-    if (auto h = W(i, "after")) {
+    if (auto h = W(i, WK::kAfter)) {
       sign = 1;
       j = h->end;
-    } else if (auto h2 = W(i, "before")) {
+    } else if (auto h2 = W(i, WK::kBefore)) {
       sign = -1;
       j = h2->end;
-    } else if (auto h3 = W(i, "since")) {
+    } else if (auto h3 = W(i, WK::kSince)) {
       sign = -1;
       since = true;
       j = h3->end;
@@ -600,9 +786,17 @@ struct DateExtractor::Impl {
       have_number = true;
       j = n->end;
     }
-    auto u = W(j, "unit");
+    auto u = W(j, WK::kUnit);
     if (!u) return std::nullopt;
+    // منذ اليوم الأول، بعد العام: a definite unit is no duration.
+    if (!have_number && Definite(*u, T()[j])) return std::nullopt;
     std::string unit = u->value->value;
+    // عاما بعد عام، يوما بعد يوم: "year after year", not a date.
+    if (i > 0) {
+      if (auto p = W(i - 1, WK::kUnit);
+          p && p->end == i && p->value->value.substr(0, 3) == unit.substr(0, 3))
+        return std::nullopt;
+    }
     if (unit.back() == '+') {
       unit.pop_back();
       if (!have_number) vague = true;
@@ -654,11 +848,11 @@ struct DateExtractor::Impl {
   std::optional<M> Decade(std::size_t i) const {
     std::size_t j = i;
     std::string part;
-    if (auto h = W(j, "part")) {
+    if (auto h = W(j, WK::kPart)) {
       part = h->value->value;
       j = h->end;
     }
-    auto d = W(j, "decade");
+    auto d = W(j, WK::kDecade);
     if (!d) return std::nullopt;
     j = d->end;
     int dd = ToInt(d->value->value);
@@ -685,6 +879,11 @@ struct DateExtractor::Impl {
   }
 
   std::optional<M> Point(std::size_t i) const {
+    // مساء الخامس من يناير، صباح اليوم، فجر الخميس: a part of the day
+    // before a point belongs to it.
+    if (auto h = W(i, WK::kDaytime)) {
+      if (auto p = Point(h->end); p && !p->range) return p;
+    }
     std::optional<M> best;
     auto consider = [&](std::optional<M> m) {
       if (m && m->v.valid() && (!best || m->end > best->end)) best = m;
@@ -698,13 +897,15 @@ struct DateExtractor::Impl {
     consider(Same(i));
     consider(Offset(i));
     consider(Decade(i));
+    consider(DayOfMonthWord(i));
+    consider(Seq(i));
     return best;
   }
 
   // --- ranges ------------------------------------------------------------
 
   std::optional<M> Range(std::size_t i) const {
-    if (auto h = W(i, "since")) {
+    if (auto h = W(i, WK::kSince)) {
       if (auto off = Offset(i)) return off;
       std::size_t j = h->end;
       if (Key(j, "عام") || Key(j, "العام")) {
@@ -718,7 +919,7 @@ struct DateExtractor::Impl {
       }
       return std::nullopt;
     }
-    if (auto h = W(i, "between")) {
+    if (auto h = W(i, WK::kBetween)) {
       auto p1 = Point(h->end);
       if (!p1) return std::nullopt;
       std::size_t j = p1->end;
@@ -748,10 +949,10 @@ struct DateExtractor::Impl {
       m.relative = p1->relative || p2->relative;
       return m;
     }
-    if (auto h = W(i, "during")) {
+    if (auto h = W(i, WK::kDuring)) {
       // خلال العامين الأخيرين، خلال السنوات الخمس الماضية
       std::size_t j = h->end;
-      auto u = W(j, "unit");
+      auto u = W(j, WK::kUnit);
       if (!u || !Definite(*u, T()[j])) return std::nullopt;
       std::string unit = u->value->value;
       int count = 0;
@@ -769,9 +970,9 @@ struct DateExtractor::Impl {
       } else {
         return std::nullopt;
       }
-      auto r = W(j, "recent");
+      auto r = W(j, WK::kRecent);
       if (!r) {
-        r = W(j, "rel");
+        r = W(j, WK::kRel);
         if (!r || r->value->value != "-1") return std::nullopt;
       }
       if (!pub || count <= 0 || count > 200) return std::nullopt;
@@ -793,6 +994,14 @@ struct DateExtractor::Impl {
       return m;
     }
     return std::nullopt;
+  }
+
+  bool CanStart(std::size_t i) const {
+    using namespace std::string_view_literals;
+    const std::string_view key = T()[i].key;
+    return key == "من"sv || key == "ومن"sv || key == "يوم"sv || key == "ويوم"sv ||
+           key == "يومي"sv || key == "ويومي"sv || x.words_.Match(doc, i).has_value() ||
+           x.months_.Match(doc, i).has_value();
   }
 
   void Emit(std::size_t b, const M& m) {
@@ -817,7 +1026,14 @@ struct DateExtractor::Impl {
         ++i;
         continue;
       }
-      if (auto h = W(i, "notdate")) {
+      // Only a date word, a month name, a number word or a few
+      // prepositions can start a date: skip other words without trying
+      // every parser.
+      if (k == TokenKind::kArabic && !CanStart(i)) {
+        ++i;
+        continue;
+      }
+      if (auto h = W(i, WK::kNotDate)) {
         i = h->end;
         continue;
       }
@@ -828,8 +1044,19 @@ struct DateExtractor::Impl {
         continue;
       }
       Emit(i, *m);
-      last = m->range && m->to.valid() && !pub ? m->v : m->v;
-      last_tok = m->end - 1;
+      // The anchor of later relative dates (اليوم التالي، بعد يومين): a
+      // date earlier than the anchor in the anchor's sentence is a
+      // flashback (بعدما بدأت في الثاني من الشهر) and does not move it.
+      const auto key = [](const DateValue& v) { return std::tuple(v.year, v.month, v.day); };
+      if (!last.valid() || sentence_of[m->end - 1] != sentence_of[last_tok] ||
+          key(m->v) >= key(last)) {
+        last = m->v;
+        last_tok = m->end - 1;
+      }
+      if (!m->range) {
+        ctx_year = m->v.year;
+        ctx_sent = sentence_of[m->end - 1];
+      }
       i = m->end;
     }
   }
@@ -860,7 +1087,7 @@ void DateExtractor::Run(Document& doc) const {
     }
   }
   std::optional<FormScope> scope;  // reuse the caller's when it holds one
-  if (!doc.tokens.empty() && !FormScope::Find(doc, 0)) scope.emplace(doc);
+  if (!FormScope::Covers(doc)) scope.emplace(doc);
   Impl im(*this, doc);
   im.Run();
   for (auto& s : im.out) doc.spans.push_back(std::move(s));

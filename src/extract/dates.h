@@ -62,6 +62,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -103,8 +104,33 @@ class DateExtractor {
     bool hijri = false;
     bool ambiguous = false;
   };
+  // Kinds of date_words.tsv rows (see the file's header).
+  enum class WordKind : std::uint8_t {
+    kWeekday,
+    kWeakWeekday,
+    kDeictic,
+    kUnit,
+    kYearWord,
+    kRel,
+    kThis,
+    kPart,
+    kSince,
+    kDuring,
+    kBetween,
+    kUntil,
+    kAfter,
+    kBefore,
+    kDecade,
+    kSame,
+    kEra,
+    kRecent,
+    kNotDate,
+    kOrdinal,
+    kDaytime,
+    kSeq,
+  };
   struct Word {
-    std::string kind;
+    WordKind kind = WordKind::kNotDate;
     std::string value;
   };
   struct Impl;

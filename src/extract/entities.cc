@@ -55,6 +55,7 @@ std::string CountryCode(const std::string& id) {
 
 struct Mention {
   std::uint32_t start, end;
+  bool nisba = false;  // a nisba adjective (الروسية) naming the entity
 };
 
 struct Out {
@@ -97,6 +98,7 @@ class Emitter {
         s.end = m.end;
         s.label = "ENTITY";
         s.attrs.emplace_back("entity", o.entity.id);
+        if (m.nisba) s.attrs.emplace_back("form", "nisba");
         doc.spans.push_back(std::move(s));
       }
       auto same = std::find_if(doc.entities.begin(), doc.entities.end(),
@@ -259,7 +261,8 @@ void EntityExtractor::Run(Document& doc) const {
       o.entity.wikidata = t.wikidata;
       o.entity.attrs = t.attrs;
     }
-    o.mentions.push_back({start_of(h.b, h.by_whole), doc.tokens[h.e - 1].end});
+    o.mentions.push_back(
+        {start_of(h.b, h.by_whole), doc.tokens[h.e - 1].end, h.kind == HitKind::kNisba});
   }
 
   // 3a. Names opened by a usual given name (فلاديمير، دونالد، مريم) with no title.

@@ -16,24 +16,35 @@ namespace {
 constexpr std::string_view kAl = "ال";
 constexpr std::string_view kAlif = "ا";
 
-bool StartsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
+// Byte loops: the affixes are a few bytes, and a library memcmp call per
+// test was a measurable share of the run time.
+inline bool StartsWith(std::string_view s, std::string_view p) {
+  if (s.size() < p.size()) return false;
+  for (std::size_t k = 0; k < p.size(); ++k)
+    if (s[k] != p[k]) return false;
+  return true;
 }
-bool EndsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0;
+inline bool EndsWith(std::string_view s, std::string_view p) {
+  if (s.size() < p.size()) return false;
+  const std::size_t o = s.size() - p.size();
+  for (std::size_t k = 0; k < p.size(); ++k)
+    if (s[o + k] != p[k]) return false;
+  return true;
 }
 
-void AddForm(std::vector<WordForm>& out, std::string_view text, std::uint8_t stripped) {
+void AddForm(std::vector<WordForm>& out, std::size_t base, std::string_view text,
+             std::uint8_t stripped) {
   if (text.size() < 2) return;
-  for (const WordForm& f : out)
-    if (f.text == text) return;
-  out.push_back({std::string(text), stripped});
+  for (std::size_t k = base; k < out.size(); ++k)
+    if (out[k].text == text) return;
+  out.push_back({std::string(text), stripped, std::hash<std::string_view>()(text)});
 }
 
 }  // namespace
 
 void WordFormsOf(const Token& t, std::vector<WordForm>& out) {
-  AddForm(out, t.key, 0);
+  const std::size_t base = out.size();
+  AddForm(out, base, t.key, 0);
   if (t.kind != TokenKind::kArabic) return;
   const std::string_view key = t.key;
   // Arabic letters are two bytes each; keep at least two letters.
@@ -48,24 +59,24 @@ void WordFormsOf(const Token& t, std::vector<WordForm>& out) {
     std::string_view a = key.substr(c.text.size());
     // لل = ل + ال
     if (StartsWith(a, "لل") && a.size() >= 8) {
-      AddForm(out, std::string(kAl) + std::string(a.substr(4)), c.flags | kCliticLi);
-      AddForm(out, a.substr(4), c.flags | kCliticLi | kCliticAl);
+      AddForm(out, base, std::string(kAl) + std::string(a.substr(4)), c.flags | kCliticLi);
+      AddForm(out, base, a.substr(4), c.flags | kCliticLi | kCliticAl);
     }
     for (const Pre& p : kPrep) {
       if (!StartsWith(a, p.text)) continue;
       std::string_view b = a.substr(p.text.size());
-      if (b.size() >= 4 && (c.flags | p.flags)) AddForm(out, b, c.flags | p.flags);
+      if (b.size() >= 4 && (c.flags | p.flags)) AddForm(out, base, b, c.flags | p.flags);
       if (StartsWith(b, kAl) && b.size() >= 8)
-        AddForm(out, b.substr(4), c.flags | p.flags | kCliticAl);
+        AddForm(out, base, b.substr(4), c.flags | p.flags | kCliticAl);
     }
   }
-  if (!t.stem.empty()) AddForm(out, t.stem, t.proclitics);
+  if (!t.stem.empty()) AddForm(out, base, t.stem, t.proclitics);
   const std::size_t n = out.size();
-  for (std::size_t k = 0; k < n; ++k) {
+  for (std::size_t k = base; k < n; ++k) {
     std::string_view f = out[k].text;
     if (EndsWith(f, kAlif) && f.size() >= 6) {
       std::string s(f.substr(0, f.size() - 2));
-      AddForm(out, s, out[k].stripped);
+      AddForm(out, base, s, out[k].stripped);
     }
   }
 }
@@ -75,8 +86,14 @@ thread_local FormScope* g_scope = nullptr;
 }  // namespace
 
 FormScope::FormScope(const Document& doc) : doc_(&doc), prev_(g_scope) {
-  forms_.resize(doc.tokens.size());
-  for (std::size_t i = 0; i < doc.tokens.size(); ++i) WordFormsOf(doc.tokens[i], forms_[i]);
+  const std::size_t n = doc.tokens.size();
+  all_.reserve(n * 3);
+  begin_.resize(n + 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    begin_[i] = static_cast<std::uint32_t>(all_.size());
+    WordFormsOf(doc.tokens[i], all_);
+  }
+  begin_[n] = static_cast<std::uint32_t>(all_.size());
   g_scope = this;
 }
 
@@ -84,10 +101,28 @@ FormScope::~FormScope() {
   g_scope = prev_;
 }
 
-const std::vector<WordForm>* FormScope::Find(const Document& doc, std::size_t i) {
+bool FormScope::Find(const Document& doc, std::size_t i, FormList* out) {
   for (const FormScope* s = g_scope; s; s = s->prev_)
-    if (s->doc_ == &doc && i < s->forms_.size()) return &s->forms_[i];
-  return nullptr;
+    if (s->doc_ == &doc && i + 1 < s->begin_.size()) {
+      out->first = s->all_.data() + s->begin_[i];
+      out->last = s->all_.data() + s->begin_[i + 1];
+      return true;
+    }
+  return false;
+}
+
+bool FormScope::Covers(const Document& doc) {
+  for (const FormScope* s = g_scope; s; s = s->prev_)
+    if (s->doc_ == &doc) return true;
+  return false;
+}
+
+FormList FormsOf(const Document& doc, std::size_t i, std::vector<WordForm>& local) {
+  FormList f;
+  if (FormScope::Find(doc, i, &f)) return f;
+  local.clear();
+  WordFormsOf(doc.tokens[i], local);
+  return {local.data(), local.data() + local.size()};
 }
 
 // ---------------------------------------------------------------------------
@@ -412,15 +447,15 @@ struct QuantityExtractor::Impl {
     const Token& t = toks()[i];
     if (t.kind != TokenKind::kArabic) return nullptr;
     thread_local std::vector<WordForm> local;
-    const std::vector<WordForm>* fp = FormScope::Find(doc, i);
-    if (!fp) {
-      local.clear();
-      WordFormsOf(t, local);
-      fp = &local;
-    }
-    const std::vector<WordForm>& forms = *fp;
+    const FormList forms = FormsOf(doc, i, local);
+    // Cheap test first: most words have no dual ending.
+    bool dual_ending = false;
     for (const WordForm& f : forms)
-      if (q.singular_.count(f.text) || q.units_.Match(doc, i)) return nullptr;  // a listed form
+      if (EndsWith(f.text, "ين") || EndsWith(f.text, "ان")) dual_ending = true;
+    if (!dual_ending) return nullptr;
+    if (q.units_.Match(doc, i)) return nullptr;  // a listed form
+    for (const WordForm& f : forms)
+      if (q.singular_.count(f.text)) return nullptr;
     // A dual after بين or as the predicate of هما names a pair already
     // introduced (بين البلدين، وهما دولتان), not a new count.
     if (i > 0 &&
@@ -490,6 +525,41 @@ struct QuantityExtractor::Impl {
 
   bool IsCountUnit(const Unit& u) const { return u.kind == "count"; }
 
+  bool Definite(std::size_t i) const {
+    const Token& t = toks()[i];
+    return (t.proclitics & kCliticAl) || StartsWith(t.key, "ال") ||
+           StartsWith(t.key, "بال") || StartsWith(t.key, "وال") || StartsWith(t.key, "لل") ||
+           StartsWith(t.key, "وبال") || StartsWith(t.key, "فال");
+  }
+  // A definite word ending in a dual suffix right after token i.
+  bool DualAdjectiveAfter(std::size_t i) const {
+    if (i + 1 >= toks().size()) return false;
+    const Token& t = toks()[i + 1];
+    if (t.kind != TokenKind::kArabic || !StartsWith(t.key, "ال")) return false;
+    for (std::string_view suf : {"ين", "ان", "تين", "تان"})
+      if (EndsWith(t.key, suf) && t.key.size() >= suf.size() + 8) return true;
+    return false;
+  }
+
+  // A counted noun at token i, also with a possessive suffix (دولها، بلدانهم)
+  // for the "noun + definite cardinal" pattern (لدولها الخمس).
+  std::optional<PhraseTable<Unit>::Hit> CountedNounAt(std::size_t i) const {
+    auto h = UnitAt(i);
+    if (h) return h;
+    const Token& t = toks()[i];
+    if (t.kind != TokenKind::kArabic) return std::nullopt;
+    thread_local std::vector<WordForm> local;
+    for (const WordForm& f : FormsOf(doc, i, local)) {
+      for (std::string_view suf : {"هما", "هم", "ها", "نا"}) {
+        if (!EndsWith(f.text, suf) || f.text.size() < suf.size() + 4) continue;
+        auto it = q.singular_.find(f.text.substr(0, f.text.size() - suf.size()));
+        if (it != q.singular_.end() && IsCountUnit(it->second))
+          return PhraseTable<Unit>::Hit{&it->second, i + 1, f.stripped};
+      }
+    }
+    return std::nullopt;
+  }
+
   // Tries a quantity at token i; returns the token after it, or i.
   std::size_t At(std::size_t i) {
     const auto& T = toks();
@@ -503,16 +573,21 @@ struct QuantityExtractor::Impl {
       if (auto n = q.numbers_->Read(doc, j)) return FromNumber(b, *n, approx);
     }
     if (j != i) return i;
-    // A dual noun alone.
-    if (const Unit* u = DualAt(i); u && u->kind != "time" && u->kind != "percent") {
+    // A dual noun alone. A definite dual (البلدين، الدولتين) names a pair
+    // the text already introduced, unless a dual adjective describes it
+    // (الدولتين الانفصاليتين) as a new group.
+    if (const Unit* u = DualAt(i); u && u->kind != "time" && u->kind != "percent" &&
+                                   (!Definite(i) || DualAdjectiveAfter(i))) {
       if (!SeenAnaphoric(2, u->unit)) Emit(i, i + 1, 2, ResolveCode(*u, i), u->kind, "");
       return i + 1;
     }
     // A counted noun and a definite cardinal after it.
-    if (auto h = UnitAt(i); h && IsCountUnit(*h->value)) {
+    if (auto h = CountedNounAt(i); h && IsCountUnit(*h->value)) {
       for (std::size_t k = h->end; k < T.size() && k <= h->end + 3; ++k) {
         const Token& t = T[k];
         if (t.kind != TokenKind::kArabic) break;
+        // مجموعة السبع، مجموعة العشرين: a group's name (G7, G20).
+        if (t.key == "مجموعه" || t.key == "ومجموعه") break;
         if ((t.key == "ال" || t.key == "الـ") && k + 1 < T.size() &&
             T[k + 1].kind == TokenKind::kNumber) {
           bool integer = false;
@@ -549,6 +624,14 @@ struct QuantityExtractor::Impl {
     }
     // A fraction alone: a share of the noun after it.
     if (n.fraction_only) {
+      // إلى النصف، بمقدار الثلث: a definite fraction as the end or amount
+      // of a change, not followed by a noun it qualifies (النصف الأول).
+      if (n.definite && approx.empty() && b > 0 &&
+          (T[b - 1].key == "الي" || T[b - 1].key == "بمقدار" || T[b - 1].key == "حتي") &&
+          !(j < T.size() && T[j].kind == TokenKind::kArabic && StartsWith(T[j].key, "ال"))) {
+        Emit(b - 1, j, n.value, "share", "share", "");
+        return j;
+      }
       if (n.definite && approx.empty()) return n.end;
       if (j < T.size() && T[j].kind == TokenKind::kArabic) {
         auto h = UnitAt(j);
@@ -602,7 +685,7 @@ struct QuantityExtractor::Impl {
 
 void QuantityExtractor::Run(Document& doc) const {
   std::optional<FormScope> scope;  // reuse the caller's when it holds one
-  if (!doc.tokens.empty() && !FormScope::Find(doc, 0)) scope.emplace(doc);
+  if (!FormScope::Covers(doc)) scope.emplace(doc);
   Impl im{*this, doc, {}, 0, {}, false, {}};
   const std::size_t n = doc.tokens.size();
   for (std::size_t i = 0; i < n;) {

@@ -64,12 +64,22 @@ namespace nufuz::extract {
 struct WordForm {
   std::string text;
   std::uint8_t stripped = 0;
+  std::size_t hash = 0;  // std::hash of text, computed once
 };
 
 // The forms of a token, most literal first: its key; its key without
 // proclitic combinations (و ف, ب ل ك, ال, لل); its stem; and each of these
-// without an accusative -ا. Non-Arabic tokens have only their key.
+// without an accusative -ا. Non-Arabic tokens have only their key. Appends
+// to out.
 void WordFormsOf(const Token& t, std::vector<WordForm>& out);
+
+// A token's forms: a view into a FormScope or a caller's vector.
+struct FormList {
+  const WordForm* first = nullptr;
+  const WordForm* last = nullptr;
+  const WordForm* begin() const { return first; }
+  const WordForm* end() const { return last; }
+};
 
 // Computes WordFormsOf for every token of a document once, for the duration
 // of one extractor's Run on this thread; lookups (PhraseTable::Match) then
@@ -82,19 +92,28 @@ class FormScope {
   ~FormScope();
   FormScope(const FormScope&) = delete;
   FormScope& operator=(const FormScope&) = delete;
-  // The cached forms of token i of doc, or nullptr outside a scope of doc.
-  static const std::vector<WordForm>* Find(const Document& doc, std::size_t i);
+  // The cached forms of token i of doc; false outside a scope of doc.
+  static bool Find(const Document& doc, std::size_t i, FormList* out);
+  // Whether a scope of doc is open on this thread.
+  static bool Covers(const Document& doc);
 
  private:
   const Document* doc_;
-  std::vector<std::vector<WordForm>> forms_;
+  std::vector<WordForm> all_;         // every token's forms, in token order
+  std::vector<std::uint32_t> begin_;  // token i's forms: all_[begin_[i], begin_[i + 1])
   FormScope* prev_;
 };
+
+// The forms of token i of doc: the open scope's, else computed into local.
+FormList FormsOf(const Document& doc, std::size_t i, std::vector<WordForm>& local);
+
 
 // A table of one- or multi-word phrases (normalised keys) to values. The
 // first word is matched under any form of its token (see WordFormsOf); later
 // words must equal the next tokens' key or stem. Build with Add, then
-// Freeze; read-only afterwards.
+// Freeze; read-only afterwards. Frozen, the first words live in an
+// open-addressing table probed with the forms' precomputed hashes, so a
+// lookup hashes nothing.
 template <typename V>
 class PhraseTable {
  public:
@@ -103,6 +122,24 @@ class PhraseTable {
     std::size_t end = 0;        // token index after the phrase
     std::uint8_t stripped = 0;  // clitics stripped from the first token
   };
+
+  PhraseTable() = default;
+  // Copies rebuild the probe table (it points into first_); moves keep the
+  // map's nodes and so its addresses.
+  PhraseTable(const PhraseTable& o) : first_(o.first_) {
+    if (!o.slots_.empty()) Freeze();
+  }
+  PhraseTable& operator=(const PhraseTable& o) {
+    if (this != &o) {
+      first_ = o.first_;
+      slots_.clear();
+      mask_ = 0;
+      if (!o.slots_.empty()) Freeze();
+    }
+    return *this;
+  }
+  PhraseTable(PhraseTable&&) noexcept = default;
+  PhraseTable& operator=(PhraseTable&&) noexcept = default;
 
   void Add(std::string_view phrase, V value) {
     std::vector<std::string> words;
@@ -120,12 +157,23 @@ class PhraseTable {
     e.value = std::move(value);
     first_[words[0]].push_back(std::move(e));
   }
-  // Orders each first word's phrases longest first.
+  // Orders each first word's phrases longest first and builds the probe
+  // table.
   void Freeze() {
     for (auto& kv : first_)
       std::stable_sort(kv.second.begin(), kv.second.end(), [](const Entry& a, const Entry& b) {
         return a.rest.size() > b.rest.size();
       });
+    std::size_t cap = 16;
+    while (cap < first_.size() * 2) cap *= 2;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    for (const auto& kv : first_) {
+      const std::size_t h = std::hash<std::string_view>()(kv.first);
+      std::size_t k = h & mask_;
+      while (slots_[k].entries) k = (k + 1) & mask_;
+      slots_[k] = Slot{h, &kv.first, &kv.second};
+    }
   }
   bool empty() const { return first_.empty(); }
 
@@ -134,16 +182,10 @@ class PhraseTable {
   std::optional<Hit> Match(const Document& doc, std::size_t i, Pred pred) const {
     if (i >= doc.tokens.size()) return std::nullopt;
     thread_local std::vector<WordForm> local;
-    const std::vector<WordForm>* forms = FormScope::Find(doc, i);
-    if (!forms) {
-      local.clear();
-      WordFormsOf(doc.tokens[i], local);
-      forms = &local;
-    }
-    for (const WordForm& f : *forms) {
-      auto it = first_.find(f.text);
-      if (it == first_.end()) continue;
-      for (const Entry& e : it->second) {
+    for (const WordForm& f : FormsOf(doc, i, local)) {
+      const std::vector<Entry>* entries = Find(f);
+      if (!entries) continue;
+      for (const Entry& e : *entries) {
         if (i + 1 + e.rest.size() > doc.tokens.size()) continue;
         bool ok = true;
         for (std::size_t k = 0; k < e.rest.size() && ok; ++k) {
@@ -164,7 +206,25 @@ class PhraseTable {
     std::vector<std::string> rest;
     V value;
   };
+  struct Slot {
+    std::size_t hash = 0;
+    const std::string* key = nullptr;
+    const std::vector<Entry>* entries = nullptr;
+  };
+  const std::vector<Entry>* Find(const WordForm& f) const {
+    if (slots_.empty()) {  // not frozen
+      auto it = first_.find(f.text);
+      return it == first_.end() ? nullptr : &it->second;
+    }
+    for (std::size_t k = f.hash & mask_;; k = (k + 1) & mask_) {
+      const Slot& s = slots_[k];
+      if (!s.entries) return nullptr;
+      if (s.hash == f.hash && *s.key == f.text) return s.entries;
+    }
+  }
   std::unordered_map<std::string, std::vector<Entry>> first_;
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
 };
 
 // ---------------------------------------------------------------------------
