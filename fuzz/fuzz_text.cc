@@ -1,13 +1,16 @@
 // Fuzz target: arbitrary bytes through ingest (format detected by content,
 // so text, HTML, JSON Lines and PDF parsers are all reached), clean, repair
-// (forced on, so the repair code runs on every input), tokenise and JSON
-// output. Checks the offset invariants every output relies on.
+// (forced on, so the repair code runs on every input), tokenise, extraction
+// (entities, dates, quantities), events, and both JSON outputs (the Document
+// and the analyze contract). Checks the offset invariants every output
+// relies on.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
 #include "core/json.h"
 #include "core/utf8.h"
+#include "output/analyze.h"
 #include "pipeline/pipeline.h"
 
 namespace {
@@ -16,6 +19,7 @@ const nufuz::Pipeline& GetPipeline() {
   static std::unique_ptr<nufuz::Pipeline> p = [] {
     nufuz::PipelineOptions o;
     o.repair = nufuz::repair::Mode::kOn;
+    o.extract = true;
     o.ingest.max_bytes = 1 << 20;
     auto r = nufuz::Pipeline::Load(o);
     if (!r.ok()) std::abort();
@@ -45,7 +49,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Check(t.byte_end <= doc.text.size());
   }
   for (const auto& s : doc.sentences) Check(s.start <= s.end && s.end <= n);
-  for (const auto& s : doc.spans) Check(s.start <= s.end);
+  for (const auto& s : doc.spans) Check(s.start <= s.end && s.end <= n);
+  for (const auto& e : doc.events) Check(e.evidence_start <= e.evidence_end && e.evidence_end <= n);
+  (void)nufuz::output::AnalyzeJson(doc).dump(-1, ' ', false,
+                                             nlohmann::json::error_handler_t::strict);
   (void)nufuz::DocumentToJson(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
   return 0;
 }

@@ -169,3 +169,26 @@ TEST(RepairAcceptance, SharedSeeds) {
 
 }  // namespace
 }  // namespace nufuz::repair
+
+namespace nufuz::repair {
+namespace {
+
+// Offsets map both ways through the edits: an offset before an insertion is
+// unchanged, one after it shifts by the inserted length, and ToBefore
+// inverts ToAfter outside edited ranges.
+TEST(RepairOffsets, ToAfterInvertsToBefore) {
+  RepairInfo info;
+  // "ف X" -> "في X": one letter inserted after code point 1.
+  info.edits.push_back({1, 2, 1, 1, "lost-letter"});
+  // "... الت Y" -> "... التي Y": one more letter at before-offset 10.
+  info.edits.push_back({11, 12, 10, 10, "lost-letter"});
+  const std::uint32_t before_offsets[] = {0, 1, 2, 5, 10, 11, 20};
+  const std::uint32_t after_offsets[] = {0, 2, 3, 6, 12, 13, 22};
+  for (std::size_t i = 0; i < std::size(before_offsets); ++i) {
+    EXPECT_EQ(info.ToAfter(before_offsets[i]), after_offsets[i]) << before_offsets[i];
+    EXPECT_EQ(info.ToBefore(after_offsets[i]), before_offsets[i]) << after_offsets[i];
+  }
+}
+
+}  // namespace
+}  // namespace nufuz::repair

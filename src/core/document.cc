@@ -55,6 +55,17 @@ std::uint32_t RepairInfo::ToBefore(std::uint32_t offset) const {
   return static_cast<std::uint32_t>(static_cast<std::int64_t>(offset) + delta);
 }
 
+std::uint32_t RepairInfo::ToAfter(std::uint32_t offset) const {
+  std::int64_t delta = 0;
+  for (const Edit& e : edits) {
+    if (offset < e.orig_start) break;
+    if (offset < e.orig_end)
+      return e.start + std::min<std::uint32_t>(offset - e.orig_start, e.end - e.start);
+    delta = static_cast<std::int64_t>(e.end) - e.orig_end;
+  }
+  return static_cast<std::uint32_t>(static_cast<std::int64_t>(offset) + delta);
+}
+
 bool Event::Factual() const {
   if (negated) return false;
   for (const auto& m : modality)

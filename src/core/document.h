@@ -135,6 +135,8 @@ struct RepairInfo {
   std::vector<std::pair<std::string, std::string>> stats;  // name -> value
   // Maps a code point offset in the repaired text back into `before`.
   std::uint32_t ToBefore(std::uint32_t offset) const;
+  // Maps a code point offset in `before` forward into the repaired text.
+  std::uint32_t ToAfter(std::uint32_t offset) const;
 };
 
 // A distinct real-world actor, place or thing the document names (one per id;
