@@ -731,6 +731,11 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   }
   out.append(t, pos, n - pos);
   doc.text = Encode(out);
+  // Spans added before repair (PDF pages) follow the text they cover.
+  for (Span& sp : doc.spans) {
+    sp.start = info.ToAfter(sp.start);
+    sp.end = info.ToAfter(sp.end);
+  }
 }
 
 }  // namespace nufuz::repair
