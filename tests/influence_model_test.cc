@@ -74,7 +74,9 @@ TEST(InfluenceModel, RussiaLeadsTajikSecurity) {
   }
   auto tilt = ComputeTilt(cells);
   for (const auto& t : tilt) {
-    if (t.country == "TJK") EXPECT_EQ(t.shares.front().first, "RUS");
+    if (t.country == "TJK") {
+      EXPECT_EQ(t.shares.front().first, "RUS");
+    }
   }
 }
 
