@@ -148,17 +148,28 @@ Result<std::shared_ptr<const DateExtractor>> DateExtractor::Load(
   cw = words->Column("word");
   int ck = words->Column("kind"), cv = words->Column("value");
   static const std::unordered_map<std::string_view, WordKind> kKinds = {
-      {"weekday", WordKind::kWeekday}, {"weekday?", WordKind::kWeakWeekday},
-      {"deictic", WordKind::kDeictic}, {"unit", WordKind::kUnit},
-      {"year_word", WordKind::kYearWord}, {"rel", WordKind::kRel},
-      {"this", WordKind::kThis},       {"part", WordKind::kPart},
-      {"since", WordKind::kSince},     {"during", WordKind::kDuring},
-      {"between", WordKind::kBetween}, {"until", WordKind::kUntil},
-      {"after", WordKind::kAfter},     {"before", WordKind::kBefore},
-      {"decade", WordKind::kDecade},   {"same", WordKind::kSame},
-      {"era", WordKind::kEra},         {"recent", WordKind::kRecent},
-      {"notdate", WordKind::kNotDate}, {"ordinal", WordKind::kOrdinal},
-      {"daytime", WordKind::kDaytime}, {"seq", WordKind::kSeq}};
+      {"weekday", WordKind::kWeekday},
+      {"weekday?", WordKind::kWeakWeekday},
+      {"deictic", WordKind::kDeictic},
+      {"unit", WordKind::kUnit},
+      {"year_word", WordKind::kYearWord},
+      {"rel", WordKind::kRel},
+      {"this", WordKind::kThis},
+      {"part", WordKind::kPart},
+      {"since", WordKind::kSince},
+      {"during", WordKind::kDuring},
+      {"between", WordKind::kBetween},
+      {"until", WordKind::kUntil},
+      {"after", WordKind::kAfter},
+      {"before", WordKind::kBefore},
+      {"decade", WordKind::kDecade},
+      {"same", WordKind::kSame},
+      {"era", WordKind::kEra},
+      {"recent", WordKind::kRecent},
+      {"notdate", WordKind::kNotDate},
+      {"ordinal", WordKind::kOrdinal},
+      {"daytime", WordKind::kDaytime},
+      {"seq", WordKind::kSeq}};
   for (std::size_t r = 0; r < words->rows(); ++r) {
     auto k = kKinds.find(words->Cell(r, ck));
     if (k == kKinds.end())
@@ -555,7 +566,8 @@ struct DateExtractor::Impl {
     if (!yw && part.empty() && T()[j].key.size() != 4) return std::nullopt;
     // A span of years: 2022-2026، 2019/2020.
     std::optional<int> y2;
-    if (j + 2 < N() && T()[j].key.size() == 4 && (Key(j + 1, "-") || Key(j + 1, "–") || Key(j + 1, "/")))
+    if (j + 2 < N() && T()[j].key.size() == 4 &&
+        (Key(j + 1, "-") || Key(j + 1, "–") || Key(j + 1, "/")))
       if ((y2 = YearNum(j + 2, *y + 1, *y + 100)) && T()[j + 2].key.size() == 4) j += 2;
     std::size_t e = 0;
     int era = Era(j + 1, &e);
@@ -712,16 +724,18 @@ struct DateExtractor::Impl {
     int off = ToInt(h->value->value);
     // اليوم الأول، اليوم الوطني: a day, not today.
     if (off == 0 && h->end < N() && T()[h->end].kind == TokenKind::kArabic &&
-        StartsWith(T()[h->end].key, "ال") && T()[h->end].key != "الي" &&
-        !W(h->end, WK::kWeekday) && !W(h->end, WK::kWeakWeekday))
+        StartsWith(T()[h->end].key, "ال") && T()[h->end].key != "الي" && !W(h->end, WK::kWeekday) &&
+        !W(h->end, WK::kWeakWeekday))
       return std::nullopt;
     auto v = PubPlusDays(off);
     if (!v) return std::nullopt;
     M m;
     m.end = h->end;
     // أمس الخميس، اليوم الأربعاء: the weekday names the same day.
-    if (auto wd = W(h->end, WK::kWeekday)) m.end = wd->end;
-    else if (auto wd2 = W(h->end, WK::kWeakWeekday)) m.end = wd2->end;
+    if (auto wd = W(h->end, WK::kWeekday))
+      m.end = wd->end;
+    else if (auto wd2 = W(h->end, WK::kWeakWeekday))
+      m.end = wd2->end;
     m.v = *v;
     m.relative = true;
     return m;

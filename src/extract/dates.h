@@ -53,16 +53,35 @@
 //     from/to its first and last year (أوائل/منتصف/أواخر narrow them to
 //     X0-X3, X4-X6, X7-X9); the century is the latest one not after P (the
 //     20th without P).
+//   * an ordinal day (الخامس، الحادي والعشرين) + من + a month is that day;
+//     + من الشهر [الجاري|الماضي|نفسه] a day of P's month shifted, or of the
+//     last date's month (bare الشهر: the last date's month, else P's);
+//   * a day and month with الماضي/المقبل: the latest such day before P /
+//     the next after it (3 ديسمبر الماضي with P = 20 Dec is this December);
+//   * a month without a year in the sentence of a date of another year, or
+//     the next sentence, takes that year (في عام 2022 ... في مارس);
+//   * اليوم/الأسبوع/الشهر/العام + التالي/السابق: the last date shifted by
+//     one unit (not when an event anchors it: اليوم التالي لوصوله); within
+//     a sentence, a date earlier than the last one is a flashback and does
+//     not move that anchor;
+//   * a part of the day (مساء، صباح، فجر...) before a date joins its span;
+//     أمس الخميس is one date; الأحد ("the one") is the weekday when set off
+//     by commas;
+//   * a definite unit is no duration (منذ اليوم الأول), nor is "عاما بعد
+//     عام".
 // - Ranges: منذ + date (to = P), بين X و Y and من X إلى/حتى Y, خلال + N
-//   last units (خلال العامين الأخيرين: from P-2 to P).
-// - Linear in tokens; lexicons (months.tsv, date_words.tsv, numbers.tsv and
+//   last units (خلال العامين الأخيرين: from P-2 to P), spans of days
+//   (يومي 18 و19 مايو، من 3 إلى 7 يوليو: value = the first day) and of
+//   years (2022-2026).
+// - Linear in tokens; a word that no lexicon knows is skipped before any
+//   parser runs; lexicons (months.tsv, date_words.tsv, numbers.tsv and
 //   the first words of units.tsv/currencies.tsv) are hash maps. Immutable
 //   after Load; Run is thread-safe on distinct documents.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_set>

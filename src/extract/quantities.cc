@@ -527,9 +527,9 @@ struct QuantityExtractor::Impl {
 
   bool Definite(std::size_t i) const {
     const Token& t = toks()[i];
-    return (t.proclitics & kCliticAl) || StartsWith(t.key, "ال") ||
-           StartsWith(t.key, "بال") || StartsWith(t.key, "وال") || StartsWith(t.key, "لل") ||
-           StartsWith(t.key, "وبال") || StartsWith(t.key, "فال");
+    return (t.proclitics & kCliticAl) || StartsWith(t.key, "ال") || StartsWith(t.key, "بال") ||
+           StartsWith(t.key, "وال") || StartsWith(t.key, "لل") || StartsWith(t.key, "وبال") ||
+           StartsWith(t.key, "فال");
   }
   // A definite word ending in a dual suffix right after token i.
   bool DualAdjectiveAfter(std::size_t i) const {
@@ -576,8 +576,8 @@ struct QuantityExtractor::Impl {
     // A dual noun alone. A definite dual (البلدين، الدولتين) names a pair
     // the text already introduced, unless a dual adjective describes it
     // (الدولتين الانفصاليتين) as a new group.
-    if (const Unit* u = DualAt(i); u && u->kind != "time" && u->kind != "percent" &&
-                                   (!Definite(i) || DualAdjectiveAfter(i))) {
+    if (const Unit* u = DualAt(i);
+        u && u->kind != "time" && u->kind != "percent" && (!Definite(i) || DualAdjectiveAfter(i))) {
       if (!SeenAnaphoric(2, u->unit)) Emit(i, i + 1, 2, ResolveCode(*u, i), u->kind, "");
       return i + 1;
     }

@@ -23,9 +23,14 @@
 //   data/lexicon/units.tsv or currencies.tsv (clitics and an accusative -ا
 //   are stripped: طنا، ميلا، بالمئة). Also:
 //   * "N في المئة", "N%" -> percent;
-//   * a dual of a counted noun alone (قمتين = 2 summits, الدولتين = 2 states);
-//   * a counted noun followed, within three words, by a definite cardinal
-//     (الدول الخمس = 5 states; دوله الـ27 = 27 states);
+//   * a dual of a counted noun alone (قمتين = 2 summits); a definite dual
+//     only with a dual adjective (الدولتين الانفصاليتين = 2 states): alone
+//     (في البلدين) it names a pair already introduced;
+//   * a counted noun, also with a possessive suffix (دولها), followed within
+//     three words by a definite cardinal (الدول الخمس = 5 states; دوله الـ27
+//     = 27 states; not a group's name: مجموعة العشرين);
+//   * a definite fraction after إلى/بمقدار/حتى not qualifying a noun
+//     (تقلص إلى النصف = 0.5 share);
 //   * a fraction word before a noun (ثلث الناتج, نصف سكانها) or after a
 //     comparative (أكثر من الربع) -> unit "share";
 //   * a large amount with a scale word but no unit (64 مليارا) inherits the
@@ -106,7 +111,6 @@ class FormScope {
 
 // The forms of token i of doc: the open scope's, else computed into local.
 FormList FormsOf(const Document& doc, std::size_t i, std::vector<WordForm>& local);
-
 
 // A table of one- or multi-word phrases (normalised keys) to values. The
 // first word is matched under any form of its token (see WordFormsOf); later
