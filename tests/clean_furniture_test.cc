@@ -169,6 +169,13 @@ struct LineCase {
 
 TEST(CleanLines, TableOfCases) {
   const std::vector<LineCase> cases = {
+      {"a breadcrumb trail goes; a long title and the dateline under it stay",
+       "الرئيسية » سياسة » آسيا الوسطى\nقادة آسيا الوسطى يجتمعون في طشقند لبحث مشروعات المياه "
+       "والطاقة والنقل المشتركة\nالأحد 14 سبتمبر/أيلول 2025 - 09:30\n" +
+           kP1 + "\n",
+       {{"breadcrumb", "الرئيسية » سياسة » آسيا الوسطى"}},
+       {"الأحد 14 سبتمبر/أيلول 2025 - 09:30"},
+       ""},
       {"short sentence and intertitle inside the body stay",
        kP1 + "\n\nلكن ذلك لم يحدث.\n\nحسابات موسكو\n\n" + kP2 + "\n",
        {},

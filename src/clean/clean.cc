@@ -290,6 +290,7 @@ struct Line {
   int byline_cue_len = 0;           // tokens of a leading byline cue
   int credit_words = 0;             // tokens covered by credit phrases
   int widget = -1;                  // Cat of a token-vocabulary line
+  int crumbs = 0;  // breadcrumb separators (» › >)
   const char* reason = nullptr;
 
   bool paragraph() const {
@@ -458,6 +459,7 @@ std::vector<Line> SplitLines(const std::string& text) {
         if (first == 0) first = c;
         last = c;
       }
+      if (c == 0x00BB || c == 0x203A || c == '>') ++line.crumbs;  // » › >
     }
     line.e = i;
     line.ce = cp;
@@ -574,6 +576,11 @@ void Pass1(std::vector<Line>& lines, const Lexicon::Impl& lex, bool arabic_doc) 
     }
     if (l.letters == 0 && l.words <= 3) {
       l.reason = "no-text";
+      continue;
+    }
+    // A breadcrumb trail: short section names joined by » › >.
+    if (l.crumbs >= 2 && !l.punct_end && l.words <= 3 * (l.crumbs + 1)) {
+      l.reason = "breadcrumb";
       continue;
     }
     if (arabic_doc && l.words <= 6 && l.letters >= 2 && l.arabic * 5 < l.letters && !l.punct_end)
@@ -761,7 +768,7 @@ void KeepOwnDateline(std::vector<Line>& lines) {
       l.reason = nullptr;
       return;
     }
-    if (!l.reason && l.paragraph()) return;  // the body has begun
+    if (!l.reason && l.paragraph() && l.sentence_end) return;  // the body has begun
   }
 }
 
