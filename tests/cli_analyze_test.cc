@@ -40,7 +40,7 @@ TEST(CliAnalyze, GdeltExportHasTheDocumentedColumnsOnEveryRow) {
   std::string line;
   ASSERT_TRUE(std::getline(in, line));
   EXPECT_EQ(Columns(line), 61u) << line;  // the header: GDELT 2.0 event columns
-  EXPECT_EQ(line.rfind("GLOBALEVENTID\t", 0), 0u) << line;
+  EXPECT_EQ(line.rfind("GlobalEventID\t", 0), 0u) << line;
   std::size_t rows = 0;
   while (std::getline(in, line)) {
     ++rows;

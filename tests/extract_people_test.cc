@@ -105,6 +105,19 @@ TEST(ExtractPeople, TitleAloneResolvesToTheOnlyMatchingPerson) {
   EXPECT_EQ(r.Surfaces(p.id).size(), 2u);
 }
 
+TEST(ExtractPeople, NameBeforeCommaTitleAndItsShortLaterMention) {
+  // A foreign name with no given-name row, described by ", <title>" only,
+  // then named by its last word alone.
+  Analysis r = Analyze(
+      "وصلت لينا زيو، مساعدة وزير الخارجية الأوزبكي، إلى المدينة أمس. "
+      "ثم زارت زيو العاصمة المجاورة.");
+  ASSERT_EQ(r.People(), 1u);
+  const Entity& p = *std::find_if(r.doc.entities.begin(), r.doc.entities.end(),
+                                  [](const Entity& e) { return e.type == "PERSON"; });
+  EXPECT_EQ(AttrOf(p, "country"), "country:uzb");
+  EXPECT_EQ(r.Surfaces(p.id), (std::vector<std::string>{"لينا زيو", "زيو"}));
+}
+
 TEST(ExtractPeople, Cases) {
   struct Case {
     const char* name;

@@ -306,12 +306,23 @@ int Main(int argc, char** argv) {
         return kExitUsage;
       }
     }
-    int code = ForEachDocument(analyze_flags, true, true, [&](const Document& doc, std::size_t) {
-      std::string line =
-          output::AnalyzeJson(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      line.push_back('\n');
-      std::fwrite(line.data(), 1, line.size(), out);
-    });
+    const bool gdelt = format == "gdelt";
+    if (gdelt && gdelt_header) {
+      const std::string header = events::GdeltHeader() + "\n";
+      std::fwrite(header.data(), 1, header.size(), out);
+    }
+    int code = ForEachDocument(analyze_flags, true, true,
+                               [&](const Document& doc, std::size_t, const Pipeline& p) {
+                                 std::string chunk;
+                                 if (gdelt) {
+                                   chunk = events::GdeltRows(doc, doc.events, p.event_coder());
+                                 } else {
+                                   chunk = output::AnalyzeJson(doc).dump(
+                                       -1, ' ', false, nlohmann::json::error_handler_t::replace);
+                                   chunk.push_back('\n');
+                                 }
+                                 std::fwrite(chunk.data(), 1, chunk.size(), out);
+                               });
     if (out != stdout && std::fclose(out) != 0) {
       std::fprintf(stderr, "nufuz: %s: write failed\n", out_path.c_str());
       return kExitUsage;

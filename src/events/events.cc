@@ -50,6 +50,8 @@ enum Role : std::uint16_t {
 };
 // Roles past 16 bits.
 constexpr std::uint32_t kRelative = 1u << 16;
+constexpr std::uint32_t kClause = 1u << 17;
+constexpr std::uint32_t kNonActor = 1u << 18;
 
 struct CodeInfo {
   std::string name, plover, mode, intent, refusal;
@@ -265,7 +267,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"actor-noun", kActorNoun},
         {"country-anaphor", kCountryAnaphor},
         {"region-anaphor", kRegionAnaphor},
-        {"relative", kRelative}};
+        {"relative", kRelative},
+        {"clause", kClause},
+        {"nonactor", kNonActor}};
     const TsvTable& t = markers.value();
     int c_w = t.Column("word"), c_r = t.Column("role");
     for (std::size_t r = 0; r < t.rows(); ++r) {
@@ -455,6 +459,9 @@ class Coder {
   }
   std::string Prep(std::uint32_t tb, std::uint32_t sb) const;
   int CountryEntity(int e) const;
+  // Whether person entity p holds a post in body b (attr org = b's id, or a
+  // role in b's country).
+  bool PersonOf(int p, int b) const;
   void Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
             std::uint32_t scope_e, int speaker, std::vector<Event>& out);
   template <typename MadeT>
@@ -548,14 +555,15 @@ std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
     if (m & kPreposition) return doc_.tokens[i].key;
     if (m & kQuantifier) return "";
     const Token& t = doc_.tokens[i];
+    // A trigger word in between (verb or noun) ends the phrase: the
+    // preposition on "بزيارة موسكو" governs the visit, not Moscow.
+    bool trig = false;
+    for (const auto& c : cands_[i]) trig |= lex_.forms.count(c) > 0;
+    if (trig) break;
     if (t.proclitics & (kCliticBi | kCliticLi)) {
       // "بحكومة كازاخستان": the preposition sits on the head noun.
       return (t.proclitics & kCliticBi) ? "ب" : "ل";
     }
-    // A trigger word in between (verb or noun) ends the phrase.
-    bool trig = false;
-    for (const auto& c : cands_[i]) trig |= lex_.forms.count(c) > 0;
-    if (trig) break;
   }
   return "";
 }
@@ -617,6 +625,20 @@ int Coder::CountryEntity(int e) const {
   return -1;
 }
 
+bool Coder::PersonOf(int p, int b) const {
+  const Entity& pe = doc_.entities[p];
+  const Entity& be = doc_.entities[b];
+  const std::string* org = nullptr;
+  bool role = false;
+  for (const auto& [k, v] : pe.attrs) {
+    if (k == "org") org = &v;
+    if (k == "role" && !v.empty()) role = true;
+  }
+  if (org && *org == be.id) return true;
+  int pc = CountryEntity(p), bc = CountryEntity(b);
+  return role && pc >= 0 && pc == bc;
+}
+
 bool Coder::CueAt(const std::vector<std::string>& cue, std::uint32_t i) const {
   for (std::size_t k = 0; k < cue.size(); ++k) {
     std::uint32_t t = i + k;
@@ -643,7 +665,7 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
       return &row;
     }
     std::uint32_t lo = (row.flags & kCueFirst) ? i + 1 : (i > sb + 5 ? i - 5 : sb);
-    std::uint32_t hi = std::min<std::uint32_t>(se, i + 7);
+    std::uint32_t hi = std::min<std::uint32_t>(se, i + 10);
     for (std::uint32_t t = lo; t < hi && cue_tok == UINT32_MAX; ++t) {
       if (t == i) continue;
       for (const auto& cue : row.cues)
@@ -715,8 +737,11 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       bool adjacent = true;
       for (std::uint32_t k = prev.te; k < mm.tb; ++k) {
         std::string_view sf = doc_.Surface(doc_.tokens[k]);
+        // Function words (إن، لن...) and triggers between them: two actors.
+        bool trig = false;
+        for (const auto& c : cands_[k]) trig |= lex_.forms.count(c) > 0;
         if ((IsPunct(k) && sf != "،" && sf != ",") || (doc_.tokens[k].proclitics & kCliticWa) ||
-            (MarkerAt(k) & kPreposition) || doc_.tokens[k].key == "و")
+            MarkerAt(k) != 0 || trig || doc_.tokens[k].key == "و")
           adjacent = false;
       }
       adjacent &= mm.tb - prev.te <= 3 && !(doc_.tokens[mm.tb].proclitics & kCliticWa);
@@ -726,6 +751,17 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         prev.te = mm.te;
         prev.entity = mm.entity;
         prev.nisba = false;  // "الرئيس الروسي فلاديمير بوتين": the person
+        for (std::uint32_t k = mm.tb; k < mm.te && k < se; ++k)
+          gat[k - sb] = static_cast<int>(groups_.size() - 1);
+        t = mm.te;
+        continue;
+      }
+      // "رئيسة المفوضية الأوروبية أورسولا فون دير لاين": a body right before
+      // a person who holds a post in it is the person.
+      if (adjacent && (pe.type == "ORG" || pe.type == "BLOC") && ent.type == "PERSON" &&
+          !prev.nisba && PersonOf(mm.entity, prev.entity)) {
+        prev.te = mm.te;
+        prev.entity = mm.entity;
         for (std::uint32_t k = mm.tb; k < mm.te && k < se; ++k)
           gat[k - sb] = static_cast<int>(groups_.size() - 1);
         t = mm.te;
@@ -987,10 +1023,21 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       if (g >= 0) break;
     }
   }
-  // Passive agent: "من قبل X".
-  if (src < 0) {
+  // Passive agent: "من قبل X" — not after a quantifier subject (an active
+  // verb: "لم تعترف أي منها بـ..."), and not when "من قبل" follows a
+  // participle with the article, whose agent it names ("الجمهوريتين
+  // المعلنتين من قبل موسكو").
+  if (src < 0 && !(anchor + 1 < limit && (MarkerAt(anchor + 1) & kQuantifier))) {
     for (std::uint32_t k = anchor + 1; k < std::min(limit, anchor + 10); ++k) {
       int g = group_of(k);
+      if (g >= 0 && groups_[g].prep == "agent" && g > 0 && groups_[g].tb >= anchor + 4) {
+        // tokens: ... participle من قبل X
+        std::uint32_t p = groups_[g].tb - 3;
+        const Token& pt = doc_.tokens[p];
+        bool trig = false;
+        for (const auto& c : cands_[p]) trig |= lex_.forms.count(c) > 0;
+        if (group_of(p) < 0 && !trig && StartsWith(pt.key, "الم") && Cps(pt.key) >= 5) break;
+      }
       if (g >= 0 && groups_[g].prep == "agent") {
         src = g;
         AddUnique(modality, "passive");
@@ -1004,6 +1051,11 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   if (src < 0 && arow.verb && anchor + 2 < limit && group_of(anchor + 1) < 0 &&
       group_of(anchor + 2) < 0 && doc_.tokens[anchor + 1].kind == TokenKind::kArabic &&
       EndsWith(doc_.tokens[anchor + 1].key, "ون") && !(MarkerAt(anchor + 1)))
+    plain_subject = true;
+  // "وتقول الصحيفة إن"، "قال مصدر": a subject noun that is no actor entity
+  // (event_markers.tsv role nonactor) stands right after the verb.
+  if (src < 0 && arow.verb && anchor + 1 < limit && group_of(anchor + 1) < 0 &&
+      (StemMarkerAt(anchor + 1) & kNonActor) && group_of(anchor + 2) < 0)
     plain_subject = true;
   static const std::unordered_set<std::string> kVerbDefault = {"الي", "علي", "ضد", "مع", "ل"};
   static const std::unordered_set<std::string> kNounDefault = {"الي", "علي", "ضد",
@@ -1026,7 +1078,30 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   bool pronoun_subject = arow.verb && anchor > sb && (MarkerAt(anchor - 1) & kPronounSubject);
   // Forward (VSO; a noun's genitive or nisba actor).
   int genobj_target = -1;
-  if (src < 0 && !plain_subject && !pronoun_subject) {
+  // "أرسلت طائرة ... إلى X", "فرضت عقوبات على X": the verb's object (its
+  // cue) right after it means the subject is not after it (pro-drop).
+  const bool object_first = arow.verb && !tr.inherit && tr.cue_tok == i + 1;
+  // SVO: an unmarked actor opening the clause right before the verb (or
+  // before its negation/modal particle) is the subject: "إن كازاخستان لن
+  // تساعد روسيا"، "وروسيا تدعم ...".
+  if (src < 0 && arow.verb && anchor > sb && !pronoun_subject) {
+    std::uint32_t b = anchor - 1;
+    if (b > sb && group_of(b) < 0 &&
+        (MarkerAt(b) & (kNegation | kNegationPerfect | kMay | kFuture)))
+      --b;
+    int g = group_of(b);
+    if (g >= 0 && groups_[g].prep.empty() && groups_[g].te == b + 1 && actor_ok(g, false, b) &&
+        !groups_[g].nisba) {
+      int h = chain_head(g);
+      std::uint32_t before = groups_[h].tb;
+      const Token& ht = doc_.tokens[before];
+      bool opens = before == sb || before == scope_b || IsClauseBreak(before - 1) ||
+                   (MarkerAt(before - 1) & kComplementizer) || doc_.tokens[before - 1].key == "و" ||
+                   (ht.proclitics & kCliticWa);
+      if (opens) src = h;
+    }
+  }
+  if (src < 0 && !plain_subject && !pronoun_subject && !object_first) {
     std::uint32_t window = (arow.verb ? 7 : 5);
     for (std::uint32_t k = anchor + 1; k < std::min(limit, anchor + window); ++k) {
       if (IsClauseBreak(k) && !arow.verb) break;
@@ -1056,7 +1131,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
           // غزو أوكرانيا: the genitive of a transitive verbal noun is its
           // object unless a target phrase follows (غزو روسيا لأوكرانيا).
           bool target_follows = false;
-          for (std::uint32_t j = groups_[g].te; j < std::min(limit, anchor + 12); ++j) {
+          for (std::uint32_t j = groups_[g].te; j < std::min(limit, groups_[g].te + 2); ++j) {
             int h = group_of(j);
             if (h >= 0 && h != g && row_preps.count(groups_[h].prep)) target_follows = true;
           }
@@ -1088,15 +1163,23 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
                    (StartsWith(at.key, "و") && !StartsWith(at.stem, "و"));
   bool shared_subject = arow.verb && conjoined && sentence_subject_ >= 0;
   if (pronoun_subject && sentence_subject_ >= 0) shared_subject = true;
-  // Backward (SVO, light verbs "قام X بزيارة").
+  // Backward (SVO, light verbs "قام X بزيارة"). A verbal noun with the
+  // article (الحرب، العمليات) names no agent far before it.
+  const Token& trig_tok = doc_.tokens[anchor];
+  const bool definite_noun = !arow.verb && (trig_tok.proclitics & kCliticAl);
   if (src < 0 && !plain_subject && !shared_subject && !pronoun_subject) {
-    std::uint32_t lo = std::max({sb, scope_b, anchor > 40 ? anchor - 40 : 0u});
+    // A definite noun takes only an actor right before it ("أصبح الاتحاد
+    // الأوروبي المستثمر الأول"، "تحتفظ روسيا بالقاعدة").
+    std::uint32_t reach = definite_noun ? 4 : 40;
+    std::uint32_t lo = std::max({sb, scope_b, anchor > reach ? anchor - reach : 0u});
     for (std::uint32_t k = anchor; k > lo;) {
       --k;
       int g = group_of(k);
       if (g < 0) {
-        // Do not reach across another coded verb.
+        // Do not reach across another coded verb, nor across a word that
+        // opens a new clause (لكن، بينما).
         if (verb_at_[k - sb]) break;
+        if (MarkerAt(k) & kClause) break;
         continue;
       }
       if (groups_[g].prep.empty() && actor_ok(g, false, k)) {
@@ -1109,7 +1192,9 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   if (src >= 0) {
     src_entity = groups_[src].entity;
     conf += 0.2;
-  } else if (speaker >= 0) {
+  } else if (speaker >= 0 && (!definite_noun || (arow.flags & kSymmetric))) {
+    // (A definite noun is the speaker's only when he is a party to it:
+    // "المحادثات مع إيران", not "الحرب في أوكرانيا".)
     src_entity = speaker;
     attributed = true;
   } else if (plain_subject) {
@@ -1121,9 +1206,11 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     src_entity = carried_;
     carried = true;
   }
-  // Reported content: the speaker stands for his own country.
+  // Reported content: a person speaking stands for his own country (a body
+  // speaking about its state leaves the state as the actor).
+  const bool speaker_person = speaker >= 0 && doc_.entities[speaker].type == "PERSON";
   if (speaker >= 0 && src_entity >= 0 && !attributed) {
-    if (src_entity == speaker || src_entity == CountryEntity(speaker)) {
+    if (src_entity == speaker || (src_entity == CountryEntity(speaker) && speaker_person)) {
       src_entity = speaker;
     }
     AddUnique(modality, "reported");
@@ -1138,18 +1225,22 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     srcs = {-1};
   std::vector<int> tgts;
   int tgt = between_target;
+  if (tgt < 0 && genobj_target >= 0 && groups_[genobj_target].entity != src_entity)
+    tgt = genobj_target;  // غزو أوكرانيا: the genitive is the object
   if (tgt < 0) {
-    bool obj = arow.obj;
-    const auto* preps = &arow.target_preps;
+    // The governed trigger's prepositions ("تعهدت X بفرض عقوبات على Y").
+    bool obj = row.obj;
+    const auto* preps = &row.target_preps;
     if (preps->empty() && !obj) {
-      preps = arow.verb ? &kVerbDefault : &kNounDefault;
-      obj = arow.verb;
+      preps = row.verb ? &kVerbDefault : &kNounDefault;
+      obj = row.verb;
     }
     std::uint32_t start = anchor + 1;
     std::uint32_t hi = std::min<std::uint32_t>(limit, anchor + 16);
     for (std::uint32_t k = start; k < hi; ++k) {
       if ((MarkerAt(k) & kComplementizer) && k > anchor + 1) break;
-      if (MarkerAt(k) & kRelative) break;  // a clause about the noun before it
+      if (MarkerAt(k) & kRelative) break;                       // a clause about the noun before it
+      if (!row.verb && !tr.inherit && IsClauseBreak(k)) break;  // a noun's phrase ends
       int g = group_of(k);
       if (g < 0) continue;
       k = groups_[g].te - 1;
@@ -1356,7 +1447,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   std::vector<Event> made;
   for (int sg : srcs) {
     int se_ent = sg >= 0 ? groups_[sg].entity : src_entity;
-    if (sg >= 0 && speaker >= 0 && (se_ent == CountryEntity(speaker) || se_ent == speaker))
+    if (sg >= 0 && speaker >= 0 &&
+        ((se_ent == CountryEntity(speaker) && speaker_person) || se_ent == speaker))
       se_ent = speaker;
     for (int tg : tgts) {
       if (se_ent < 0 && (tg < 0 || !source_optional))
@@ -1395,6 +1487,35 @@ std::vector<Event> Coder::Run() {
   if (doc_.tokens.empty() || doc_.sentences.empty()) return {};
   Prepare();
   for (const auto& s : doc_.sentences) Sentence(s);
+  // Repeated mentions of one event in a document (a headline and its lead,
+  // a recap paragraph): same code, source, target and date (a date the text
+  // gives, not the publication date) are one event,
+  // kept at its first mention with the highest confidence (GDELT counts
+  // such repeats as NumMentions of one event).
+  {
+    std::unordered_map<std::string, std::size_t> seen;
+    std::size_t w = 0;
+    for (std::size_t k = 0; k < events_.size(); ++k) {
+      Event& ev = events_[k];
+      std::string key = ev.cameo + '\t' + ev.source + '\t' + ev.target + '\t' + ev.date + '\t' +
+                        (ev.negated ? "n" : "") + (ev.Factual() ? "" : "h");
+      if (ev.date.empty() || ev.date_from_published) {
+        // Undated in the text: two mentions may be two events.
+        if (w != k) events_[w] = std::move(ev);
+        ++w;
+        continue;
+      }
+      auto [it, fresh] = seen.emplace(key, w);
+      if (!fresh) {
+        Event& first = events_[it->second];
+        first.confidence = std::max(first.confidence, ev.confidence);
+        continue;
+      }
+      if (w != k) events_[w] = std::move(ev);
+      ++w;
+    }
+    events_.resize(w);
+  }
   for (std::size_t k = 0; k < events_.size(); ++k) events_[k].id = "ev" + std::to_string(k + 1);
   return std::move(events_);
 }

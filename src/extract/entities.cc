@@ -391,7 +391,9 @@ void EntityExtractor::Run(Document& doc) const {
       k = x.e;
     }
     resume = k;
-    if (org_only && role.empty()) continue;  // a body alone (handled above)
+    // A body alone (handled above); a prefix before a named body
+    // ("وكيلة وزارة الخارجية الأمريكية") is a person's role.
+    if (org_only && role.empty() && (prefix.empty() || org.empty())) continue;
     if (role.empty()) role = prefix;
     Person p;
     p.role = role;
@@ -419,6 +421,43 @@ void EntityExtractor::Run(Document& doc) const {
       if (before > 0 && !forms[before - 1].arabic && doc.Surface(doc.tokens[before - 1]) == "،")
         --before;
       if (who < 0 && before > 0) who = person_end[before - 1];
+      // "عزرا زيا، وكيلة وزارة الخارجية": a name of two or three words
+      // right before ", <title>" with no name after the title is the
+      // person the title describes (three words only when none is a known
+      // word; two when the title context vouches for them).
+      if (who < 0 && before < h.b && !role.empty()) {
+        for (std::size_t len2 : {std::size_t{3}, std::size_t{2}}) {
+          if (before < len2) continue;
+          std::size_t j = before - len2;
+          bool free = true;
+          for (std::size_t q = j; q < before; ++q) free &= !covered[q] && hit_at[q] < 0;
+          if (!free) continue;
+          std::size_t got = ScanName(doc, forms, j, covered, *lexicon_, *translit_, len2 == 2);
+          // Before ", <title>" the last word may be a short one the word
+          // list also knows (زيا): any plain word of two letters or more.
+          if (len2 == 2 && got == 1) {
+            const Token& lt = doc.tokens[j + 1];
+            const std::string& lw = forms[j + 1].whole;
+            bool plain = forms[j + 1].arabic && !lt.proclitics && lt.suffix.empty() &&
+                         lw.size() >= 4 && lw.compare(lw.size() - 2, 2, "ه") != 0 &&
+                         doc.Surface(lt).find("\u064B") == std::string_view::npos;
+            if (plain) got = 2;
+          }
+          if (got != len2) continue;
+          if (j > 0 && forms[j - 1].arabic &&
+              ScanName(doc, forms, j - 1, covered, *lexicon_, *translit_, false) > len2)
+            continue;  // the name may start earlier: leave it
+          Person named = make_person(j, len2);
+          named.role = role;
+          named.country = country;
+          named.org = org;
+          named.tenure = tenure;
+          who = static_cast<int>(people.Add(std::move(named)));
+          person_end[before - 1] = who;
+          break;
+        }
+        if (who >= 0) continue;
+      }
       if (who >= 0) {
         Person& q = people.people()[who];
         if (q.role.empty()) q.role = role;

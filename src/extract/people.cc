@@ -181,7 +181,14 @@ void DocPeople::ResolveSurnames(const Document& doc, const std::vector<TokenForm
       if (p.words.empty() || !forms[i].Has(p.words.back())) continue;
       // A short surname that is also an ordinary word (حسن) stays unresolved;
       // the Arabic word list also holds many foreign names, so long ones pass.
-      if (p.words.back().size() < 10 && lexicon.Contains(p.words.back())) continue;
+      // It still resolves when the name's other words are foreign (unknown
+      // to the word list): "عزرا زيا" ... "زيا".
+      if (p.words.back().size() < 10 && lexicon.Contains(p.words.back())) {
+        bool foreign = p.words.size() >= 2;
+        for (std::size_t w = 0; w + 1 < p.words.size(); ++w)
+          foreign &= !lexicon.Contains(p.words[w]);
+        if (!foreign || doc.tokens[i].proclitics || !doc.tokens[i].suffix.empty()) continue;
+      }
       if (who >= 0) {
         who = -2;  // two people share the surname: leave it
         break;
