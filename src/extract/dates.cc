@@ -277,6 +277,7 @@ struct DateExtractor::Impl {
   // --- point parsers -----------------------------------------------------
 
   std::optional<M> DateToken(std::size_t i) const {
+    if (i >= N()) return std::nullopt;
     const Token& t = T()[i];
     if (t.kind != TokenKind::kDate) return std::nullopt;
     int g[3] = {0, 0, 0}, k = 0;
@@ -893,6 +894,7 @@ struct DateExtractor::Impl {
   }
 
   std::optional<M> Point(std::size_t i) const {
+    if (i >= N()) return std::nullopt;  // e.g. a part of the day ending the text
     // مساء الخامس من يناير، صباح اليوم، فجر الخميس: a part of the day
     // before a point belongs to it.
     if (auto h = W(i, WK::kDaytime)) {
