@@ -875,5 +875,264 @@ TEST(Events, LexiconCoversEveryRoot) {
   }
 }
 
+// Date frame (docs/events.md "Date frame"): an undated event inherits the
+// last explicit date of the story before it, under tense and distance rules.
+struct FrameCase {
+  const char* name;
+  const char* text;
+  std::vector<Mark> dates;  // DATE spans (value)
+  const char* range;        // surface of a DATE span of kind "range", or ""
+  const char* range_value;
+  const char* published;
+  const char* cameo;
+  const char* source;
+  const char* target;
+  int nth;  // which matching event (text order)
+  const char* date;
+  const char* precision;
+  bool from_published;
+};
+
+class Frames : public ::testing::TestWithParam<FrameCase> {};
+
+TEST_P(Frames, DatesTheEvent) {
+  const FrameCase& c = GetParam();
+  // The actors named in the text, each of its mentions.
+  std::vector<Mark> actors;
+  const std::string text = c.text;
+  for (const Mark& m : std::vector<Mark>{{"بوتين", "person:putin"},
+                                         {"طهران", "place:tehran"},
+                                         {"الصين", "country:chn"},
+                                         {"الولايات المتحدة", "country:usa"}})
+    for (auto at = text.find(m.surface); at != std::string::npos; at = text.find(m.surface, at + 1))
+      actors.push_back(m);
+  Document d = Build(c.text, actors, {}, {}, c.published);
+  for (const auto& m : c.dates)
+    ASSERT_TRUE(
+        AddSpan(d, m.surface, "DATE", {{"value", m.id}, {"anchor", "absolute"}, {"kind", "point"}}))
+        << m.surface;
+  if (*c.range)
+    ASSERT_TRUE(AddSpan(d, c.range, "DATE",
+                        {{"value", c.range_value}, {"anchor", "relative"}, {"kind", "range"}}));
+  auto evs = Coder().Run(d);
+  int seen = 0;
+  const Event* e = nullptr;
+  for (const auto& ev : evs)
+    if (ev.cameo == c.cameo && ev.source == c.source && ev.target == c.target && seen++ == c.nth) {
+      e = &ev;
+      break;
+    }
+  ASSERT_NE(e, nullptr) << Dump(evs);
+  EXPECT_EQ(e->date, c.date);
+  EXPECT_EQ(e->date_precision, c.precision);
+  EXPECT_EQ(e->date_from_published, c.from_published);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Events, Frames,
+    ::testing::Values(
+        // A date governs the next sentences of its paragraph, however old.
+        FrameCase{"SameParagraphPast",
+                  "استقبلت الصين وفدا أمريكيا يوم 4 مايو 2019. وانتقدت الصين الولايات المتحدة "
+                  "بشدة.",
+                  {{"4 مايو 2019", "2019-05-04"}},
+                  "",
+                  "",
+                  "2025-06-12",
+                  "111",
+                  "country:chn",
+                  "country:usa",
+                  0,
+                  "2019-05-04",
+                  "day",
+                  false},
+        // A story date (within a month before publication) also governs later paragraphs.
+        FrameCase{"StoryDateAcrossParagraphs",
+                  "وصل بوتين إلى طهران يوم 9 يونيو 2025 في زيارة رسمية.\n\nوانتقدت الصين "
+                  "الولايات المتحدة في بيان مطول.",
+                  {{"9 يونيو 2025", "2025-06-09"}},
+                  "",
+                  "",
+                  "2025-06-12",
+                  "111",
+                  "country:chn",
+                  "country:usa",
+                  0,
+                  "2025-06-09",
+                  "day",
+                  false},
+        // A background date does not reach into the next paragraph.
+        FrameCase{"BackgroundDateStaysInItsParagraph",
+                  "بدأ التعاون بين البلدين في عام 2014 بعد زيارة قصيرة.\n\nوانتقدت الصين "
+                  "الولايات المتحدة في بيان مطول.",
+                  {{"عام 2014", "2014"}},
+                  "",
+                  "",
+                  "2025-06-12",
+                  "111",
+                  "country:chn",
+                  "country:usa",
+                  0,
+                  "2025-06-12",
+                  "day",
+                  true},
+        // An imperfect verb speaks of now: the publication date.
+        FrameCase{"ImperfectTakesPublished",
+                  "استقبلت الصين وفدا أمريكيا يوم 4 مايو 2025. وتنتقد الصين الولايات المتحدة "
+                  "بشدة.",
+                  {{"4 مايو 2025", "2025-05-04"}},
+                  "",
+                  "",
+                  "2025-06-12",
+                  "111",
+                  "country:chn",
+                  "country:usa",
+                  0,
+                  "2025-06-12",
+                  "day",
+                  true},
+        // A future event is not dated by a past frame.
+        FrameCase{"FutureTakesPublished",
+                  "استقبلت الصين وفدا أمريكيا يوم 4 مايو 2025. وستنتقد الصين الولايات المتحدة "
+                  "بشدة.",
+                  {{"4 مايو 2025", "2025-05-04"}},
+                  "",
+                  "",
+                  "2025-06-12",
+                  "111",
+                  "country:chn",
+                  "country:usa",
+                  0,
+                  "2025-06-12",
+                  "day",
+                  true},
+        // The inherited date keeps its precision: a month stays a month.
+        FrameCase{"InheritedMonthStaysAMonth",
+                  "جرت محادثات مطولة بين الوفود في مارس 2025 في العاصمة. وانتقدت الصين الولايات "
+                  "المتحدة بشدة.",
+                  {{"مارس 2025", "2025-03"}},
+                  "",
+                  "",
+                  "2025-06-12",
+                  "111",
+                  "country:chn",
+                  "country:usa",
+                  0,
+                  "2025-03",
+                  "month",
+                  false},
+        // A date after publication (a planned event) frames no past event.
+        FrameCase{"LaterDateIsNoFrame",
+                  "يعقد الطرفان جولة جديدة من المحادثات في يوليو 2025 في العاصمة. وانتقدت الصين "
+                  "الولايات المتحدة بشدة.",
+                  {{"يوليو 2025", "2025-07"}},
+                  "",
+                  "",
+                  "2025-06-12",
+                  "111",
+                  "country:chn",
+                  "country:usa",
+                  0,
+                  "2025-06-12",
+                  "day",
+                  true},
+        // A span of time is a background, not a frame.
+        FrameCase{"RangeIsNoFrame",
+                  "تتوتر العلاقات بين القوى الكبرى في المنطقة منذ عقود طويلة. وانتقدت الصين "
+                  "الولايات المتحدة بشدة.",
+                  {},
+                  "منذ عقود طويلة",
+                  "1990",
+                  "2025-06-12",
+                  "111",
+                  "country:chn",
+                  "country:usa",
+                  0,
+                  "2025-06-12",
+                  "day",
+                  true},
+        // An event whose own sentence has a span of time takes the span's value.
+        FrameCase{"OwnRangeDatesTheEvent",
+                  "وانتقدت الصين الولايات المتحدة مرارا خلال الشهر الماضي.",
+                  {},
+                  "خلال الشهر الماضي",
+                  "2025-05",
+                  "2025-06-12",
+                  "111",
+                  "country:chn",
+                  "country:usa",
+                  0,
+                  "2025-05",
+                  "month",
+                  false},
+        // A statement is not dated by the span of time it reports on.
+        FrameCase{"StatementNotDatedByItsRange",
+                  "وقالت الصين إن التجارة نمت بسرعة كبيرة خلال العامين الأخيرين.",
+                  {},
+                  "خلال العامين الأخيرين",
+                  "2023",
+                  "2025-06-12",
+                  "010",
+                  "country:chn",
+                  "",
+                  0,
+                  "2025-06-12",
+                  "day",
+                  true},
+        // A headline (one-sentence paragraph before any date) takes its lead's story date,
+        // whatever its tense.
+        FrameCase{"HeadlineTakesTheLeadDate",
+                  "بوتين يزور طهران لإجراء محادثات\n\nوصل الرئيس الروسي بوتين إلى العاصمة "
+                  "الإيرانية طهران أمس الثلاثاء في زيارة رسمية تستمر يومين.",
+                  {{"أمس الثلاثاء", "2025-06-10"}},
+                  "",
+                  "",
+                  "2025-06-11",
+                  "042",
+                  "person:putin",
+                  "place:tehran",
+                  0,
+                  "2025-06-10",
+                  "day",
+                  false},
+        // A dateline (a date in a short line) is no frame.
+        FrameCase{"DatelineIsNoFrame",
+                  "طهران - 02-06-2025 |\n\nوانتقدت الصين الولايات المتحدة في بيان مطول.",
+                  {{"02-06-2025", "2025-06-02"}},
+                  "",
+                  "",
+                  "2025-06-12",
+                  "111",
+                  "country:chn",
+                  "country:usa",
+                  0,
+                  "2025-06-12",
+                  "day",
+                  true}),
+    [](const ::testing::TestParamInfo<FrameCase>& i) { return std::string(i.param.name); });
+
+TEST(Events, HeadlineRepeatedInTheLeadIsOneEvent) {
+  const std::string text =
+      "بوتين يزور طهران لإجراء محادثات\n\nزار بوتين طهران أمس الثلاثاء والتقى كبار "
+      "المسؤولين فيها.";
+  Document d = Build(text,
+                     {{"بوتين", "person:putin"},
+                      {"طهران", "place:tehran"},
+                      {"بوتين", "person:putin"},
+                      {"طهران", "place:tehran"}},
+                     {}, {}, "2025-06-11");
+  ASSERT_TRUE(AddSpan(d, "أمس الثلاثاء", "DATE",
+                      {{"value", "2025-06-10"}, {"anchor", "relative"}, {"kind", "point"}}));
+  auto evs = Coder().Run(d);
+  int visits = 0;
+  for (const auto& e : evs)
+    if (e.cameo == "042" && e.source == "person:putin" && e.target == "place:tehran") {
+      ++visits;
+      EXPECT_EQ(e.date, "2025-06-10");
+      EXPECT_LT(e.trigger_start, 20u);  // kept at its first mention, the headline
+    }
+  EXPECT_EQ(visits, 1) << Dump(evs);
+}
+
 }  // namespace
 }  // namespace nufuz::events

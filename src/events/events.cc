@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -479,8 +480,22 @@ class Coder {
   std::unordered_map<std::string, int> entity_index_;
   std::vector<Trigger> triggers_;  // of the current sentence
   std::vector<char> verb_at_;      // sentence token -> an unconsumed verb trigger stands there
-  int carried_ = -1;               // entity carried from the previous sentence
-  int sentence_subject_ = -1;      // entity of the last verb subject in the sentence
+  // Date frame (docs/events.md "Date frame"): per sentence, its paragraph
+  // and its first and last DATE span that can frame later sentences.
+  struct SentDates {
+    std::uint32_t para = 0;
+    const Span* first = nullptr;
+    const Span* last = nullptr;
+    int prev = -1;  // the last earlier sentence with a framing DATE, or -1
+  };
+  std::vector<SentDates> sent_dates_;
+  std::size_t cur_sentence_ = 0;
+  std::unordered_set<std::uint32_t> framed_;  // trigger starts of events dated by a frame
+  bool StoryDate(const std::string& v) const;
+  bool NotAfterPublished(const std::string& v) const;
+  const Span* FrameDate(bool past, bool& headline) const;
+  int carried_ = -1;           // entity carried from the previous sentence
+  int sentence_subject_ = -1;  // entity of the last verb subject in the sentence
   std::vector<Event> events_;
 };
 
@@ -499,6 +514,29 @@ void Coder::Prepare() {
   for (const auto& sp : doc_.spans) spans.push_back(&sp);
   std::stable_sort(spans.begin(), spans.end(),
                    [](const Span* a, const Span* b) { return a->start < b->start; });
+  // Paragraphs (a line break between two sentences) and the DATE spans
+  // that frame later sentences: points (not spans of time) in a sentence
+  // of at least five Arabic words (not a dateline).
+  sent_dates_.resize(doc_.sentences.size());
+  for (std::size_t k = 0; k < doc_.sentences.size(); ++k) {
+    const auto& s = doc_.sentences[k];
+    std::uint32_t para = k == 0 ? 0 : sent_dates_[k - 1].para;
+    if (k > 0 && s.token_begin < toks.size()) {
+      const auto& prev = doc_.sentences[k - 1];
+      std::size_t from = prev.token_end > 0 && prev.token_end <= toks.size()
+                             ? toks[prev.token_end - 1].byte_end
+                             : 0;
+      std::size_t to = toks[s.token_begin].byte_start;
+      if (from < to && doc_.text.find('\n', from) < to) ++para;
+    }
+    sent_dates_[k].para = para;
+  }
+  auto sentence_of = [&](std::uint32_t tok) -> std::size_t {
+    auto it =
+        std::upper_bound(doc_.sentences.begin(), doc_.sentences.end(), tok,
+                         [](std::uint32_t t, const nufuz::Sentence& s) { return t < s.token_end; });
+    return static_cast<std::size_t>(it - doc_.sentences.begin());
+  };
   std::uint32_t qi = 0;
   for (const Span* sp : spans) {
     if (sp->label == "QUANTITY") {
@@ -510,6 +548,20 @@ void Coder::Prepare() {
     if (sp->label == "DATE") {
       std::uint32_t tok = token_of(sp->start);
       if (tok < toks.size()) dates_.push_back({sp, tok});
+      const std::string* kind = sp->Attr("kind");
+      const std::string* value = sp->Attr("value");
+      std::size_t k = sentence_of(tok);
+      if (tok < toks.size() && k < sent_dates_.size() && (!kind || *kind != "range") && value &&
+          !value->empty()) {
+        const auto& s = doc_.sentences[k];
+        int words = 0;
+        for (std::uint32_t t = s.token_begin; t < s.token_end && t < toks.size() && words < 5; ++t)
+          words += toks[t].kind == TokenKind::kArabic;
+        if (words >= 5) {
+          if (!sent_dates_[k].first) sent_dates_[k].first = sp;
+          sent_dates_[k].last = sp;
+        }
+      }
       continue;
     }
     if (sp->label != "ENTITY") continue;
@@ -534,6 +586,10 @@ void Coder::Prepare() {
     int idx = static_cast<int>(mentions_.size());
     mentions_.push_back(m);
     for (std::uint32_t t = m.tb; t < m.te; ++t) mention_at_[t] = idx;
+  }
+  for (std::size_t k = 1, last = 0; k < sent_dates_.size(); ++k) {
+    if (sent_dates_[k - 1].last) last = k;
+    sent_dates_[k].prev = static_cast<int>(last) - 1;
   }
 }
 
@@ -684,6 +740,74 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
 
 void AddUnique(std::vector<std::string>& v, const std::string& s) {
   if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+long DaysFrom(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// The first (late = false) or last (late = true) day of "YYYY[-MM[-DD]]" as
+// days since the epoch; nullopt when malformed.
+std::optional<long> DayBound(const std::string& v, bool late) {
+  int y = 0, m = 0, d = 0;
+  if (v.size() < 4 || std::sscanf(v.c_str(), "%4d-%2d-%2d", &y, &m, &d) < 1) return std::nullopt;
+  if (m < 0 || m > 12 || d < 0 || d > 31) return std::nullopt;
+  if (m == 0) return late ? DaysFrom(y, 12, 31) : DaysFrom(y, 1, 1);
+  if (d == 0)
+    return late ? DaysFrom(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1 : DaysFrom(y, m, 1);
+  return DaysFrom(y, m, d);
+}
+
+// A date of the story itself, not of its background: not after the
+// publication date and at most kStoryDays before it.
+constexpr long kStoryDays = 31;
+
+bool Coder::NotAfterPublished(const std::string& v) const {
+  if (!doc_.published) return true;
+  auto a = DayBound(v, false), p = DayBound(*doc_.published, true);
+  return a && p && *a <= *p;
+}
+
+bool Coder::StoryDate(const std::string& v) const {
+  if (!doc_.published) return false;
+  auto late = DayBound(v, true), p = DayBound(*doc_.published, false);
+  return late && p && NotAfterPublished(v) && *p - *late <= kStoryDays;
+}
+
+// The date an undated event inherits (docs/events.md "Date frame"): the
+// last framing DATE of the sentences before it, in its paragraph or, for a
+// story date, an earlier one; a past event only (`past`), and never a date
+// after publication. A headline (a one-sentence paragraph before any date)
+// takes the first story date of the next sentences, whatever its tense.
+const Span* Coder::FrameDate(bool past, bool& headline) const {
+  headline = false;
+  if (cur_sentence_ >= sent_dates_.size()) return nullptr;
+  const SentDates& here = sent_dates_[cur_sentence_];
+  if (here.prev >= 0) {
+    const SentDates& fs = sent_dates_[here.prev];
+    const std::string* v = fs.last->Attr("value");
+    if (!past || !v || !NotAfterPublished(*v)) return nullptr;
+    return fs.para == here.para || StoryDate(*v) ? fs.last : nullptr;
+  }
+  // No date before: a headline.
+  bool alone =
+      (cur_sentence_ == 0 || sent_dates_[cur_sentence_ - 1].para != here.para) &&
+      (cur_sentence_ + 1 >= sent_dates_.size() || sent_dates_[cur_sentence_ + 1].para != here.para);
+  if (!alone) return nullptr;
+  for (std::size_t k = cur_sentence_ + 1; k < sent_dates_.size() && k <= cur_sentence_ + 4; ++k) {
+    const Span* f = sent_dates_[k].first;
+    if (!f) continue;
+    const std::string* v = f->Attr("value");
+    headline = v && StoryDate(*v);
+    return headline ? f : nullptr;
+  }
+  return nullptr;
 }
 
 void Coder::Sentence(const nufuz::Sentence& s) {
@@ -1351,8 +1475,14 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     std::uint32_t best_d = UINT32_MAX;
     auto it = std::lower_bound(dates_.begin(), dates_.end(), sb,
                                [](const auto& p, std::uint32_t t) { return p.second < t; });
+    // A statement is not dated by a span of time in its sentence ("بحسب ما
+    // أعلنته الحكومة" of growth "خلال العام الماضي"): that is the period the
+    // statement reports on.
+    const bool speech = (row.flags & kSpeech) != 0;
     for (; it != dates_.end() && it->second < se; ++it) {
       std::uint32_t tok = it->second;
+      const std::string* kind = it->first->Attr("kind");
+      if (speech && kind && *kind == "range") continue;
       std::uint32_t d = tok > anchor ? tok - anchor : anchor - tok;
       if (d < best_d) {
         best_d = d;
@@ -1360,8 +1490,19 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       }
     }
     const std::string* v = best ? best->Attr("value") : nullptr;
+    bool imperfect_verb =
+        arow.verb && (tr.inherit ? triggers_[tr.inherit_source].imperfect : tr.imperfect);
+    const Span* frame = nullptr;
+    bool headline = false;
+    if (!(v && !v->empty()) && !future) frame = FrameDate(!imperfect_verb, headline);
+    const std::string* fv = frame ? frame->Attr("value") : nullptr;
     if (v && !v->empty()) {
       date = *v;
+    } else if (fv && !fv->empty()) {
+      date = *fv;
+      // A headline's event is the lead's: merged with it when the lead
+      // repeats it (docs/events.md "Date frame").
+      if (!headline) framed_.insert(doc_.tokens[i].start);
     } else if (doc_.published) {
       date = *doc_.published;
       from_pub = true;
@@ -1486,7 +1627,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
 std::vector<Event> Coder::Run() {
   if (doc_.tokens.empty() || doc_.sentences.empty()) return {};
   Prepare();
-  for (const auto& s : doc_.sentences) Sentence(s);
+  for (cur_sentence_ = 0; cur_sentence_ < doc_.sentences.size(); ++cur_sentence_)
+    Sentence(doc_.sentences[cur_sentence_]);
   // Repeated mentions of one event in a document (a headline and its lead,
   // a recap paragraph): same code, source, target and date (a date the text
   // gives, not the publication date) are one event,
@@ -1499,7 +1641,7 @@ std::vector<Event> Coder::Run() {
       Event& ev = events_[k];
       std::string key = ev.cameo + '\t' + ev.source + '\t' + ev.target + '\t' + ev.date + '\t' +
                         (ev.negated ? "n" : "") + (ev.Factual() ? "" : "h");
-      if (ev.date.empty() || ev.date_from_published) {
+      if (ev.date.empty() || ev.date_from_published || framed_.count(ev.trigger_start)) {
         // Undated in the text: two mentions may be two events.
         if (w != k) events_[w] = std::move(ev);
         ++w;
