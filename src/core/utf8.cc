@@ -1,5 +1,7 @@
 #include "core/utf8.h"
 
+#include <cstring>
+
 namespace nufuz::utf8 {
 namespace {
 
@@ -112,13 +114,25 @@ std::size_t Length(std::string_view s) {
 }
 
 std::size_t BytesOfPrefix(std::string_view s, std::size_t n) {
-  std::size_t i = 0;
-  while (n > 0 && i < s.size()) {
-    ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-    --n;
+  // The first code point starts at s[0] whatever that byte is; each further
+  // one starts at a byte that is no continuation byte (10xxxxxx). So the
+  // answer is the n-th such byte after s[0], or s.size().
+  if (n == 0 || s.empty()) return 0;
+  const std::size_t size = s.size();
+  std::size_t j = 1;
+  // Eight bytes at a time while the n-th lead byte lies beyond them.
+  while (j + 8 <= size) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + j, 8);
+    const std::uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull;
+    const auto leads = static_cast<std::size_t>(8 - __builtin_popcountll(cont));
+    if (leads >= n) break;
+    n -= leads;
+    j += 8;
   }
-  return i;
+  for (; j < size; ++j)
+    if ((static_cast<unsigned char>(s[j]) & 0xC0) != 0x80 && --n == 0) return j;
+  return size;
 }
 
 std::string_view SubstrCp(std::string_view s, std::size_t start, std::size_t end) {

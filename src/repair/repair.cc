@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -65,25 +67,228 @@ bool StartsWith(std::u32string_view s, std::u32string_view p) {
   return s.size() >= p.size() && s.substr(0, p.size()) == p;
 }
 
-}  // namespace
+// Hash of a word: FNV-1a over code points with a final mix.
+inline std::uint64_t HashWord(std::u32string_view w) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (char32_t c : w) h = (h ^ static_cast<std::uint64_t>(c)) * 0x100000001b3ull;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return h;
+}
 
-struct Model::Impl {
-  std::unordered_map<std::u32string, Entry> words;
-  // "a b" for consecutive words a, b of a multi-word gazetteer name.
-  std::unordered_set<std::u32string> name_bigrams;
+struct WordHash {
+  std::size_t operator()(std::u32string_view w) const { return HashWord(w); }
+};
 
-  bool NameBigram(std::u32string_view a, std::u32string_view b) const {
-    if (a.empty() || b.empty() || name_bigrams.empty()) return false;
-    std::u32string k(a);
-    k += U' ';
-    k += b;
-    return name_bigrams.count(k) > 0;
+// A set of word views (open addressing over 8-byte slots: hash tag + index).
+class WordSet {
+ public:
+  void reserve(std::size_t n) {
+    if (n * 2 > slots_.size()) Rehash(n * 2);
+    keys_.reserve(n);
+  }
+  std::size_t size() const { return keys_.size(); }
+  bool empty() const { return keys_.empty(); }
+
+  // Inserts w (the caller keeps its storage alive); false if present.
+  bool insert(std::u32string_view w) {
+    if ((keys_.size() + 1) * 2 > slots_.size())
+      Rehash(std::max<std::size_t>(16, slots_.size() * 2));
+    const std::uint64_t h = HashWord(w);
+    const std::uint64_t tag = h & kTagMask;
+    std::size_t i = h & mask_;
+    for (;; i = (i + 1) & mask_) {
+      const std::uint64_t s = slots_[i];
+      if (s == 0) break;
+      if ((s & kTagMask) == tag && keys_[(s & ~kTagMask) - 1] == w) return false;
+    }
+    keys_.push_back(w);
+    slots_[i] = tag | keys_.size();
+    return true;
+  }
+  bool emplace(std::u32string_view w) { return insert(w); }
+
+  std::size_t count(std::u32string_view w) const {
+    if (keys_.empty()) return 0;
+    const std::uint64_t h = HashWord(w);
+    const std::uint64_t tag = h & kTagMask;
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const std::uint64_t s = slots_[i];
+      if (s == 0) return 0;
+      if ((s & kTagMask) == tag && keys_[(s & ~kTagMask) - 1] == w) return 1;
+    }
+  }
+
+ private:
+  static constexpr std::uint64_t kTagMask = 0xffffffff00000000ull;
+  void Rehash(std::size_t want) {
+    std::size_t cap = 16;
+    while (cap < want) cap <<= 1;
+    slots_.assign(cap, 0);
+    mask_ = cap - 1;
+    for (std::size_t k = 0; k < keys_.size(); ++k) {
+      const std::uint64_t h = HashWord(keys_[k]);
+      for (std::size_t i = h & mask_;; i = (i + 1) & mask_)
+        if (slots_[i] == 0) {
+          slots_[i] = (h & kTagMask) | (k + 1);
+          break;
+        }
+    }
+  }
+  std::vector<std::uint64_t> slots_;
+  std::vector<std::u32string_view> keys_;
+  std::size_t mask_ = 0;
+};
+
+// An open-addressing table from word to Entry over 8-byte slots (hash tag +
+// index): a miss, the common case for repair candidates, costs about one
+// cache line. Keys are views whose storage the owner keeps alive.
+class WordTable {
+ public:
+  void reserve(std::size_t n) {
+    if (n * 2 > slots_.size()) Rehash(n * 2);
+    keys_.reserve(n);
+    entries_.reserve(n);
   }
 
   const Entry* Find(std::u32string_view w) const {
-    auto it = words.find(std::u32string(w));
-    return it == words.end() ? nullptr : &it->second;
+    if (keys_.empty()) return nullptr;
+    const std::uint64_t h = HashWord(w);
+    const std::uint64_t tag = h & kTagMask;
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const std::uint64_t s = slots_[i];
+      if (s == 0) return nullptr;
+      if ((s & kTagMask) == tag && keys_[(s & ~kTagMask) - 1] == w)
+        return &entries_[(s & ~kTagMask) - 1];
+    }
   }
+  Entry* Find(std::u32string_view w) {
+    return const_cast<Entry*>(static_cast<const WordTable*>(this)->Find(w));
+  }
+
+  // Adds w -> e; w must be absent and its storage outlive the table.
+  Entry* Insert(std::u32string_view w, const Entry& e) {
+    if ((keys_.size() + 1) * 2 > slots_.size())
+      Rehash(std::max<std::size_t>(16, slots_.size() * 2));
+    keys_.push_back(w);
+    entries_.push_back(e);
+    Place(HashWord(w), keys_.size() - 1);
+    return &entries_.back();
+  }
+
+  template <typename F>
+  void ForEach(F f) const {
+    for (std::size_t k = 0; k < keys_.size(); ++k) f(keys_[k], entries_[k]);
+  }
+
+ private:
+  static constexpr std::uint64_t kTagMask = 0xffffffff00000000ull;
+  void Place(std::uint64_t h, std::size_t k) {
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_)
+      if (slots_[i] == 0) {
+        slots_[i] = (h & kTagMask) | (k + 1);
+        return;
+      }
+  }
+  void Rehash(std::size_t want) {
+    std::size_t cap = 16;
+    while (cap < want) cap <<= 1;
+    slots_.assign(cap, 0);
+    mask_ = cap - 1;
+    for (std::size_t k = 0; k < keys_.size(); ++k) Place(HashWord(keys_[k]), k);
+  }
+  std::vector<std::uint64_t> slots_;
+  std::vector<std::u32string_view> keys_;
+  std::vector<Entry> entries_;
+  std::size_t mask_ = 0;
+};
+
+// Owns the characters of the model's words in large blocks, so that views
+// into it stay valid and loading does not allocate per word.
+class Arena {
+ public:
+  std::u32string_view Own(std::u32string_view w) {
+    if (w.size() > room_) {
+      const std::size_t n = std::max<std::size_t>(kBlock, w.size());
+      blocks_.push_back(std::make_unique<char32_t[]>(n));
+      next_ = blocks_.back().get();
+      room_ = n;
+    }
+    char32_t* p = next_;
+    std::copy(w.begin(), w.end(), p);
+    next_ += w.size();
+    room_ -= w.size();
+    return std::u32string_view(p, w.size());
+  }
+
+ private:
+  static constexpr std::size_t kBlock = 1 << 16;
+  std::vector<std::unique_ptr<char32_t[]>> blocks_;
+  char32_t* next_ = nullptr;
+  std::size_t room_ = 0;
+};
+
+}  // namespace
+
+struct Model::Impl {
+  Arena arena;      // the characters of every key below
+  WordTable words;  // word -> evidence
+  // "a b" for consecutive words a, b of a multi-word gazetteer name.
+  WordSet name_bigrams;
+  // Words of kind junk (damaged function-word shapes), for detection.
+  WordSet junk;
+  std::size_t junk_max = 0;    // longest junk word (code points)
+  std::size_t bigram_max = 0;  // longest name bigram (code points)
+
+  // Inserts w -> e unless present; returns the entry and whether it is new.
+  std::pair<Entry*, bool> Emplace(std::u32string_view w, const Entry& e) {
+    if (Entry* found = words.Find(w)) return {found, false};
+    return {words.Insert(arena.Own(w), e), true};
+  }
+
+  void AddBigram(std::u32string_view a, std::u32string_view b) {
+    std::u32string k(a);
+    k += U' ';
+    k += b;
+    if (name_bigrams.count(k) > 0) return;
+    bigram_max = std::max(bigram_max, k.size());
+    name_bigrams.insert(arena.Own(k));
+  }
+
+  // Collects the junk words once loading is done.
+  void Finish() {
+    words.ForEach([&](std::u32string_view w, const Entry& e) {
+      if (e.kind == Kind::kJunk) {
+        junk.insert(w);
+        junk_max = std::max(junk_max, w.size());
+      }
+    });
+  }
+
+  bool IsJunk(std::u32string_view w) const { return w.size() <= junk_max && junk.count(w) > 0; }
+
+  bool NameBigram(std::u32string_view a, std::u32string_view b) const {
+    if (a.empty() || b.empty() || name_bigrams.empty()) return false;
+    if (a.size() + b.size() + 1 > bigram_max) return false;
+    char32_t buf[64];
+    std::u32string k;
+    std::u32string_view key;
+    if (a.size() + b.size() + 1 <= std::size(buf)) {
+      std::copy(a.begin(), a.end(), buf);
+      buf[a.size()] = U' ';
+      std::copy(b.begin(), b.end(), buf + a.size() + 1);
+      key = std::u32string_view(buf, a.size() + b.size() + 1);
+    } else {
+      k.assign(a);
+      k += U' ';
+      k += b;
+      key = k;
+    }
+    return name_bigrams.count(key) > 0;
+  }
+
+  const Entry* Find(std::u32string_view w) const { return words.Find(w); }
 
   // Prior weight of a word, looking through proclitics (و ف, ب ل ك, ال/لل).
   // Returns -1 for unknown words; 0 for known damaged shapes.
@@ -191,8 +396,8 @@ Status AddTable(Model::Impl& m, const std::filesystem::path& path, bool curated)
         return Status::Error(StatusCode::kDataError,
                              t->Where(r) + ": kind must be word, func, prep, beforeverb or junk");
     }
-    auto [it, fresh] = m.words.emplace(std::move(w), e);
-    if (!fresh && curated) it->second = e;  // curated rows override the system list
+    auto [entry, fresh] = m.Emplace(w, e);
+    if (!fresh && curated) *entry = e;  // curated rows override the system list
   }
   return Status::Ok();
 }
@@ -217,15 +422,14 @@ Status AddGazetteer(Model::Impl& m, const std::filesystem::path& path) {
         // Consecutive words of one name (separated by a space only). Only a
         // one-word name marks its word as a name (مجلس الأمن does not).
         const bool single = prev.empty() && (i == cell.size() || cell[i] != U' ');
-        if (!w.empty() && !prev.empty()) m.name_bigrams.insert(prev + U' ' + w);
+        if (!w.empty() && !prev.empty()) m.AddBigram(prev, w);
         if (!w.empty()) prev = w;
         if (i < cell.size() && cell[i] != U' ') prev.clear();
         if (w.size() >= 2) {
           Entry e{kGazetteerWeight, Kind::kWord, false, single};
-          auto [it, fresh] = m.words.emplace(w, e);
-          if (single) it->second.name = true;
-          if (!fresh && !it->second.curated)
-            it->second.weight = std::max(it->second.weight, e.weight);
+          auto [entry, fresh] = m.Emplace(w, e);
+          if (single) entry->name = true;
+          if (!fresh && !entry->curated) entry->weight = std::max(entry->weight, e.weight);
         }
         w.clear();
       }
@@ -237,7 +441,7 @@ Status AddGazetteer(Model::Impl& m, const std::filesystem::path& path) {
 
 Result<std::shared_ptr<const Model>> Model::Load(const std::filesystem::path& data_dir) {
   auto impl = std::make_unique<Impl>();
-  impl->words.reserve(1 << 15);
+  impl->words.reserve(1 << 17);
   const auto lex = data_dir / "lexicon";
   for (const char* name : {"repair_system_words.tsv", "repair_words.tsv"}) {
     auto p = lex / name;
@@ -255,6 +459,7 @@ Result<std::shared_ptr<const Model>> Model::Load(const std::filesystem::path& da
     for (const auto& f : files)
       if (Status s = AddGazetteer(*impl, f); !s.ok()) return s;
   }
+  impl->Finish();
   return std::shared_ptr<const Model>(std::make_shared<Model>(std::move(impl)));
 }
 
@@ -299,15 +504,35 @@ bool IsLetter(char32_t c) {
 }
 
 // Would the damage rule remove something from this (clean) word?
-bool HasDamageable(std::u32string_view w) {
-  return Damage(w).size() != w.size();
+bool HasDamageable(std::u32string_view t) {
+  const std::size_t n = t.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const char32_t c = t[i];
+    if (c != U'ك' && c != U'ي' && c != U'ى') continue;
+    std::size_t j = i;
+    while (j > 0 && IsTransparent(t[j - 1])) --j;
+    const bool before = j > 0 && IsDualJoining(t[j - 1]);
+    if (!before) continue;
+    std::size_t k = i + 1;
+    while (k < n && IsTransparent(t[k])) ++k;
+    const bool after = k < n && (IsDualJoining(t[k]) || IsRightJoining(t[k]));
+    if (c == U'ك' ? after : !after) return true;
+  }
+  return false;
 }
 
 // Every form the damage rule maps onto `w` (w itself first). At most two
-// kaf insertions plus an optional final yeh / alef maksura.
-void Candidates(std::u32string_view w, std::vector<std::u32string>& out) {
-  out.clear();
-  out.emplace_back(w);
+// kaf insertions plus an optional final yeh / alef maksura. Writes them to
+// out[0, count) reusing the strings' storage; returns count.
+std::size_t Candidates(std::u32string_view w, std::vector<std::u32string>& out) {
+  std::size_t count = 0;
+  auto next = [&]() -> std::u32string& {
+    if (count == out.size()) out.emplace_back();
+    std::u32string& r = out[count++];
+    r.clear();
+    return r;
+  };
+  next().assign(w);
   const std::size_t n = w.size();
   // Gap i: between the letter before i and the letter at i (or the end when
   // a final yeh follows).
@@ -323,33 +548,42 @@ void Candidates(std::u32string_view w, std::vector<std::u32string>& out) {
     if (IsDualJoining(w[j - 1]) && (IsDualJoining(w[i]) || IsRightJoining(w[i]))) gaps.push_back(i);
   }
   const bool final_ok = IsDualJoining(last);
-  auto with_kafs = [&](std::initializer_list<std::size_t> at, bool end_kaf) {
-    std::u32string s;
+  // w with a kaf inserted before position a (and b, when b != npos).
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  auto with_kafs = [&](std::size_t a, std::size_t b) {
+    std::u32string& s = next();
     s.reserve(n + 4);
-    for (std::size_t i = 0; i <= n; ++i) {
-      for (std::size_t a : at)
-        if (a == i) s.push_back(U'ك');
-      if (i == n && end_kaf) s.push_back(U'ك');
-      if (i < n) s.push_back(w[i]);
+    s.append(w.substr(0, a));
+    s.push_back(U'ك');
+    if (b == kNone) {
+      s.append(w.substr(a));
+    } else {
+      s.append(w.substr(a, b - a));
+      s.push_back(U'ك');
+      s.append(w.substr(b));
     }
-    return s;
   };
-  std::vector<std::u32string> bases;
-  for (std::size_t g : gaps) bases.push_back(with_kafs({g}, false));
+  for (std::size_t g : gaps) with_kafs(g, kNone);
   if (n >= 5)
     for (std::size_t a = 0; a < gaps.size(); ++a)
-      for (std::size_t b = a + 1; b < gaps.size(); ++b)
-        bases.push_back(with_kafs({gaps[a], gaps[b]}, false));
-  for (auto& b : bases) out.push_back(b);
+      for (std::size_t b = a + 1; b < gaps.size(); ++b) with_kafs(gaps[a], gaps[b]);
+  const std::size_t nbases = count - 1;
   if (final_ok) {
-    std::vector<std::u32string> finals = {std::u32string(w)};
-    for (auto& b : bases) finals.push_back(b);
-    finals.push_back(with_kafs({}, true));  // شري -> شريكي
-    for (const auto& f : finals) {
-      out.push_back(f + U'ي');
-      out.push_back(f + U'ى');
+    // Finals: w, each base, and w + ك (شري -> شريكي), each + ي and + ى.
+    for (std::size_t f = 0; f <= nbases + 1; ++f) {
+      for (char32_t y : {U'ي', U'ى'}) {
+        std::u32string& s = next();
+        if (f <= nbases) {
+          s.assign(out[f]);  // out[0] is w, out[1..nbases] the bases
+        } else {
+          s.assign(w);
+          s.push_back(U'ك');
+        }
+        s.push_back(y);
+      }
     }
   }
+  return count;
 }
 
 bool IsDefinite(std::u32string_view w) {
@@ -358,13 +592,14 @@ bool IsDefinite(std::u32string_view w) {
   return false;
 }
 
-std::u32string StripClitics(std::u32string_view w) {
+// A view into w.
+std::u32string_view StripClitics(std::u32string_view w) {
   std::u32string_view r = w;
   if (!r.empty() && (r[0] == U'و' || r[0] == U'ف') && r.size() > 3) r.remove_prefix(1);
-  if (StartsWith(r, U"لل") && r.size() > 4) return std::u32string(r.substr(2));
+  if (StartsWith(r, U"لل") && r.size() > 4) return r.substr(2);
   if (!r.empty() && (r[0] == U'ب' || r[0] == U'ل') && r.size() > 3) r.remove_prefix(1);
   if (StartsWith(r, U"ال") && r.size() > 4) r.remove_prefix(2);
-  return std::u32string(r);
+  return r;
 }
 
 // A verb by its shape (conservative: only used to veto adjective rules):
@@ -440,27 +675,16 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   const std::size_t nblocks = block_start.size();
 
   // Detection.
+  // A cheap linear pass: no allocation, dictionary work only for words no
+  // longer than the longest damaged shape.
   std::vector<BlockStats> stats(nblocks);
-  std::unordered_set<std::u32string> vocab;
-  std::vector<std::u32string> kaf_stems;           // surviving words that start with ك
-  std::unordered_set<std::u32string> nisba_stems;  // X of Xية, Xيين ... in the document
   for (const Word& w : words) {
     std::u32string_view s(t.data() + w.start, w.end - w.start);
     if (HasDamageable(s)) ++stats[w.block].clean;
     std::u32string_view core = s;
     if (core.size() > 1 && core[0] == U'و') core.remove_prefix(1);
-    if (const Entry* e = m.Find(core); e && e->kind == Kind::kJunk) ++stats[w.block].damaged_fw;
-    vocab.emplace(s);
-    std::u32string st = StripClitics(s);
-    if (st.size() >= 5 && st[0] == U'ك') kaf_stems.push_back(st);
-    for (std::u32string_view suf : kNisbaSuffixes)
-      if (EndsWith(st, suf) && st.size() >= suf.size() + 2) {
-        nisba_stems.emplace(st.substr(0, st.size() - suf.size()));
-        break;
-      }
+    if (m.IsJunk(core)) ++stats[w.block].damaged_fw;
   }
-  std::sort(kaf_stems.begin(), kaf_stems.end());
-  kaf_stems.erase(std::unique(kaf_stems.begin(), kaf_stems.end()), kaf_stems.end());
   int dmg = 0, clean = 0;
   for (const auto& b : stats) {
     dmg += b.damaged_fw;
@@ -487,20 +711,43 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
 
   std::vector<Op> ops;
   std::size_t examined = 0, changed = 0;
+  const bool any_repair =
+      std::find(repair_block.begin(), repair_block.end(), true) != repair_block.end();
+
+  // Document evidence, needed only when some block is repaired. Views into t.
+  WordSet vocab;
+  std::vector<std::u32string_view> kaf_stems;  // surviving words that start with ك
+  WordSet nisba_stems;                         // X of Xية, Xيين ... in the document
+  if (any_repair) {
+    vocab.reserve(words.size());
+    for (const Word& w : words) {
+      std::u32string_view s(t.data() + w.start, w.end - w.start);
+      vocab.emplace(s);
+      std::u32string_view st = StripClitics(s);
+      if (st.size() >= 5 && st[0] == U'ك') kaf_stems.push_back(st);
+      for (std::u32string_view suf : kNisbaSuffixes)
+        if (EndsWith(st, suf) && st.size() >= suf.size() + 2) {
+          nisba_stems.emplace(st.substr(0, st.size() - suf.size()));
+          break;
+        }
+    }
+    std::sort(kaf_stems.begin(), kaf_stems.end());
+    kaf_stems.erase(std::unique(kaf_stems.begin(), kaf_stems.end()), kaf_stems.end());
+  }
 
   // Lost letters.
   struct Memo {
     float identity;
     std::vector<Candidate> cands;  // known candidates other than identity
   };
-  std::unordered_map<std::u32string, Memo> memo;
+  std::unordered_map<std::u32string_view, Memo, WordHash> memo;
   std::vector<std::u32string> buf;
-  auto doc_evidence = [&](const std::u32string& form, std::u32string_view seen) -> float {
-    std::u32string st = StripClitics(form);
+  auto doc_evidence = [&](std::u32string_view form, std::u32string_view seen) -> float {
+    std::u32string_view st = StripClitics(form);
     if (vocab.count(form) || (st.size() >= 3 && vocab.count(st))) return kDocEvidence;
     // A restored kaf that starts the stem, matching a surviving word of the
     // document (كازاخستان for لازاخستان, الازاخستانية).
-    std::u32string seen_st = StripClitics(seen);
+    std::u32string_view seen_st = StripClitics(seen);
     if (st.size() >= 5 && st[0] == U'ك' && (seen_st.empty() || seen_st[0] != U'ك')) {
       auto it = std::upper_bound(kaf_stems.begin(), kaf_stems.end(), st);
       if (it != kaf_stems.begin()) {
@@ -515,7 +762,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   };
   std::u32string prev_form;  // the previous word as decided
   std::uint32_t prev_end = 0;
-  for (std::size_t wi = 0; wi < words.size(); ++wi) {
+  for (std::size_t wi = 0; any_repair && wi < words.size(); ++wi) {
     const Word& w = words[wi];
     std::u32string_view s(t.data() + w.start, w.end - w.start);
     if (!repair_block[w.block]) {
@@ -524,15 +771,15 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       continue;
     }
     ++examined;
-    auto it = memo.find(std::u32string(s));
+    auto it = memo.find(s);
     if (it == memo.end()) {
       Memo mm;
       mm.identity = std::max(0.0f, m.Weight(s));
       // A lone letter is restored only when listed as a damaged shape (ف).
       const Entry* self = m.Find(s);
       const bool lone = s.size() == 1 && !(self && self->kind == Kind::kJunk);
-      Candidates(s, buf);
-      for (std::size_t k = 1; k < buf.size(); ++k) {  // buf[0] is the word itself
+      const std::size_t ncands = Candidates(s, buf);
+      for (std::size_t k = 1; k < ncands; ++k) {  // buf[0] is the word itself
         float wt = m.Weight(buf[k]);
         float ev = doc_evidence(buf[k], s);
         const bool final_yeh =
@@ -543,15 +790,15 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
           continue;
         bool nisba_doc = false;
         if (final_yeh) {
-          std::u32string st = StripClitics(buf[k]);
-          st.pop_back();
+          std::u32string_view st = StripClitics(buf[k]);
+          st.remove_suffix(1);
           nisba_doc = st.size() >= 2 && nisba_stems.count(st) > 0;
         }
         if (wt < 0 && ev == 0 && !(nisba_doc && mm.identity <= 0)) continue;
         Candidate c{buf[k], std::max(0.0f, wt) + ev, final_yeh, lone, nisba_doc, wt >= 0};
         mm.cands.push_back(std::move(c));
       }
-      it = memo.emplace(std::u32string(s), std::move(mm)).first;
+      it = memo.emplace(s, std::move(mm)).first;
     }
     const Memo& mm = it->second;
     std::u32string_view decided = s;

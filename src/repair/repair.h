@@ -28,7 +28,10 @@
 //   function words (ف إل عل الت الذ) against letters the damage would have
 //   removed (a medial kaf, a joined final yeh). Verdict and confidence go to
 //   Document::repair; stats name what was counted.
-// - Cost: linear in the text; candidate scoring is memoised per word form.
+// - Cost: linear in the text. Detection is one allocation-free pass (a
+//   dictionary probe only for words no longer than the longest damaged
+//   shape); document evidence and candidate scoring run only when a block
+//   is to be repaired, memoised per word form, over open-addressing tables.
 // - Model is immutable after Load and may be shared across threads.
 #pragma once
 
