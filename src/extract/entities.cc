@@ -190,8 +190,11 @@ void EntityExtractor::Run(Document& doc) const {
   auto start_of = [&](std::size_t tok, bool by_whole) {
     return doc.tokens[tok].start + (by_whole ? 0 : forms[tok].clitic_cps);
   };
+  // One code-point index per document: cutting surfaces stays linear.
+  const utf8::CpIndex index(doc.text);
   auto surface = [&](std::uint32_t start, std::uint32_t end) {
-    return std::string(utf8::SubstrCp(doc.text, start, end));
+    const std::size_t b = index.ByteOffset(start), e = index.ByteOffset(end);
+    return doc.text.substr(b, e - b);
   };
   // Start of a name word: a conjunction is cut, anything else kept as written
   // (names often begin with ب ل ك: بوتين، بلينكن، لوماكين).

@@ -213,7 +213,7 @@ std::string Transliterator::RuleWord(std::string_view key) {
     }
   }
   out += ending;
-  if (out.empty()) out = "x";
+  if (out.empty()) out.assign(1, 'x');
   return prefix + Capitalise(out);
 }
 
@@ -321,7 +321,7 @@ std::string Slug(std::string_view english) {
       dash = true;
     }
   }
-  if (out.empty()) out = "x";
+  if (out.empty()) out.assign(1, 'x');
   return out;
 }
 
