@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
-scripts/build.sh
+scripts/build.sh nufuz
 mkdir -p out
 rm -f out/examples.sqlite out/examples.sqlite-wal out/examples.sqlite-shm
 echo "== nufuz ingest: examples/ -> out/examples.sqlite"
