@@ -514,8 +514,9 @@ TEST_P(Actors, ResolvesTheActors) {
   const ActorCase& c = GetParam();
   Document d = Build(c.text, c.entities);
   auto evs = Coder().Run(d);
-  if (c.source)
+  if (c.source) {
     EXPECT_NE(FindEvent(evs, c.code, c.source, c.target), nullptr) << c.name << "\n" << Dump(evs);
+  }
   EXPECT_EQ(FindEvent(evs, c.code, c.bad_source, c.bad_target), nullptr) << c.name << "\n"
                                                                          << Dump(evs);
 }
@@ -911,9 +912,10 @@ TEST_P(Frames, DatesTheEvent) {
     ASSERT_TRUE(
         AddSpan(d, m.surface, "DATE", {{"value", m.id}, {"anchor", "absolute"}, {"kind", "point"}}))
         << m.surface;
-  if (*c.range)
+  if (*c.range) {
     ASSERT_TRUE(AddSpan(d, c.range, "DATE",
                         {{"value", c.range_value}, {"anchor", "relative"}, {"kind", "range"}}));
+  }
   auto evs = Coder().Run(d);
   int seen = 0;
   const Event* e = nullptr;
