@@ -2,12 +2,12 @@
 // of an ingest leaves a consistent database that a rerun completes exactly;
 // ingesting the same files twice changes nothing.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <string>
-#include <sys/wait.h>
 
 #include "test_util.h"
 
@@ -62,9 +62,8 @@ TEST_F(CliKb, KillMidBatchThenRerunEqualsUninterruptedRun) {
   ASSERT_FALSE(want.out.empty());
 
   // Killed (SIGKILL) after the 3rd document of a batch, then rerun.
-  CmdResult killed =
-      Sh("NUFUZ_STORE_KILL_AFTER=3 " + Nufuz("ingest --batch 4 --db " + Db("b.db") + " " +
-                                             examples_));
+  CmdResult killed = Sh("NUFUZ_STORE_KILL_AFTER=3 " +
+                        Nufuz("ingest --batch 4 --db " + Db("b.db") + " " + examples_));
   EXPECT_TRUE(killed.killed) << "exit code " << killed.code;
   CmdResult partial = Sh(Nufuz("dump --db " + Db("b.db")));
   EXPECT_EQ(partial.code, 0) << "the database must open after a kill";

@@ -290,7 +290,7 @@ struct Line {
   int byline_cue_len = 0;           // tokens of a leading byline cue
   int credit_words = 0;             // tokens covered by credit phrases
   int widget = -1;                  // Cat of a token-vocabulary line
-  int crumbs = 0;  // breadcrumb separators (» › >)
+  int crumbs = 0;                   // breadcrumb separators (» › >)
   const char* reason = nullptr;
 
   bool paragraph() const {

@@ -26,6 +26,14 @@ bool IsSpaceSeparator(char32_t c) {
          c == 0x1680;
 }
 
+// Arabic letters, digits and punctuation: NFC quick check "yes" and
+// combining class 0, so a text of only these (and code points below U+0300)
+// is already NFC. Marks (U+064B..) and the rest still trigger the check.
+bool IsNfcInert(char32_t c) {
+  return (c >= 0x0621 && c <= 0x064A) || (c >= 0x0660 && c <= 0x0669) || c == 0x060C ||
+         c == 0x061B || c == 0x061F;
+}
+
 // Folds one presentation-form code point through NFKC.
 void AppendFolded(std::string& out, char32_t c, const icu::Normalizer2* nfkc) {
   UErrorCode status = U_ZERO_ERROR;
@@ -70,7 +78,7 @@ std::string NormalizeText(std::string_view in) {
       needs_nfc = true;
     } else {
       utf8::Append(pre, c);
-      if (c >= 0x300) needs_nfc = true;
+      if (c >= 0x300 && !IsNfcInert(c)) needs_nfc = true;
     }
   }
   if (!needs_nfc || U_FAILURE(status)) return pre;

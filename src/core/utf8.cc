@@ -40,7 +40,9 @@ std::size_t ValidLength(std::string_view s, std::size_t i, char32_t* out) {
 
 }  // namespace
 
-char32_t Next(std::string_view s, std::size_t& i) {
+namespace detail {
+
+char32_t NextSlow(std::string_view s, std::size_t& i) {
   char32_t c = 0;
   std::size_t len = ValidLength(s, i, &c);
   if (len == 0) {
@@ -51,7 +53,7 @@ char32_t Next(std::string_view s, std::size_t& i) {
   return c;
 }
 
-void Append(std::string& out, char32_t c) {
+void AppendSlow(std::string& out, char32_t c) {
   if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) c = 0xFFFD;
   if (c < 0x80) {
     out.push_back(static_cast<char>(c));
@@ -59,16 +61,19 @@ void Append(std::string& out, char32_t c) {
     out.push_back(static_cast<char>(0xC0 | (c >> 6)));
     out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
   } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    const char b[3] = {static_cast<char>(0xE0 | (c >> 12)),
+                       static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                       static_cast<char>(0x80 | (c & 0x3F))};
+    out.append(b, 3);
   } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    const char b[4] = {
+        static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
+        static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
+    out.append(b, 4);
   }
 }
+
+}  // namespace detail
 
 std::optional<std::size_t> FirstInvalid(std::string_view s) {
   std::size_t i = 0;

@@ -15,12 +15,41 @@
 
 namespace nufuz::utf8 {
 
+namespace detail {
+char32_t NextSlow(std::string_view s, std::size_t& i);
+void AppendSlow(std::string& out, char32_t c);
+}  // namespace detail
+
 // Decodes the code point at s[i] and advances i. On an invalid or truncated
-// sequence returns U+FFFD and advances by one byte.
-char32_t Next(std::string_view s, std::size_t& i);
+// sequence returns U+FFFD and advances by one byte. Inline fast paths for
+// ASCII and two-byte sequences (Arabic).
+inline char32_t Next(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      i += 2;
+      return (char32_t(b0 & 0x1F) << 6) | (b1 & 0x3F);
+    }
+  }
+  return detail::NextSlow(s, i);
+}
 
 // Appends the UTF-8 encoding of c (U+FFFD for surrogates / out of range).
-void Append(std::string& out, char32_t c);
+inline void Append(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    const char b[2] = {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+    out.append(b, 2);
+  } else {
+    detail::AppendSlow(out, c);
+  }
+}
 
 // The byte offset of the first invalid sequence, or nullopt if s is valid
 // UTF-8 (overlongs, surrogates and values above U+10FFFF are invalid).

@@ -12,6 +12,7 @@
 
 #include "core/data.h"
 #include "core/utf8.h"
+#include "extract/string_map.h"
 
 namespace nufuz::events {
 
@@ -68,6 +69,9 @@ struct Row {
   // Each cue is a sequence of word alternatives sets: cue[i] = words of the
   // i-th position (one word per position, written with spaces in the file).
   std::vector<std::vector<std::string>> cues;
+  // cue_forms[c][k]: cues[c][k] and its suffixed noun forms (NounForms),
+  // computed once at load.
+  std::vector<std::vector<std::vector<std::string>>> cue_forms;
   std::unordered_set<std::string> target_preps;
   bool obj = false;
   std::uint16_t flags = 0;
@@ -154,14 +158,14 @@ void VerbForms(const std::string& v, bool imperfect, std::vector<std::string>& o
 struct EventCoder::Impl {
   std::unordered_map<std::string, CodeInfo> codes;
   std::vector<Row> rows;
-  std::unordered_map<std::string, std::vector<FormRef>> forms;
-  std::unordered_map<std::string, std::uint32_t> markers;
+  extract::StringMap<std::vector<FormRef>> forms;
+  extract::StringMap<std::uint32_t> markers;
   std::unordered_map<std::string, std::string> iso3;  // entity id -> ISO3
   std::unordered_map<std::string, std::string> iso2;  // entity id -> ISO2
 
-  std::uint32_t Marker(const std::string& k) const {
-    auto it = markers.find(k);
-    return it == markers.end() ? 0 : it->second;
+  std::uint32_t Marker(std::string_view k) const {
+    const std::uint32_t* m = markers.Find(k);
+    return m ? *m : 0;
   }
   const CodeInfo* Code(const std::string& c) const {
     auto it = codes.find(c);
@@ -302,6 +306,10 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
       if (!impl->codes.count(row.cameo))
         return DataErr(t, r, "CAMEO code '" + row.cameo + "' is not in cameo.tsv");
       for (const auto& cue : SplitBar(t.Cell(r, c_cue))) row.cues.push_back(SplitBar(cue, ' '));
+      for (const auto& cue : row.cues) {
+        auto& cf = row.cue_forms.emplace_back();
+        for (const auto& w : cue) NounForms(w, cf.emplace_back());
+      }
       for (const auto& p : SplitBar(t.Cell(r, c_t))) {
         if (p == "obj")
           row.obj = true;
@@ -360,19 +368,28 @@ namespace {
 void Candidates(const Token& t, std::vector<std::string>& out) {
   out.clear();
   if (t.kind != TokenKind::kArabic) return;
-  auto add = [&](const std::string& s) {
-    if (Cps(s) >= 2 && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+  // Views into the token's key: a string is built only for a new candidate.
+  auto add = [&](std::string_view s) {
+    if (Cps(s) >= 2 && std::find(out.begin(), out.end(), s) == out.end()) out.emplace_back(s);
+  };
+  auto drop_first = [](std::string_view s) {
+    std::size_t i = 0;
+    utf8::Next(s, i);
+    return s.substr(i);
   };
   add(t.stem);
   add(t.key);
-  std::string k = t.key;
+  std::string_view k = t.key;
   if ((StartsWith(k, "و") || StartsWith(k, "ف")) && Cps(k) >= 4) {
-    k = DropFirst(k);
+    k = drop_first(k);
     add(k);
   }
   if (StartsWith(k, "س") && Cps(k) >= 4) {
-    std::string f = FirstLetter(DropFirst(k));
-    if (f == "ي" || f == "ت" || f == "ن" || f == "ا") add(DropFirst(k));
+    std::string_view rest = drop_first(k);
+    std::size_t i = 0;
+    utf8::Next(rest, i);
+    std::string_view f = rest.substr(0, i);
+    if (f == "ي" || f == "ت" || f == "ن" || f == "ا") add(rest);
   }
   for (const char* pre : {"بال", "لل", "وال", "فال", "كال", "ال", "ب", "ل"}) {
     if (StartsWith(k, pre) && Cps(k) >= Cps(pre) + 3) {
@@ -436,19 +453,24 @@ class Coder {
   void Sentence(const nufuz::Sentence& s);
   const Row* MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bool& imperfect,
                       std::uint32_t sb, std::uint32_t se, std::uint32_t& cue_tok) const;
-  bool CueAt(const std::vector<std::string>& cue, std::uint32_t i) const;
+  bool CueAt(const std::vector<std::vector<std::string>>& cue_forms, std::uint32_t i) const;
   std::uint32_t MarkerAt(std::uint32_t i) const {
     if (i >= doc_.tokens.size()) return 0;
-    return lex_.Marker(doc_.tokens[i].key);
+    return marker_[i];
   }
+  // Whether one of token i's lookup forms is a trigger form.
+  bool TriggerForm(std::uint32_t i) const { return trig_form_[i] != 0; }
   // Markers of the token's stem (clitics and article removed): open-class
   // roles (actor nouns, anaphors).
   std::uint32_t StemMarkerAt(std::uint32_t i) const {
     if (i >= doc_.tokens.size()) return 0;
+    std::uint32_t& cached = stem_marker_[i];
+    if (cached != UINT32_MAX) return cached;
     const std::string& st = doc_.tokens[i].stem;
-    std::uint32_t m = lex_.Marker(st) | lex_.Marker(doc_.tokens[i].key);
+    std::uint32_t m = lex_.Marker(st) | marker_[i];
     if (StartsWith(st, "ال") && Cps(st) >= 4)
       m |= lex_.Marker(st.substr(std::string_view("ال").size()));
+    cached = m;
     return m;
   }
   int ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role) const;
@@ -471,7 +493,11 @@ class Coder {
   const EventCoder::Impl& lex_;
   const Document& doc_;
   std::vector<std::vector<std::string>> cands_;
-  std::vector<int> mention_at_;  // token -> mention index or -1
+  std::vector<std::vector<const std::vector<FormRef>*>> cand_refs_;  // per candidate: its rows
+  std::vector<char> trig_form_;        // token -> one of its candidates is a trigger form
+  std::vector<std::uint32_t> marker_;  // token -> markers of its key
+  mutable std::vector<std::uint32_t> stem_marker_;  // StemMarkerAt, UINT32_MAX = not yet
+  std::vector<int> mention_at_;                     // token -> mention index or -1
   std::vector<Mention> mentions_;
   std::vector<Group> groups_;  // of the current sentence
   std::vector<int> group_at_;  // token -> group index (current sentence) or -1
@@ -502,7 +528,20 @@ class Coder {
 void Coder::Prepare() {
   const auto& toks = doc_.tokens;
   cands_.resize(toks.size());
-  for (std::size_t i = 0; i < toks.size(); ++i) Candidates(toks[i], cands_[i]);
+  cand_refs_.resize(toks.size());
+  trig_form_.assign(toks.size(), 0);
+  marker_.resize(toks.size());
+  stem_marker_.assign(toks.size(), UINT32_MAX);
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    Candidates(toks[i], cands_[i]);
+    auto& refs = cand_refs_[i];
+    refs.clear();
+    for (const auto& c : cands_[i]) {
+      refs.push_back(lex_.forms.Find(c));
+      if (refs.back()) trig_form_[i] = 1;
+    }
+    marker_[i] = lex_.Marker(toks[i].key);
+  }
   for (std::size_t i = 0; i < doc_.entities.size(); ++i) entity_index_[doc_.entities[i].id] = i;
   mention_at_.assign(toks.size(), -1);
   auto token_of = [&](std::uint32_t cp) -> std::uint32_t {
@@ -527,7 +566,10 @@ void Coder::Prepare() {
                              ? toks[prev.token_end - 1].byte_end
                              : 0;
       std::size_t to = toks[s.token_begin].byte_start;
-      if (from < to && doc_.text.find('\n', from) < to) ++para;
+      // Only the gap between the sentences is searched (not the rest of the text).
+      if (from < to &&
+          std::string_view(doc_.text).substr(from, to - from).find('\n') != std::string_view::npos)
+        ++para;
     }
     sent_dates_[k].para = para;
   }
@@ -613,9 +655,7 @@ std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
     const Token& t = doc_.tokens[i];
     // A trigger word in between (verb or noun) ends the phrase: the
     // preposition on "بزيارة موسكو" governs the visit, not Moscow.
-    bool trig = false;
-    for (const auto& c : cands_[i]) trig |= lex_.forms.count(c) > 0;
-    if (trig) break;
+    if (TriggerForm(i)) break;
     if (t.proclitics & (kCliticBi | kCliticLi)) {
       // "بحكومة كازاخستان": the preposition sits on the head noun.
       return (t.proclitics & kCliticBi) ? "ب" : "ل";
@@ -695,18 +735,19 @@ bool Coder::PersonOf(int p, int b) const {
   return role && pc >= 0 && pc == bc;
 }
 
-bool Coder::CueAt(const std::vector<std::string>& cue, std::uint32_t i) const {
-  for (std::size_t k = 0; k < cue.size(); ++k) {
+bool Coder::CueAt(const std::vector<std::vector<std::string>>& cue_forms, std::uint32_t i) const {
+  for (std::size_t k = 0; k < cue_forms.size(); ++k) {
     std::uint32_t t = i + k;
     if (t >= doc_.tokens.size()) return false;
-    if (!TokenIs(cands_[t], cue[k])) {
-      // Nouns in cues also match their suffixed forms (عقوبة/عقوبات...).
-      std::vector<std::string> forms;
-      NounForms(cue[k], forms);
-      bool any = false;
-      for (const auto& f : forms) any |= TokenIs(cands_[t], f);
-      if (!any) return false;
-    }
+    // Nouns in cues also match their suffixed forms (عقوبة/عقوبات...); the
+    // first form is the cue word itself.
+    bool any = false;
+    for (const auto& f : cue_forms[k])
+      if (TokenIs(cands_[t], f)) {
+        any = true;
+        break;
+      }
+    if (!any) return false;
   }
   return true;
 }
@@ -724,7 +765,7 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
     std::uint32_t hi = std::min<std::uint32_t>(se, i + 10);
     for (std::uint32_t t = lo; t < hi && cue_tok == UINT32_MAX; ++t) {
       if (t == i) continue;
-      for (const auto& cue : row.cues)
+      for (const auto& cue : row.cue_forms)
         if (CueAt(cue, t)) {
           cue_tok = t;
           break;
@@ -862,8 +903,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       for (std::uint32_t k = prev.te; k < mm.tb; ++k) {
         std::string_view sf = doc_.Surface(doc_.tokens[k]);
         // Function words (إن، لن...) and triggers between them: two actors.
-        bool trig = false;
-        for (const auto& c : cands_[k]) trig |= lex_.forms.count(c) > 0;
+        bool trig = TriggerForm(k);
         if ((IsPunct(k) && sf != "،" && sf != ",") || (doc_.tokens[k].proclitics & kCliticWa) ||
             MarkerAt(k) != 0 || trig || doc_.tokens[k].key == "و")
           adjacent = false;
@@ -943,12 +983,11 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   triggers_.clear();
   for (std::uint32_t i = sb; i < se; ++i) {
     if (group_at_[i - sb] >= 0) continue;  // inside an entity name
-    for (const auto& c : cands_[i]) {
-      auto it = lex_.forms.find(c);
-      if (it == lex_.forms.end()) continue;
+    for (const std::vector<FormRef>* refs : cand_refs_[i]) {
+      if (!refs) continue;
       bool imperfect = false;
       std::uint32_t cue_tok = UINT32_MAX;
-      const Row* row = MatchRow(i, it->second, imperfect, sb, se, cue_tok);
+      const Row* row = MatchRow(i, *refs, imperfect, sb, se, cue_tok);
       if (!row) continue;
       Trigger tr{i, row, imperfect};
       tr.cue_tok = cue_tok;
@@ -1158,8 +1197,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         // tokens: ... participle من قبل X
         std::uint32_t p = groups_[g].tb - 3;
         const Token& pt = doc_.tokens[p];
-        bool trig = false;
-        for (const auto& c : cands_[p]) trig |= lex_.forms.count(c) > 0;
+        bool trig = TriggerForm(p);
         if (group_of(p) < 0 && !trig && StartsWith(pt.key, "الم") && Cps(pt.key) >= 5) break;
       }
       if (g >= 0 && groups_[g].prep == "agent") {

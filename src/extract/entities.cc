@@ -202,7 +202,7 @@ void EntityExtractor::Run(Document& doc) const {
     const Token& t = doc.tokens[tok];
     return t.start + ((t.proclitics & (kCliticWa | kCliticFa)) ? 1u : 0u);
   };
-  auto name_word = [&](std::size_t tok) {
+  auto name_word = [&](std::size_t tok) -> const std::string& {
     const Token& t = doc.tokens[tok];
     return (t.proclitics & (kCliticWa | kCliticFa)) ? forms[tok].core : forms[tok].whole;
   };

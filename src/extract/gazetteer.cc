@@ -105,8 +105,8 @@ std::vector<TokenForms> ComputeForms(const Document& doc) {
 // PhraseMatcher
 
 std::uint32_t PhraseMatcher::Symbol(std::string_view s) const {
-  auto it = symbols_.find(std::string(s));
-  return it == symbols_.end() ? 0 : it->second;
+  const std::uint32_t* sym = symbols_.Find(s);
+  return sym ? *sym : 0;
 }
 
 std::uint32_t PhraseMatcher::Child(std::uint32_t node, std::uint32_t sym) const {
@@ -119,9 +119,8 @@ void PhraseMatcher::Add(const std::vector<std::string>& words, std::uint32_t val
   if (words.empty()) return;
   std::uint32_t node = 0;
   for (const std::string& w : words) {
-    auto [sit, fresh] = symbols_.emplace(w, static_cast<std::uint32_t>(symbols_.size() + 1));
-    (void)fresh;
-    std::uint64_t key = (static_cast<std::uint64_t>(node) << 32) | sit->second;
+    std::uint32_t sym = *symbols_.Emplace(w, static_cast<std::uint32_t>(symbols_.size() + 1)).first;
+    std::uint64_t key = (static_cast<std::uint64_t>(node) << 32) | sym;
     auto eit = edges_.find(key);
     if (eit == edges_.end()) {
       nodes_.push_back(Node{});
@@ -143,6 +142,9 @@ void PhraseMatcher::Walk(const std::vector<TokenForms>& forms, std::size_t i, st
   const std::string* cands[3] = {&f.core, &f.whole, &f.stem};
   std::uint32_t tried[3] = {0, 0, 0};
   for (int c = 0; c < 3; ++c) {
+    // An earlier candidate with the same text has the same symbol: skipped
+    // below either way, without hashing it again.
+    if ((c >= 1 && *cands[c] == *cands[0]) || (c == 2 && *cands[c] == *cands[1])) continue;
     std::uint32_t sym = Symbol(*cands[c]);
     if (!sym || sym == tried[0] || sym == tried[1]) continue;
     tried[c] = sym;
@@ -262,9 +264,9 @@ Status Gazetteer::AddNisba(const TsvTable& table) {
 
 int Gazetteer::Nisba(const TokenForms& t) const {
   if (!t.arabic) return -1;
-  auto it = nisba_.find(t.core);
-  if (it == nisba_.end()) it = nisba_.find(t.whole);
-  return it == nisba_.end() ? -1 : static_cast<int>(it->second);
+  const std::uint32_t* e = nisba_.Find(t.core);
+  if (!e) e = nisba_.Find(t.whole);
+  return e ? static_cast<int>(*e) : -1;
 }
 
 const GazEntry* Gazetteer::Find(std::string_view id) const {
@@ -291,7 +293,7 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromTables(
   }
   for (const auto& [core, target] : g->pending_nisba_) {
     auto it = g->by_id_.find(target);
-    if (it != g->by_id_.end()) g->nisba_.emplace(core, it->second);
+    if (it != g->by_id_.end()) g->nisba_.Emplace(core, it->second);
   }
   g->pending_nisba_.clear();
   return std::shared_ptr<const Gazetteer>(std::move(g));

@@ -39,6 +39,7 @@
 #include "core/data.h"
 #include "core/document.h"
 #include "core/status.h"
+#include "extract/string_map.h"
 
 namespace nufuz::text {
 class Lexicon;
@@ -87,7 +88,7 @@ class PhraseMatcher {
   void Walk(const std::vector<TokenForms>& forms, std::size_t i, std::uint32_t node,
             std::uint32_t depth, bool first_whole, Match& best) const;
 
-  std::unordered_map<std::string, std::uint32_t> symbols_;
+  StringMap<std::uint32_t> symbols_;
   std::unordered_map<std::uint64_t, std::uint32_t> edges_;
   std::vector<Node> nodes_{Node{}};
   std::size_t phrases_ = 0;
@@ -128,7 +129,7 @@ class Gazetteer {
   Status AddNisba(const TsvTable& table);
   std::vector<GazEntry> entries_;
   std::unordered_map<std::string, std::uint32_t> by_id_;
-  std::unordered_map<std::string, std::uint32_t> nisba_;
+  StringMap<std::uint32_t> nisba_;
   std::vector<std::pair<std::string, std::string>> pending_nisba_;  // core -> target id
   PhraseMatcher names_;
 };

@@ -226,7 +226,7 @@ void Transliterator::Add(std::string_view ar, Entry e) {
     key += w;
   }
   max_words_ = std::max(max_words_, words.size());
-  table_.emplace(std::move(key), std::move(e));
+  table_.Emplace(key, std::move(e));
 }
 
 Result<std::shared_ptr<const Transliterator>> Transliterator::Load(
@@ -261,8 +261,7 @@ std::shared_ptr<const Transliterator> Transliterator::FromRows(
 }
 
 const Transliterator::Entry* Transliterator::Find(std::string_view key) const {
-  auto it = table_.find(std::string(key));
-  return it == table_.end() ? nullptr : &it->second;
+  return table_.Find(key);
 }
 
 std::string Transliterator::Name(std::string_view arabic) const {

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "extract/string_map.h"
 
 namespace nufuz::extract {
 
@@ -49,7 +50,7 @@ class Transliterator {
 
  private:
   void Add(std::string_view ar, Entry e);
-  std::unordered_map<std::string, Entry> table_;
+  StringMap<Entry> table_;
   std::size_t max_words_ = 1;
 };
 

@@ -1,6 +1,7 @@
 #include "repair/repair.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <iterator>
 #include <memory>
@@ -109,9 +110,10 @@ class WordSet {
   }
   bool emplace(std::u32string_view w) { return insert(w); }
 
-  std::size_t count(std::u32string_view w) const {
+  std::size_t count(std::u32string_view w) const { return count(w, HashWord(w)); }
+  // h: HashWord(w), computed by the caller.
+  std::size_t count(std::u32string_view w, std::uint64_t h) const {
     if (keys_.empty()) return 0;
-    const std::uint64_t h = HashWord(w);
     const std::uint64_t tag = h & kTagMask;
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const std::uint64_t s = slots_[i];
@@ -231,7 +233,14 @@ class Arena {
 
 }  // namespace
 
+std::uint64_t NextModelSerial() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 struct Model::Impl {
+  // Identifies this model for per-thread caches (never reused, unlike an address).
+  const std::uint64_t serial = NextModelSerial();
   Arena arena;      // the characters of every key below
   WordTable words;  // word -> evidence
   // "a b" for consecutive words a, b of a multi-word gazetteer name.
@@ -628,6 +637,73 @@ struct Op {  // a replacement in before-coordinates
   std::string reason;
 };
 
+// The document-independent part of a word's repair candidates.
+struct ModelCandidate {
+  std::u32string form;
+  float weight;    // m.Weight(form): -1 when unknown
+  bool final_yeh;  // restored a final ي
+  // StripClitics(form) as form.substr(st_off, st_len), and hashes of form,
+  // of that stem (when >= 3 long) and of the stem without its final letter
+  // (final_yeh only), for the document lookups.
+  std::uint32_t st_off = 0, st_len = 0;
+  std::uint64_t h_form = 0, h_st = 0, h_nisba = 0;
+};
+struct ModelWord {
+  float identity = 0;                 // max(0, m.Weight(word))
+  bool lone = false;                  // a lone letter not listed as a damaged shape
+  std::vector<ModelCandidate> cands;  // candidates other than the word itself
+};
+
+struct WordKeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::u32string_view w) const { return HashWord(w); }
+};
+struct WordKeyEq {
+  using is_transparent = void;
+  bool operator()(std::u32string_view a, std::u32string_view b) const { return a == b; }
+};
+
+// Per-thread cache of ModelWord by word, for one model at a time; bounded
+// (cleared when full).
+const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
+                                 std::vector<std::u32string>& buf) {
+  struct Cache {
+    std::uint64_t serial = 0;
+    std::unordered_map<std::u32string, ModelWord, WordKeyHash, WordKeyEq> words;
+  };
+  constexpr std::size_t kMaxWords = 1 << 16;
+  thread_local Cache cache;
+  if (cache.serial != m.serial) {
+    cache.words.clear();
+    cache.serial = m.serial;
+  }
+  if (auto it = cache.words.find(s); it != cache.words.end()) return it->second;
+  if (cache.words.size() >= kMaxWords) cache.words.clear();
+  ModelWord mw;
+  mw.identity = std::max(0.0f, m.Weight(s));
+  // A lone letter is restored only when listed as a damaged shape (ف).
+  const Entry* self = m.Find(s);
+  mw.lone = s.size() == 1 && !(self && self->kind == Kind::kJunk);
+  const std::size_t ncands = Candidates(s, buf);
+  for (std::size_t k = 1; k < ncands; ++k) {  // buf[0] is the word itself
+    const std::u32string& f = buf[k];
+    // No yeh is restored after a final yeh / alef maksura (القياديي).
+    if (f.size() == s.size() + 1 && f.compare(0, s.size(), s) == 0 &&
+        (s.back() == U'ي' || s.back() == U'ى'))
+      continue;
+    const bool final_yeh = f.back() == U'ي' && f.size() > s.size() && f[f.size() - 2] != U'ك';
+    ModelCandidate mc{f, m.Weight(f), final_yeh};
+    const std::u32string_view st = StripClitics(mc.form);
+    mc.st_off = static_cast<std::uint32_t>(st.data() - mc.form.data());
+    mc.st_len = static_cast<std::uint32_t>(st.size());
+    mc.h_form = HashWord(mc.form);
+    if (st.size() >= 3) mc.h_st = HashWord(st);
+    if (final_yeh && st.size() >= 3) mc.h_nisba = HashWord(st.substr(0, st.size() - 1));
+    mw.cands.push_back(std::move(mc));
+  }
+  return cache.words.emplace(std::u32string(s), std::move(mw)).first->second;
+}
+
 }  // namespace
 
 void Repair(Document& doc, const Model& model, Mode mode, const Options& options) {
@@ -735,16 +811,19 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     kaf_stems.erase(std::unique(kaf_stems.begin(), kaf_stems.end()), kaf_stems.end());
   }
 
-  // Lost letters.
+  // Lost letters. The candidates of a word and their model weights depend
+  // only on the model: they are cached per thread across documents.
   struct Memo {
     float identity;
     std::vector<Candidate> cands;  // known candidates other than identity
   };
   std::unordered_map<std::u32string_view, Memo, WordHash> memo;
   std::vector<std::u32string> buf;
-  auto doc_evidence = [&](std::u32string_view form, std::u32string_view seen) -> float {
-    std::u32string_view st = StripClitics(form);
-    if (vocab.count(form) || (st.size() >= 3 && vocab.count(st))) return kDocEvidence;
+  auto doc_evidence = [&](const ModelCandidate& mc, std::u32string_view seen) -> float {
+    const std::u32string_view form = mc.form;
+    const std::u32string_view st = form.substr(mc.st_off, mc.st_len);
+    if (vocab.count(form, mc.h_form) || (st.size() >= 3 && vocab.count(st, mc.h_st)))
+      return kDocEvidence;
     // A restored kaf that starts the stem, matching a surviving word of the
     // document (كازاخستان for لازاخستان, الازاخستانية).
     std::u32string_view seen_st = StripClitics(seen);
@@ -773,29 +852,20 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     ++examined;
     auto it = memo.find(s);
     if (it == memo.end()) {
+      const ModelWord& mw = CachedModelWord(m, s, buf);
       Memo mm;
-      mm.identity = std::max(0.0f, m.Weight(s));
-      // A lone letter is restored only when listed as a damaged shape (ف).
-      const Entry* self = m.Find(s);
-      const bool lone = s.size() == 1 && !(self && self->kind == Kind::kJunk);
-      const std::size_t ncands = Candidates(s, buf);
-      for (std::size_t k = 1; k < ncands; ++k) {  // buf[0] is the word itself
-        float wt = m.Weight(buf[k]);
-        float ev = doc_evidence(buf[k], s);
-        const bool final_yeh =
-            buf[k].back() == U'ي' && buf[k].size() > s.size() && buf[k][buf[k].size() - 2] != U'ك';
-        // No yeh is restored after a final yeh / alef maksura (القياديي).
-        if (buf[k].size() == s.size() + 1 && buf[k].compare(0, s.size(), s) == 0 &&
-            (s.back() == U'ي' || s.back() == U'ى'))
-          continue;
+      mm.identity = mw.identity;
+      for (const ModelCandidate& mc : mw.cands) {
+        const float wt = mc.weight;
+        float ev = doc_evidence(mc, s);
         bool nisba_doc = false;
-        if (final_yeh) {
-          std::u32string_view st = StripClitics(buf[k]);
+        if (mc.final_yeh) {
+          std::u32string_view st(mc.form.data() + mc.st_off, mc.st_len);
           st.remove_suffix(1);
-          nisba_doc = st.size() >= 2 && nisba_stems.count(st) > 0;
+          nisba_doc = st.size() >= 2 && nisba_stems.count(st, mc.h_nisba) > 0;
         }
         if (wt < 0 && ev == 0 && !(nisba_doc && mm.identity <= 0)) continue;
-        Candidate c{buf[k], std::max(0.0f, wt) + ev, final_yeh, lone, nisba_doc, wt >= 0};
+        Candidate c{mc.form, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone, nisba_doc, wt >= 0};
         mm.cands.push_back(std::move(c));
       }
       it = memo.emplace(s, std::move(mm)).first;

@@ -402,7 +402,7 @@ struct Cursor {
   std::string_view s;
   std::size_t i = 0;     // byte
   std::uint32_t cp = 0;  // code point
-  char32_t Peek(std::size_t* len = nullptr) const {
+  [[gnu::always_inline]] char32_t Peek(std::size_t* len = nullptr) const {
     auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {
       if (len) *len = 1;
@@ -422,7 +422,7 @@ struct Cursor {
     if (byte >= s.size()) return 0;
     return utf8::Next(s, byte);
   }
-  void Advance() {
+  [[gnu::always_inline]] void Advance() {
     std::size_t len = 1;
     Peek(&len);
     i += len;
