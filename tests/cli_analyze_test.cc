@@ -13,16 +13,9 @@
 namespace {
 
 std::string RunNufuz(const std::string& args, int* code) {
-  std::string cmd = std::string(NUFUZ_BINARY) + " " + args + " 2>/dev/null";
-  std::string out;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return out;
-  std::array<char, 65536> buf;
-  std::size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) out.append(buf.data(), n);
-  int status = ::pclose(p);
-  *code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
+  auto r = nufuz::testing::RunCommand(std::string(NUFUZ_BINARY) + " " + args);
+  *code = r.code;
+  return r.out;
 }
 
 std::size_t Columns(const std::string& line) {

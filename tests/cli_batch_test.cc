@@ -15,25 +15,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CmdResult {
-  int code = -1;
-  std::string out, err;
-};
+using nufuz::testing::CommandResult;
 
-CmdResult Nufuz(const std::string& args) {
-  fs::path err_file = fs::temp_directory_path() / ("nufuz_cli_err_" + std::to_string(::getpid()));
-  std::string cmd = std::string(NUFUZ_BINARY) + " " + args + " 2>" + err_file.string();
-  CmdResult r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 65536> buf;
-  std::size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = nufuz::testing::ReadFile(err_file);
-  fs::remove(err_file);
-  return r;
+CommandResult Nufuz(const std::string& args) {
+  return nufuz::testing::RunCommand(std::string(NUFUZ_BINARY) + " " + args);
 }
 
 class CliBatch : public ::testing::Test {
@@ -60,8 +45,8 @@ class CliBatch : public ::testing::Test {
 };
 
 TEST_F(CliBatch, BadDocumentsFailAloneAndAreNamed) {
-  CmdResult r = Nufuz("text " + P("a_good.txt") + " " + P("b_invalid.txt") + " " +
-                      P("c_binary.txt") + " " + P("d_empty.txt") + " " + P("e_good.txt"));
+  CommandResult r = Nufuz("text " + P("a_good.txt") + " " + P("b_invalid.txt") + " " +
+                          P("c_binary.txt") + " " + P("d_empty.txt") + " " + P("e_good.txt"));
   EXPECT_EQ(r.code, 1) << r.err;
   // Each bad file is named in its own error line, with what is wrong.
   EXPECT_NE(r.err.find(P("b_invalid.txt")), std::string::npos) << r.err;
@@ -77,21 +62,21 @@ TEST_F(CliBatch, BadDocumentsFailAloneAndAreNamed) {
 }
 
 TEST_F(CliBatch, InvalidUtf8ErrorGivesTheByteOffset) {
-  CmdResult r = Nufuz("text " + P("b_invalid.txt"));
+  CommandResult r = Nufuz("text " + P("b_invalid.txt"));
   EXPECT_EQ(r.code, 1);
   // "نص عربي ثم بايت غير صالح " is 44 bytes; the bad byte is at offset 44.
   EXPECT_NE(r.err.find("44"), std::string::npos) << r.err;
 }
 
 TEST_F(CliBatch, LenientReplacesAndFlags) {
-  CmdResult r = Nufuz("text --lenient --json " + P("b_invalid.txt"));
+  CommandResult r = Nufuz("text --lenient --json " + P("b_invalid.txt"));
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("\xEF\xBF\xBD"), std::string::npos);
   EXPECT_NE(r.out.find("\"warning\""), std::string::npos);
 }
 
 TEST_F(CliBatch, DirectoryIsWalkedInSortedOrder) {
-  CmdResult r = Nufuz("text " + dir_.string());
+  CommandResult r = Nufuz("text " + dir_.string());
   EXPECT_EQ(r.code, 1);
   std::size_t a = r.out.find("a_good.txt"), e = r.out.find("e_good.txt");
   ASSERT_NE(a, std::string::npos) << r.out;
@@ -107,17 +92,17 @@ TEST_F(CliBatch, UsageErrorsExitTwo) {
 }
 
 TEST_F(CliBatch, HelpAndVersion) {
-  CmdResult v = Nufuz("--version");
+  CommandResult v = Nufuz("--version");
   EXPECT_EQ(v.code, 0);
   EXPECT_NE(v.out.find("nufuz "), std::string::npos);
-  CmdResult h = Nufuz("text --help");
+  CommandResult h = Nufuz("text --help");
   EXPECT_EQ(h.code, 0);
   EXPECT_NE(h.out.find("--tokens"), std::string::npos);
   EXPECT_NE(h.out.find("--show-removed"), std::string::npos);
 }
 
 TEST_F(CliBatch, MissingFileIsNamed) {
-  CmdResult r = Nufuz("text " + P("nope.txt") + " " + P("e_good.txt"));
+  CommandResult r = Nufuz("text " + P("nope.txt") + " " + P("e_good.txt"));
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find(P("nope.txt")), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("نهر فخش"), std::string::npos);
@@ -125,7 +110,7 @@ TEST_F(CliBatch, MissingFileIsNamed) {
 
 TEST_F(CliBatch, TokensShowCliticAnalysis) {
   Write("f.txt", "وبكازاخستان للصين والولايات فإنها بالأسلحة وزير بين لندن\n");
-  CmdResult r = Nufuz("text --tokens " + P("f.txt"));
+  CommandResult r = Nufuz("text --tokens " + P("f.txt"));
   EXPECT_EQ(r.code, 0) << r.err;
   for (const char* line :
        {"\tوبكازاخستان\tوبكازاخستان\twa|bi\tكازاخستان\t", "\tللصين\tللصين\tli|al\tصين\t",

@@ -17,4 +17,12 @@ std::filesystem::path DataDir();
 // Reads a file whole (test fixtures only).
 std::string ReadFile(const std::filesystem::path& path);
 
+struct CommandResult {
+  int code = -1;        // exit status (a shell reports death by signal N as 128+N)
+  bool killed = false;  // ended by SIGKILL
+  std::string out, err;
+};
+// Runs a shell command, capturing standard output and standard error.
+CommandResult RunCommand(const std::string& command);
+
 }  // namespace nufuz::testing

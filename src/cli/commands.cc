@@ -124,6 +124,20 @@ std::string ActorCode(const std::string& entity) {
   return colon == std::string::npos ? entity : entity.substr(colon + 1);
 }
 
+struct ModelAndFacts {
+  influence::Model model;
+  std::vector<influence::Fact> facts;
+};
+
+// The influence model's parameters and the structural facts of data/.
+Result<ModelAndFacts> LoadModelAndFacts(const std::filesystem::path& dir) {
+  auto model = influence::LoadModel(dir);
+  if (!model.ok()) return model.status();
+  auto facts = influence::LoadFacts(dir, *model);
+  if (!facts.ok()) return facts.status();
+  return ModelAndFacts{std::move(model.value()), std::move(facts.value())};
+}
+
 std::string UtcNow() {
   std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -277,16 +291,13 @@ int Dump(const std::string& db) {
 
 int Report(const ReportArgs& args) {
   const auto dir = DataDir(args.data_dir);
-  auto model = influence::LoadModel(dir);
-  if (!model.ok()) {
-    Error(model.status().ToString());
+  auto inputs = LoadModelAndFacts(dir);
+  if (!inputs.ok()) {
+    Error(inputs.status().ToString());
     return kExitUsage;
   }
-  auto facts = influence::LoadFacts(dir, *model);
-  if (!facts.ok()) {
-    Error(facts.status().ToString());
-    return kExitUsage;
-  }
+  const influence::Model& model = inputs->model;
+  const std::vector<influence::Fact>* facts = &inputs->facts;
   auto store = store::Store::Open(args.db);
   if (!store.ok()) {
     Error(store.status().ToString());
@@ -315,14 +326,14 @@ int Report(const ReportArgs& args) {
   opt.explain = true;
   for (const auto& p : opt.powers) data.powers.push_back({p, {}, {}});
   for (const auto& c : opt.countries) data.republics.push_back({c, {}, {}});
-  auto cells = influence::Compute(*model, *facts, *events, *month, opt);
+  auto cells = influence::Compute(model, *facts, *events, *month, opt);
   // Trends: the combined score over the twelve months up to `month`.
   influence::Options trend_opt = opt;
   trend_opt.explain = false;
   std::map<std::pair<std::string, std::string>, std::vector<report::TrendPoint>> trends;
   for (int back = 11; back >= 0; --back) {
     const influence::MonthIndex m = *month - back;
-    for (const auto& c : influence::Compute(*model, *facts, *events, m, trend_opt))
+    for (const auto& c : influence::Compute(model, *facts, *events, m, trend_opt))
       trends[{c.power, c.country}].push_back({influence::FormatMonth(m), c.combined});
   }
   for (const auto& c : cells) {
@@ -435,17 +446,13 @@ int Report(const ReportArgs& args) {
 }
 
 int Influence(const InfluenceArgs& args) {
-  const auto dir = DataDir(args.data_dir);
-  auto model = influence::LoadModel(dir);
-  if (!model.ok()) {
-    Error(model.status().ToString());
+  auto inputs = LoadModelAndFacts(DataDir(args.data_dir));
+  if (!inputs.ok()) {
+    Error(inputs.status().ToString());
     return kExitUsage;
   }
-  auto facts = influence::LoadFacts(dir, *model);
-  if (!facts.ok()) {
-    Error(facts.status().ToString());
-    return kExitUsage;
-  }
+  const influence::Model& model = inputs->model;
+  const std::vector<influence::Fact>* facts = &inputs->facts;
   const std::string month_text = args.month.empty() ? CurrentMonth() : args.month;
   auto month = influence::ParseMonth(month_text);
   if (!month) {
@@ -470,7 +477,7 @@ int Influence(const InfluenceArgs& args) {
   if (!args.powers.empty()) opt.powers = args.powers;
   if (!args.countries.empty()) opt.countries = args.countries;
   opt.explain = args.explain;
-  auto cells = influence::Compute(*model, *facts, events, *month, opt);
+  auto cells = influence::Compute(model, *facts, events, *month, opt);
   std::printf("influence at %s (%zu facts, %zu coded events between powers and republics)\n",
               month_text.c_str(), facts->size(), events.size());
   if (!args.what_if.empty()) {
@@ -479,7 +486,7 @@ int Influence(const InfluenceArgs& args) {
       Error(text.status().ToString());
       return kExitUsage;
     }
-    auto changes = influence::ParseChanges(*text, args.what_if, *model);
+    auto changes = influence::ParseChanges(*text, args.what_if, model);
     if (!changes.ok()) {
       Error(changes.status().ToString());
       return kExitUsage;
@@ -487,14 +494,14 @@ int Influence(const InfluenceArgs& args) {
     std::vector<std::string> unmatched;
     auto changed = influence::ApplyChanges(*facts, *changes, &unmatched);
     for (const auto& u : unmatched) Error(args.what_if + ": no fact matches " + u);
-    auto after = influence::Compute(*model, changed, events, *month, opt);
+    auto after = influence::Compute(model, changed, events, *month, opt);
     std::fputs(influence::RenderDiff(influence::Diff(cells, after)).c_str(), stdout);
     return kExitOk;
   }
-  std::fputs(influence::RenderMatrix(cells, *model).c_str(), stdout);
+  std::fputs(influence::RenderMatrix(cells, model).c_str(), stdout);
   if (args.tilt) std::fputs(influence::RenderTilt(influence::ComputeTilt(cells)).c_str(), stdout);
   if (args.explain)
-    for (const auto& c : cells) std::fputs(influence::RenderExplain(c, *model).c_str(), stdout);
+    for (const auto& c : cells) std::fputs(influence::RenderExplain(c, model).c_str(), stdout);
   return kExitOk;
 }
 

@@ -32,6 +32,19 @@ nlohmann::json TokenToJson(const Document& doc, const Token& t) {
   return j;
 }
 
+nlohmann::json DiagnosticsJson(const Document& doc) {
+  nlohmann::json diags = nlohmann::json::array();
+  for (const auto& d : doc.diagnostics) {
+    nlohmann::json dj = {{"severity", SeverityName(d.severity)},
+                         {"stage", d.stage},
+                         {"code", d.code},
+                         {"message", d.message}};
+    if (d.offset) dj["offset"] = *d.offset;
+    diags.push_back(std::move(dj));
+  }
+  return diags;
+}
+
 nlohmann::json DocumentToJson(const Document& doc, const JsonOptions& options) {
   using nlohmann::json;
   json j;
@@ -69,16 +82,7 @@ nlohmann::json DocumentToJson(const Document& doc, const JsonOptions& options) {
   } else {
     j["repair"] = nullptr;
   }
-  json diags = json::array();
-  for (const auto& d : doc.diagnostics) {
-    json dj = {{"severity", SeverityName(d.severity)},
-               {"stage", d.stage},
-               {"code", d.code},
-               {"message", d.message}};
-    if (d.offset) dj["offset"] = *d.offset;
-    diags.push_back(dj);
-  }
-  j["diagnostics"] = diags;
+  j["diagnostics"] = DiagnosticsJson(doc);
   if (options.removed) {
     json rem = json::array();
     for (const auto& r : doc.removed)

@@ -18,6 +18,8 @@ struct JsonOptions {
 
 nlohmann::json DocumentToJson(const Document& doc, const JsonOptions& options = {});
 nlohmann::json TokenToJson(const Document& doc, const Token& token);
+// The "diagnostics" array shared by every JSON output.
+nlohmann::json DiagnosticsJson(const Document& doc);
 // The pipe-separated clitic names of a Clitic flag set: "wa|bi|al".
 std::string CliticNames(std::uint8_t flags);
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/json.h"
 #include "core/utf8.h"
 #include "events/events.h"
 
@@ -43,16 +44,7 @@ json AnalyzeJson(const Document& doc) {
   } else {
     j["repair"] = nullptr;
   }
-  json diags = json::array();
-  for (const auto& d : doc.diagnostics) {
-    json dj = {{"severity", SeverityName(d.severity)},
-               {"stage", d.stage},
-               {"code", d.code},
-               {"message", d.message}};
-    if (d.offset) dj["offset"] = *d.offset;
-    diags.push_back(std::move(dj));
-  }
-  j["diagnostics"] = std::move(diags);
+  j["diagnostics"] = DiagnosticsJson(doc);
 
   // Surfaces are cut from text through one code-point index.
   utf8::CpIndex index(doc.text);
