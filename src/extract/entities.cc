@@ -424,7 +424,7 @@ void EntityExtractor::Run(Document& doc) const {
       if (before > 0 && !forms[before - 1].arabic && doc.Surface(doc.tokens[before - 1]) == "،")
         --before;
       if (who < 0 && before > 0) who = person_end[before - 1];
-      // "عزرا زيا، وكيلة وزارة الخارجية": a name of two or three words
+      // "إيغور نورا، مستشار وزارة الطاقة": a name of two or three words
       // right before ", <title>" with no name after the title is the
       // person the title describes (three words only when none is a known
       // word; two when the title context vouches for them).
@@ -437,7 +437,7 @@ void EntityExtractor::Run(Document& doc) const {
           if (!free) continue;
           std::size_t got = ScanName(doc, forms, j, covered, *lexicon_, *translit_, len2 == 2);
           // Before ", <title>" the last word may be a short one the word
-          // list also knows (زيا): any plain word of two letters or more.
+          // list also knows (نورا): any plain word of two letters or more.
           if (len2 == 2 && got == 1) {
             const Token& lt = doc.tokens[j + 1];
             const std::string& lw = forms[j + 1].whole;

@@ -95,7 +95,7 @@ bool IsNameWord(const Document& doc, const std::vector<TokenForms>& forms, std::
   // (بوتين) need a table row.
   if ((t.proclitics & ~kCliticAl) && lexicon.Contains(f.core)) return false;
   // A word with the article is an adjective after a title (الإعلامي), unless
-  // it continues a name that began with the article (الحسين الزاوي).
+  // it continues a name that began with the article (الحسن الخطيب).
   if (t.proclitics & kCliticAl) return false;
   return true;
 }
@@ -182,7 +182,7 @@ void DocPeople::ResolveSurnames(const Document& doc, const std::vector<TokenForm
       // A short surname that is also an ordinary word (حسن) stays unresolved;
       // the Arabic word list also holds many foreign names, so long ones pass.
       // It still resolves when the name's other words are foreign (unknown
-      // to the word list): "عزرا زيا" ... "زيا".
+      // to the word list): "إيغور نورا" ... "نورا".
       if (p.words.back().size() < 10 && lexicon.Contains(p.words.back())) {
         bool foreign = p.words.size() >= 2;
         for (std::size_t w = 0; w + 1 < p.words.size(); ++w)
