@@ -35,6 +35,15 @@
 //                    cue
 //   trailing-line    after the last body paragraph, short non-sentence lines
 //
+// Speed: the text is read once. SplitLines decodes each code point once and
+// classifies it with one table load (kCharTable); runs of plain Arabic
+// letters, most of the text, are folded by another table a pair of bytes at a
+// time. The folded tokens of all lines go into one buffer (Lines::folded):
+// a line's key and tokens are views into it, so no string is built per line
+// or per token. The lexicon's skeleton tokens get small ids at load, and a
+// line's tokens are looked up in a flat hash table once (Annotate); phrase
+// matching then compares ids. Repetition uses a flat set of key views.
+//
 // "Paragraph-like" (body) = >= 10 words, mostly Arabic letters, and sentence
 // punctuation at the end (or >= 14 words: hard-wrapped PDF text). Such lines
 // are only removed by exact repetition or by the block rules above.
@@ -45,9 +54,11 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <functional>
+#include <span>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "core/data.h"
@@ -104,8 +115,9 @@ constexpr std::array<CategoryInfo, kNumCats> kCategories = {{
 
 enum class Match : std::uint8_t { kLine, kStart, kEnd, kEdge, kAny, kToken };
 
+// A lexicon phrase: its skeleton tokens as ids of Lexicon::Impl's token table.
 struct Phrase {
-  std::vector<std::string> tokens;  // skeleton tokens
+  std::vector<std::uint32_t> tokens;
   Cat cat;
   Match match;
 };
@@ -113,28 +125,36 @@ struct Phrase {
 // ---------------------------------------------------------------------------
 // Character classes and folding.
 
-bool IsArabicLetter(char32_t c) {
+constexpr bool IsArabicLetter(char32_t c) {
   return (c >= 0x0621 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) ||
          (c >= 0x06FA && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F);
 }
-bool IsLatinLetter(char32_t c) {
+constexpr bool IsLatinLetter(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x00C0 && c <= 0x024F);
 }
-bool IsOtherLetter(char32_t c) {
+constexpr bool IsOtherLetter(char32_t c) {
   return c >= 0x0370 && c <= 0x04FF;
 }  // Greek, Cyrillic
-bool IsDigit(char32_t c) {
+constexpr bool IsDigit(char32_t c) {
   return (c >= '0' && c <= '9') || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9);
 }
-bool IsMark(char32_t c) {
+constexpr bool IsMark(char32_t c) {
   return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 || (c >= 0x06D6 && c <= 0x06ED);
 }
-bool IsSpace(char32_t c) {
+constexpr bool IsSpace(char32_t c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+constexpr bool IsCloser(char32_t c) {
+  return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' || c == 0x201D || c == 0x00BB ||
+         c == 0x2019 || c == 0x203A || c == 0x00AB || c == 0x201C;
+}
+bool IsSentencePunct(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x2026 || c == ';' ||
+         c == 0x061B || c == ':' || c == 0x060C || c == ',';
 }
 
 // Folds a letter or digit to its comparison form.
-char32_t Fold(char32_t c) {
+constexpr char32_t Fold(char32_t c) {
   switch (c) {
     case 0x0622:
     case 0x0623:
@@ -154,45 +174,276 @@ char32_t Fold(char32_t c) {
   return c;
 }
 
+// Everything the line scan asks about one code point, so that the hot loop
+// does one table load instead of a chain of range tests. The table covers
+// U+0000-U+07FF (ASCII, Latin, Greek, Cyrillic, Arabic); other code points
+// are classified by the same functions on the fly.
+enum CharFlag : std::uint16_t {
+  kFlagSpace = 1 << 0,
+  kFlagArabic = 1 << 1,
+  kFlagLatin = 1 << 2,
+  kFlagOther = 1 << 3,  // other-script letter
+  kFlagDigit = 1 << 4,
+  kFlagMark = 1 << 5,
+  kFlagCloser = 1 << 6,
+  kFlagToken = 1 << 7,  // part of a token: letter, digit or '+'
+  kFlagDate = 1 << 8,   // folds to 0-9 / - . : (date and time stamps)
+  kFlagCrumb = 1 << 9,  // breadcrumb separator » › >
+  // An Arabic letter that is none of the above but a token character (and
+  // folds to a two-byte letter): in a line it only extends the current token
+  // and counts as a letter (see Tokenizer::AddPlainRun).
+  kFlagPlain = 1 << 10,
+};
+constexpr std::uint16_t kFlagLetter = kFlagArabic | kFlagLatin | kFlagOther;
+
+struct CharInfo {
+  std::uint16_t flags = 0;
+  char32_t fold = 0;
+};
+
+constexpr CharInfo Classify(char32_t c) {
+  CharInfo ci;
+  ci.fold = Fold(c);
+  std::uint16_t f = 0;
+  if (IsSpace(c)) f |= kFlagSpace;
+  if (IsArabicLetter(c)) f |= kFlagArabic;
+  if (IsLatinLetter(c)) f |= kFlagLatin;
+  if (IsOtherLetter(c)) f |= kFlagOther;
+  if (IsDigit(c)) f |= kFlagDigit;
+  if (IsMark(c)) f |= kFlagMark;
+  if (IsCloser(c)) f |= kFlagCloser;
+  if (IsArabicLetter(c) || IsLatinLetter(c) || IsOtherLetter(c) || IsDigit(c) || c == '+')
+    f |= kFlagToken;
+  const char32_t d = ci.fold;
+  if ((d >= '0' && d <= '9') || d == '/' || d == '-' || d == '.' || d == ':') f |= kFlagDate;
+  if (c == 0x00BB || c == 0x203A || c == '>') f |= kFlagCrumb;
+  if (f == (kFlagArabic | kFlagToken) && d >= 0x80 && d < 0x800) f |= kFlagPlain;
+  ci.flags = f;
+  return ci;
+}
+
+constexpr std::size_t kTableSize = 0x800;
+struct CharEntry {
+  std::uint16_t flags;
+  std::uint16_t fold;  // Fold(c) < 0x800 for every c < 0x800
+};
+constexpr std::array<CharEntry, kTableSize> BuildCharTable() {
+  std::array<CharEntry, kTableSize> t{};
+  for (char32_t c = 0; c < kTableSize; ++c) {
+    const CharInfo ci = Classify(c);
+    t[c] = {ci.flags, static_cast<std::uint16_t>(ci.fold)};
+  }
+  return t;
+}
+constexpr std::array<CharEntry, kTableSize> kCharTable = BuildCharTable();
+
+// The kFlagPlain characters are all in U+0600-U+077F, whose UTF-8 forms are
+// two bytes led by D8-DD. For each such sequence this table holds the UTF-8
+// bytes of its fold, or zeros when it is not plain: one load tests, folds and
+// encodes a character of a run.
+constexpr char32_t kPlainFirst = 0x0600, kPlainEnd = 0x0780;
+struct PlainFold {
+  std::uint8_t b0 = 0, b1 = 0;  // the fold's UTF-8 bytes; b0 == 0: not plain
+  bool kaf = false;             // the fold is kaf
+};
+constexpr std::array<PlainFold, kPlainEnd - kPlainFirst> BuildPlainFolds() {
+  std::array<PlainFold, kPlainEnd - kPlainFirst> t{};
+  for (char32_t c = 0; c < kTableSize; ++c) {
+    if (!(kCharTable[c].flags & kFlagPlain)) continue;
+    if (c < kPlainFirst || c >= kPlainEnd) throw "a plain character outside U+0600-U+077F";
+    const char32_t f = kCharTable[c].fold;
+    t[c - kPlainFirst] = {static_cast<std::uint8_t>(0xC0 | (f >> 6)),
+                          static_cast<std::uint8_t>(0x80 | (f & 0x3F)), f == 0x0643};
+  }
+  return t;
+}
+constexpr std::array<PlainFold, kPlainEnd - kPlainFirst> kPlainFolds = BuildPlainFolds();
+
+// The fold of the plain character at s[i], or one with b0 == 0.
+inline PlainFold PlainAt(std::string_view s, std::size_t i) {
+  if (i + 1 >= s.size()) return {};
+  const unsigned lead = static_cast<unsigned char>(s[i]) - 0xD8u;
+  const unsigned next = static_cast<unsigned char>(s[i + 1]);
+  if (lead >= 6 || (next & 0xC0) != 0x80) return {};
+  return kPlainFolds[lead * 64 + (next & 0x3F)];
+}
+
+inline CharInfo Info(char32_t c) {
+  if (c < kTableSize) return {kCharTable[c].flags, kCharTable[c].fold};
+  return Classify(c);
+}
+
+// The code point of the two-byte sequence at s[i].
+inline char32_t Decode2(std::string_view s, std::size_t i) {
+  return (char32_t(static_cast<unsigned char>(s[i]) & 0x1F) << 6) |
+         (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+}
+
 // Splits text into folded tokens: runs of letters, digits and '+'; '©' is a
-// token of its own; marks are dropped; everything else separates.
+// token of its own; marks are dropped; everything else separates. The tokens
+// of one line are written to `out` joined by ' ' (so the line's key is one
+// contiguous range of `out`), and each token's byte range in `out` is
+// appended to `ranges`: no string per token or per line. `out` is used as a
+// raw buffer (trimmed by Finish) so that the per-character write is a store,
+// not a call: before each line the caller reserves room for what the line
+// can write. A code point writes at most its own UTF-8 length (Fold never
+// lengthens, and token characters are all below U+0800) plus one ' ' when it
+// starts a token, so a line of n bytes writes at most 2n bytes.
+class Tokenizer {
+ public:
+  struct Range {
+    std::uint32_t b = 0, e = 0;  // bytes in out
+    bool kaf = false;            // the token has a kaf (see Skeleton)
+  };
+  Tokenizer(std::string& out, std::vector<Range>& ranges) : out_(out), ranges_(ranges) {
+    d_ = out_.data();
+  }
+  // Makes room for a line of n bytes.
+  void Reserve(std::size_t n) {
+    if (pos_ + 2 * n + 8 <= out_.size()) return;
+    out_.resize(std::max(out_.size() * 2, pos_ + 2 * n + 8));
+    d_ = out_.data();
+  }
+
+  void BeginLine() {
+    line_tokens_ = 0;
+    words_ = 0;
+  }
+  // One code point of the line and its Info.
+  void Add(char32_t c, const CharInfo& ci) {
+    if (ci.flags & kFlagMark) return;
+    if (ci.flags & kFlagToken) {
+      if (!in_token_) Start();
+      Put(ci.fold);
+      kaf_ |= ci.fold == 0x0643;
+      return;
+    }
+    End();
+    if (c == 0x00A9) {
+      Start();
+      Put(c);
+      End();
+    }
+  }
+  // Adds the run of kFlagPlain characters at s[i] (the same as Add on each)
+  // and returns its length in bytes (two per character).
+  std::size_t AddPlainRun(std::string_view s, std::size_t i) {
+    PlainFold f = PlainAt(s, i);
+    if (f.b0 == 0) return 0;
+    if (!in_token_) Start();
+    const std::size_t start = i;
+    char* d = d_ + pos_;
+    bool kaf = false;
+    do {
+      d[0] = static_cast<char>(f.b0);
+      d[1] = static_cast<char>(f.b1);
+      d += 2;
+      kaf |= f.kaf;
+      i += 2;
+      f = PlainAt(s, i);
+    } while (f.b0 != 0);
+    pos_ = static_cast<std::size_t>(d - d_);
+    kaf_ |= kaf;
+    return i - start;
+  }
+  void EndLine() { End(); }
+  int words() const { return words_; }  // tokens other than '©' and '+'
+  std::size_t size() const { return pos_; }
+  // Ends the last line and trims `out` to the bytes written.
+  void Finish() {
+    End();
+    out_.resize(pos_);
+  }
+
+ private:
+  void Start() {
+    if (line_tokens_ > 0) Put(' ');
+    start_ = static_cast<std::uint32_t>(pos_);
+    in_token_ = true;
+    kaf_ = false;
+  }
+  void End() {
+    if (!in_token_) return;
+    in_token_ = false;
+    const auto end = static_cast<std::uint32_t>(pos_);
+    ranges_.push_back({start_, end, kaf_});
+    ++line_tokens_;
+    const std::string_view t(d_ + start_, end - start_);
+    words_ += t != "\u00A9" && t != "+";
+  }
+  // Appends the UTF-8 encoding of c.
+  void Put(char32_t c) {
+    char* d = d_ + pos_;
+    if (c < 0x80) {
+      d[0] = static_cast<char>(c);
+      pos_ += 1;
+    } else if (c < 0x800) {
+      d[0] = static_cast<char>(0xC0 | (c >> 6));
+      d[1] = static_cast<char>(0x80 | (c & 0x3F));
+      pos_ += 2;
+    } else {  // no token character is above U+07FF today; kept general
+      std::string enc;
+      utf8::Append(enc, c);
+      enc.copy(d, enc.size());
+      pos_ += enc.size();
+    }
+  }
+
+  std::string& out_;
+  std::vector<Range>& ranges_;
+  char* d_ = nullptr;  // out_.data()
+  std::size_t pos_ = 0;
+  std::uint32_t start_ = 0;
+  bool in_token_ = false, kaf_ = false;
+  int line_tokens_ = 0;
+  int words_ = 0;
+};
+
+// Folded tokens of s as strings (for loading the lexicon).
 std::vector<std::string> Tokenize(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
+  std::string buf;
+  std::vector<Tokenizer::Range> ranges;
+  Tokenizer tk(buf, ranges);
+  tk.Reserve(s.size());
+  tk.BeginLine();
   std::size_t i = 0;
   while (i < s.size()) {
-    char32_t c = utf8::Next(s, i);
-    if (IsMark(c)) continue;
-    if (IsArabicLetter(c) || IsLatinLetter(c) || IsOtherLetter(c) || IsDigit(c) || c == '+') {
-      utf8::Append(cur, Fold(c));
-      continue;
-    }
-    if (!cur.empty()) out.push_back(std::move(cur));
-    cur.clear();
-    if (c == 0x00A9) out.emplace_back("\u00A9");
+    const char32_t c = utf8::Next(s, i);
+    tk.Add(c, Info(c));
   }
-  if (!cur.empty()) out.push_back(std::move(cur));
+  tk.Finish();
+  std::vector<std::string> out;
+  for (const auto& r : ranges) out.emplace_back(buf, r.b, r.e - r.b);
   return out;
 }
 
 // The skeleton of a folded token: kaf and a word-final ya dropped, so that
 // cues still match text from PDF extractions that lost those letters
-// (الكاتب -> الاتب, في -> ف). Used for lexicon matching only.
-std::string Skeleton(std::string_view tok) {
-  std::string out;
-  std::size_t i = 0;
-  while (i < tok.size()) {
-    char32_t c = utf8::Next(tok, i);
-    if (c == 0x0643) continue;
-    utf8::Append(out, c);
+// (الكاتب -> الاتب, في -> ف). Used for lexicon matching only. `has_kaf`
+// says whether tok holds a kaf (the tokenizer knows); without one the
+// skeleton is a view of tok itself, else of `buf`. (Tokens are valid UTF-8,
+// so the bytes D9 83 / D9 8A are always kaf / ya.)
+constexpr std::string_view kKaf = "\u0643";
+std::string_view DropKaf(std::string_view tok, std::string& buf) {
+  buf.resize(tok.size());
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < tok.size(); ++k) {
+    if (tok[k] == kKaf[0] && k + 1 < tok.size() && tok[k + 1] == kKaf[1]) {
+      ++k;
+      continue;
+    }
+    buf[n++] = tok[k];
   }
+  return std::string_view(buf).substr(0, n);
+}
+inline std::string_view Skeleton(std::string_view tok, bool has_kaf, std::string& buf) {
   static constexpr std::string_view kYa = "\u064A";
-  if (out.size() > kYa.size() && std::string_view(out).substr(out.size() - kYa.size()) == kYa)
-    out.resize(out.size() - kYa.size());
+  std::string_view out = has_kaf ? DropKaf(tok, buf) : tok;
+  if (out.size() > kYa.size() && out.ends_with(kYa)) out.remove_suffix(kYa.size());
   return out;
 }
 
-bool IsWord(const std::string& tok) {
+bool IsWord(std::string_view tok) {
   return tok != "\u00A9" && tok != "+";
 }
 
@@ -203,7 +454,6 @@ bool IsTrackingChunk(std::string_view w) {
     w.remove_suffix(1);
   if (w.size() < 16) return false;
   int upper = 0, lower = 0, digit = 0;
-  std::array<int, 128> freq{};
   for (char ch : w) {
     auto c = static_cast<unsigned char>(ch);
     if (c >= 128) return false;
@@ -212,10 +462,11 @@ bool IsTrackingChunk(std::string_view w) {
     upper += std::isupper(c) != 0;
     lower += std::islower(c) != 0;
     digit += std::isdigit(c) != 0;
-    ++freq[c];
   }
   int classes = (upper > 0) + (lower > 0) + (digit > 0);
   if (classes < 2) return false;
+  std::array<int, 128> freq{};
+  for (char ch : w) ++freq[static_cast<unsigned char>(ch)];
   double h = 0;
   for (int f : freq)
     if (f > 0) {
@@ -225,44 +476,159 @@ bool IsTrackingChunk(std::string_view w) {
   return h >= 3.0;
 }
 
-// True when some whitespace-separated chunk (digits folded to ASCII) looks like
-// a date (12-10-2025, 2025/10/12, 10.8.2025) or a time (12:18, 3:44:00).
-bool HasDateOrTime(std::string_view s) {
-  std::string ascii;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    char32_t c = Fold(utf8::Next(s, i));
-    if ((c >= '0' && c <= '9') || c == '/' || c == '-' || c == '.' || c == ':')
-      ascii.push_back(static_cast<char>(c));
-    else
-      ascii.push_back(' ');
-  }
-  std::size_t p = 0;
-  while (p < ascii.size()) {
-    while (p < ascii.size() && ascii[p] == ' ') ++p;
-    std::size_t q = p;
-    while (q < ascii.size() && ascii[q] != ' ') ++q;
-    std::string_view chunk(ascii.data() + p, q - p);
-    p = q;
-    // Count digit groups and separators.
-    int groups = 0, dateseps = 0, colons = 0;
-    bool in_digits = false, bad = false;
-    for (char c : chunk) {
-      if (c >= '0' && c <= '9') {
-        if (!in_digits) ++groups;
-        in_digits = true;
-      } else {
-        if (!in_digits) bad = true;  // separator not after digits
-        in_digits = false;
-        (c == ':' ? colons : dateseps) += 1;
-      }
+// Whether some chunk of a line looks like a date (12-10-2025, 2025/10/12,
+// 10.8.2025) or a time (12:18, 3:44:00). A chunk is a maximal run of code
+// points that fold to 0-9 / - . : (digits folded to ASCII); fed one code
+// point at a time by the line scan.
+class DateScan {
+ public:
+  void Add(const CharInfo& ci) {
+    if (!(ci.flags & kFlagDate)) {
+      Break();
+      return;
     }
-    if (bad || !in_digits) continue;
-    if (groups == 3 && dateseps == 2 && colons == 0) return true;
-    if (groups >= 2 && groups <= 3 && colons == groups - 1 && dateseps == 0) return true;
+    in_chunk_ = true;
+    if (ci.fold >= '0' && ci.fold <= '9') {
+      if (!in_digits_) ++groups_;
+      in_digits_ = true;
+    } else {
+      if (!in_digits_) bad_ = true;  // separator not after digits
+      in_digits_ = false;
+      (ci.fold == ':' ? colons_ : dateseps_) += 1;
+    }
   }
-  return false;
+  // Ends the line; true when a chunk was a date or time.
+  bool Finish() {
+    Break();
+    return found_;
+  }
+  // Ends the current chunk (a code point that is not a date character).
+  void Break() {
+    if (!in_chunk_) return;
+    if (!bad_ && in_digits_) {
+      if (groups_ == 3 && dateseps_ == 2 && colons_ == 0) found_ = true;
+      if (groups_ >= 2 && groups_ <= 3 && colons_ == groups_ - 1 && dateseps_ == 0) found_ = true;
+    }
+    in_chunk_ = in_digits_ = bad_ = false;
+    groups_ = dateseps_ = colons_ = 0;
+  }
+
+ private:
+  bool found_ = false, in_chunk_ = false, in_digits_ = false, bad_ = false;
+  int groups_ = 0, dateseps_ = 0, colons_ = 0;
+};
+
+// A string hash for the flat tables below.
+std::size_t HashBytes(std::string_view s) {
+  return std::hash<std::string_view>{}(s);  // 8 bytes per step
 }
+
+// A hash of a short string (a token) from at most two 8-byte loads, inline:
+// cheaper than a general string hash for the one lookup per token. Any hash
+// is correct here, since a hit is confirmed by comparing the bytes.
+inline std::uint64_t TokenHash(std::string_view s) {
+  const auto load = [&](std::size_t at, std::size_t n) {
+    std::uint64_t v = 0;
+    for (std::size_t k = 0; k < n; ++k)  // n <= 8; unrolled by the compiler
+      v |= std::uint64_t(static_cast<unsigned char>(s[at + k])) << (8 * k);
+    return v;
+  };
+  const std::size_t n = s.size();
+  std::uint64_t a, b;
+  if (n >= 8) {
+    std::memcpy(&a, s.data(), 8);
+    std::memcpy(&b, s.data() + n - 8, 8);
+  } else if (n >= 4) {
+    std::uint32_t x, y;
+    std::memcpy(&x, s.data(), 4);
+    std::memcpy(&y, s.data() + n - 4, 4);
+    a = x;
+    b = y;
+  } else {
+    a = load(0, n);
+    b = 0;
+  }
+  std::uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ n;
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 29;
+  return h;
+}
+
+// An open-addressing set of strings identified by small ids, used to find a
+// token's id without building a std::string. Kept at most a quarter full,
+// with a hash tag per slot, so a token that is not there (most) is rejected
+// after one or two slot reads. Built once, then read-only.
+class FlatIndex {
+ public:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFF;
+  // Builds the index over keys: a key's id is its position.
+  void Build(std::vector<std::string> keys) {
+    keys_ = std::move(keys);
+    std::size_t cap = 16;
+    while (cap < keys_.size() * 4) cap *= 2;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    for (std::uint32_t id = 0; id < keys_.size(); ++id) {
+      const std::uint64_t h = TokenHash(keys_[id]);
+      std::size_t s = h & mask_;
+      while (slots_[s].id != kNone) s = (s + 1) & mask_;
+      slots_[s] = {id, static_cast<std::uint32_t>(h >> 32)};
+    }
+  }
+  std::uint32_t Find(std::string_view key) const {
+    if (slots_.empty()) return kNone;
+    const std::uint64_t h = TokenHash(key);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
+      const Slot& slot = slots_[s];
+      if (slot.id == kNone) return kNone;
+      if (slot.tag == tag && keys_[slot.id] == key) return slot.id;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t id = kNone;
+    std::uint32_t tag = 0;  // high bits of the key's hash
+  };
+  std::vector<std::string> keys_;
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+};
+
+// A set of strings held as views (the strings outlive the set), with open
+// addressing: no allocation per insert.
+class ViewSet {
+ public:
+  // True when v was not in the set (and is now).
+  bool Insert(std::string_view v) {
+    if ((items_.size() + 1) * 2 > slots_.size()) Grow();
+    std::size_t s = Slot(v);
+    if (slots_[s] != 0) return false;
+    items_.push_back(v);
+    slots_[s] = static_cast<std::uint32_t>(items_.size());
+    return true;
+  }
+  bool Contains(std::string_view v) const { return !slots_.empty() && slots_[Slot(v)] != 0; }
+
+ private:
+  // The slot holding v, or the empty slot where it would go. Slots hold an
+  // item index + 1; 0 is empty.
+  std::size_t Slot(std::string_view v) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t s = HashBytes(v) & mask;
+    while (slots_[s] != 0 && items_[slots_[s] - 1] != v) s = (s + 1) & mask;
+    return s;
+  }
+  void Grow() {
+    slots_.assign(std::max<std::size_t>(16, slots_.size() * 2), 0);
+    for (std::uint32_t k = 0; k < items_.size(); ++k) slots_[Slot(items_[k])] = k + 1;
+  }
+
+  std::vector<std::string_view> items_;
+  std::vector<std::uint32_t> slots_;
+};
 
 // ---------------------------------------------------------------------------
 // Per-line features.
@@ -273,7 +639,6 @@ struct Line {
   bool nl = false;               // a '\n' follows
   bool blank = true;
   int words = 0;  // tokens with a letter or digit
-  int alpha = 0;  // tokens with a letter
   int arabic = 0, latin = 0, letters = 0, digits = 0;
   bool punct_end = false;     // sentence punctuation at the end (or, from a
                               // right-to-left PDF extraction, at the start)
@@ -282,15 +647,18 @@ struct Line {
   bool full_stop = false;     // ends with . or , (not a title)
   bool date = false;
   bool blob = false;
-  std::string key;                  // folded tokens joined by ' '
-  std::vector<std::string> tokens;  // folded tokens
-  std::uint32_t hits = 0;           // bit per Cat
-  int bio_hits = 0;                 // distinct bio / bio-role phrases
-  int role_pos = -1;                // first token of a bio-role hit
-  int byline_cue_len = 0;           // tokens of a leading byline cue
-  int credit_words = 0;             // tokens covered by credit phrases
-  int widget = -1;                  // Cat of a token-vocabulary line
-  int crumbs = 0;                   // breadcrumb separators (» › >)
+  std::string_view key;                      // folded tokens joined by ' '
+  std::span<const std::string_view> tokens;  // folded tokens (views into key)
+  std::span<const char> kaf;                 // per token: it has a kaf
+  std::uint32_t key_b = 0, key_e = 0;        // key's bytes in Lines::folded
+  std::uint32_t tok_b = 0, tok_e = 0;        // tokens' indices in Lines::tokens
+  std::uint32_t hits = 0;                    // bit per Cat
+  int bio_hits = 0;                          // distinct bio / bio-role phrases
+  int role_pos = -1;                         // first token of a bio-role hit
+  int byline_cue_len = 0;                    // tokens of a leading byline cue
+  int credit_words = 0;                      // tokens covered by credit phrases
+  int widget = -1;                           // Cat of a token-vocabulary line
+  int crumbs = 0;                            // breadcrumb separators (» › >)
   const char* reason = nullptr;
 
   bool paragraph() const {
@@ -299,39 +667,66 @@ struct Line {
   bool Has(Cat c) const { return (hits >> c) & 1u; }
 };
 
-bool IsSentencePunct(char32_t c) {
-  return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x2026 || c == ';' ||
-         c == 0x061B || c == ':' || c == 0x060C || c == ',';
-}
-bool IsCloser(char32_t c) {
-  return c == ')' || c == ']' || c == '}' || c == '"' || c == '\'' || c == 0x201D || c == 0x00BB ||
-         c == 0x2019 || c == 0x203A || c == 0x00AB || c == 0x201C;
-}
+// The lines of one document and the storage their keys and tokens view.
+struct Lines {
+  std::vector<Line> lines;
+  std::string folded;                    // every line's key, back to back
+  std::vector<std::string_view> tokens;  // every line's tokens, in order
+  std::vector<char> kaf;                 // per token: it has a kaf
+};
+
+// Buffers Annotate reuses from line to line.
+struct AnnotateScratch {
+  std::string skeleton;               // a skeleton that had to be rebuilt
+  std::vector<std::uint32_t> ids;     // the line's skeleton token ids
+  std::vector<char> credit_cover;     // tokens covered by credit phrases
+  std::vector<std::uint32_t> bio_at;  // phrase index -> line stamp of its last bio hit
+  std::uint32_t stamp = 0;            // bumped per line
+};
 
 }  // namespace
 
 struct Lexicon::Impl {
   std::vector<Phrase> phrases;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_first;  // skeleton token
-  std::unordered_map<std::string, Cat> vocab;                            // token-mode words
+  // Distinct skeleton tokens of all entries; a token's id is its index.
+  std::vector<std::string> token_text;  // while loading; then moved into token_index
+  FlatIndex token_index;
+  std::vector<std::vector<std::uint32_t>> by_first;  // token id -> phrases starting with it
+  std::vector<std::int8_t> vocab;                    // token id -> Cat of a token entry, or -1
+
+  std::uint32_t Intern(const std::string& tok,
+                       std::unordered_map<std::string, std::uint32_t>& ids) {
+    auto [it, added] = ids.emplace(tok, static_cast<std::uint32_t>(token_text.size()));
+    if (added) {
+      token_text.push_back(tok);
+      by_first.emplace_back();
+      vocab.push_back(-1);
+    }
+    return it->second;
+  }
 
   // Sets lexicon features of a line from its folded tokens.
-  void Annotate(Line& line) const {
-    std::vector<std::string> sk;
-    sk.reserve(line.tokens.size());
-    for (const auto& t : line.tokens) sk.push_back(Skeleton(t));
-    const std::size_t n = sk.size();
+  void Annotate(Line& line, AnnotateScratch& s) const {
+    const std::size_t n = line.tokens.size();
+    s.ids.clear();
+    bool any = false;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint32_t id = token_index.Find(Skeleton(line.tokens[k], line.kaf[k], s.skeleton));
+      s.ids.push_back(id);
+      any |= id != FlatIndex::kNone;
+    }
+    if (!any) return;  // no lexicon token: no vocabulary line, no phrase
+    const std::vector<std::uint32_t>& sk = s.ids;
     // Token vocabulary: a short line made only of widget words.
     if (n > 0 && n <= 10) {
       std::array<int, kNumCats> count{};
       bool all = true;
-      for (const auto& t : sk) {
-        auto it = vocab.find(t);
-        if (it == vocab.end()) {
+      for (std::uint32_t id : sk) {
+        if (id == FlatIndex::kNone || vocab[id] < 0) {
           all = false;
           break;
         }
-        ++count[it->second];
+        ++count[vocab[id]];
       }
       if (all) {
         int best = 0;
@@ -340,12 +735,12 @@ struct Lexicon::Impl {
         line.widget = best;
       }
     }
-    std::unordered_set<std::uint32_t> bio_seen;
-    std::vector<char> credit_cover(n, 0);
+    ++s.stamp;
+    if (s.bio_at.size() != phrases.size()) s.bio_at.assign(phrases.size(), 0);
+    s.credit_cover.assign(n, 0);
     for (std::size_t p = 0; p < n; ++p) {
-      auto it = by_first.find(sk[p]);
-      if (it == by_first.end()) continue;
-      for (std::uint32_t idx : it->second) {
+      if (sk[p] == FlatIndex::kNone) continue;
+      for (std::uint32_t idx : by_first[sk[p]]) {
         const Phrase& ph = phrases[idx];
         const std::size_t len = ph.tokens.size();
         if (p + len > n) continue;
@@ -365,16 +760,19 @@ struct Lexicon::Impl {
         if (!ok) continue;
         line.hits |= 1u << ph.cat;
         if (ph.cat == kBio || ph.cat == kBioRole) {
-          if (bio_seen.insert(idx).second) ++line.bio_hits;
+          if (s.bio_at[idx] != s.stamp) {
+            s.bio_at[idx] = s.stamp;
+            ++line.bio_hits;
+          }
           if (ph.cat == kBioRole && line.role_pos < 0) line.role_pos = static_cast<int>(p);
         }
         if (ph.cat == kByline && at_start)
           line.byline_cue_len = std::max(line.byline_cue_len, static_cast<int>(len));
         if (ph.cat == kCredit)
-          for (std::size_t k = p; k < p + len; ++k) credit_cover[k] = 1;
+          for (std::size_t k = p; k < p + len; ++k) s.credit_cover[k] = 1;
       }
     }
-    for (char c : credit_cover) line.credit_words += c;
+    for (char c : s.credit_cover) line.credit_words += c;
   }
 };
 
@@ -389,6 +787,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::filesystem::path
   const int cat_col = t.Column("category"), match_col = t.Column("match"),
             phrase_col = t.Column("phrase");
   auto impl = std::make_unique<Impl>();
+  std::unordered_map<std::string, std::uint32_t> ids;  // skeleton token -> id, while loading
   for (std::size_t r = 0; r < t.rows(); ++r) {
     const std::string& cat_name = t.Cell(r, cat_col);
     int cat = -1;
@@ -414,93 +813,150 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::filesystem::path
     else
       return Status::Error(StatusCode::kDataError, t.Where(r) + ": unknown match '" + m + "'");
     std::vector<std::string> toks = Tokenize(t.Cell(r, phrase_col));
-    for (auto& tok : toks) tok = Skeleton(tok);
+    std::string buf;
+    for (auto& tok : toks)
+      tok = std::string(Skeleton(tok, tok.find(kKaf) != std::string::npos, buf));
     std::erase_if(toks, [](const std::string& s) { return s.empty(); });
     if (toks.empty()) return Status::Error(StatusCode::kDataError, t.Where(r) + ": empty phrase");
     if (match == Match::kToken) {
       if (toks.size() != 1)
         return Status::Error(StatusCode::kDataError,
                              t.Where(r) + ": a token entry must be a single word");
-      impl->vocab.emplace(toks[0], static_cast<Cat>(cat));
+      const std::uint32_t id = impl->Intern(toks[0], ids);
+      if (impl->vocab[id] < 0) impl->vocab[id] = static_cast<std::int8_t>(cat);  // first entry wins
       continue;
     }
-    impl->by_first[toks[0]].push_back(static_cast<std::uint32_t>(impl->phrases.size()));
-    impl->phrases.push_back(Phrase{std::move(toks), static_cast<Cat>(cat), match});
+    Phrase ph{{}, static_cast<Cat>(cat), match};
+    for (const auto& tok : toks) ph.tokens.push_back(impl->Intern(tok, ids));
+    impl->by_first[ph.tokens[0]].push_back(static_cast<std::uint32_t>(impl->phrases.size()));
+    impl->phrases.push_back(std::move(ph));
   }
+  impl->token_index.Build(std::move(impl->token_text));
   return std::shared_ptr<const Lexicon>(std::make_shared<Lexicon>(std::move(impl)));
 }
 
 namespace {
 
-std::vector<Line> SplitLines(const std::string& text) {
-  std::vector<Line> lines;
+// Splits raw_text into lines and computes every line's features in one pass
+// over its bytes: character counts, the first and last characters, folded
+// tokens (written once into Lines::folded), date stamps and tracking blobs.
+// `out` must be empty; its lines view its own buffers, so it is filled in
+// place rather than returned (moving a short std::string moves its bytes).
+void SplitLines(const std::string& raw, Lines& out) {
+  // Locals rather than Line fields in the per-character loop: the compiler
+  // keeps them in registers.
+  const std::string_view text = raw;
+  out.folded.resize(text.size() + 64);  // usually enough: tokens are at most the text
+  std::vector<Tokenizer::Range> ranges;
+  Tokenizer tk(out.folded, ranges);
   std::size_t pos = 0;
   std::uint32_t cp = 0;
   while (pos < text.size()) {
     Line line;
     line.b = pos;
     line.cs = cp;
+    std::size_t e = text.find('\n', pos);
+    if (e == std::string_view::npos) e = text.size();
+    const std::string_view s = text.substr(0, e);  // ends at the line's end
+    tk.Reserve(e - pos);
+    const std::size_t key_b = tk.size(), tok_b = ranges.size();
+    tk.BeginLine();
+    DateScan date;
     char32_t last = 0, first = 0;
+    int arabic = 0, latin = 0, letters = 0, digits = 0, crumbs = 0;
+    bool blank = true, blob = false;
+    // The current ' '/'\t'-separated chunk, for IsTrackingChunk (which only
+    // accepts ASCII, so other chunks are not passed to it).
+    std::size_t chunk_b = pos;
+    bool chunk_ascii = true;
     std::size_t i = pos;
-    while (i < text.size() && text[i] != '\n') {
-      char32_t c = utf8::Next(text, i);
+    while (i < e) {
+      // Most characters are plain Arabic letters: take a run of them at once.
+      if (const std::size_t run = tk.AddPlainRun(s, i); run > 0) {
+        const std::size_t n = run / 2;
+        date.Break();  // a letter ends a date chunk
+        if (first == 0) first = Decode2(s, i);
+        last = Decode2(s, i + run - 2);
+        i += run;
+        cp += static_cast<std::uint32_t>(n);
+        arabic += static_cast<int>(n);
+        letters += static_cast<int>(n);
+        blank = false;
+        chunk_ascii = false;
+        continue;
+      }
+      const std::size_t at = i;
+      const char32_t c = utf8::Next(s, i);
       ++cp;
-      if (IsSpace(c)) continue;
-      line.blank = false;
-      if (IsArabicLetter(c))
-        ++line.arabic, ++line.letters;
-      else if (IsLatinLetter(c))
-        ++line.latin, ++line.letters;
-      else if (IsOtherLetter(c))
-        ++line.letters;
-      else if (IsDigit(c))
-        ++line.digits;
-      if (!IsCloser(c)) {
+      const CharInfo ci = Info(c);
+      tk.Add(c, ci);
+      date.Add(ci);
+      if (ci.flags & kFlagSpace) {
+        if (c == ' ' || c == '\t') {
+          if (!blob && chunk_ascii && at - chunk_b >= 16)
+            blob = IsTrackingChunk(text.substr(chunk_b, at - chunk_b));
+          chunk_b = i;
+          chunk_ascii = true;
+        }
+        continue;
+      }
+      chunk_ascii &= c < 0x80;
+      blank = false;
+      if (ci.flags & kFlagArabic)
+        ++arabic, ++letters;
+      else if (ci.flags & kFlagLatin)
+        ++latin, ++letters;
+      else if (ci.flags & kFlagOther)
+        ++letters;
+      else if (ci.flags & kFlagDigit)
+        ++digits;
+      if (!(ci.flags & kFlagCloser)) {
         if (first == 0) first = c;
         last = c;
       }
-      if (c == 0x00BB || c == 0x203A || c == '>') ++line.crumbs;  // » › >
+      if (ci.flags & kFlagCrumb) ++crumbs;
     }
+    line.blank = blank;
+    line.arabic = arabic;
+    line.latin = latin;
+    line.letters = letters;
+    line.digits = digits;
+    line.crumbs = crumbs;
+    tk.EndLine();
     line.e = i;
     line.ce = cp;
     line.nl = i < text.size();
     if (line.nl) ++cp;
     pos = line.nl ? i + 1 : i;
     if (!line.blank) {
-      std::string_view s(text.data() + line.b, line.e - line.b);
-      line.tokens = Tokenize(s);
-      for (const auto& t : line.tokens) {
-        if (!IsWord(t)) continue;
-        ++line.words;
-        std::size_t k = 0;
-        while (k < t.size()) {
-          char32_t c = utf8::Next(t, k);
-          if (IsArabicLetter(c) || IsLatinLetter(c) || IsOtherLetter(c)) {
-            ++line.alpha;
-            break;
-          }
-        }
-      }
-      for (std::size_t k = 0; k < line.tokens.size(); ++k) {
-        if (k) line.key.push_back(' ');
-        line.key += line.tokens[k];
-      }
+      if (!blob && chunk_ascii && i - chunk_b >= 16)
+        blob = IsTrackingChunk(text.substr(chunk_b, i - chunk_b));
+      line.blob = blob;
+      line.words = tk.words();
       line.punct_end = IsSentencePunct(last) || first == '.' || first == 0x061F;
       line.sentence_end = (line.punct_end && last != ':') || first == '.' || first == 0x061F;
       line.full_stop = last == '.' || last == ',' || last == 0x060C || last == ':' || first == '.';
-      line.date = HasDateOrTime(s);
-      std::size_t a = 0;
-      while (a < s.size() && !line.blob) {
-        while (a < s.size() && (s[a] == ' ' || s[a] == '\t')) ++a;
-        std::size_t z = a;
-        while (z < s.size() && s[z] != ' ' && s[z] != '\t') ++z;
-        line.blob = IsTrackingChunk(s.substr(a, z - a));
-        a = z;
-      }
+      line.date = date.Finish();
     }
-    lines.push_back(std::move(line));
+    line.key_b = static_cast<std::uint32_t>(key_b);
+    line.key_e = static_cast<std::uint32_t>(tk.size());
+    line.tok_b = static_cast<std::uint32_t>(tok_b);
+    line.tok_e = static_cast<std::uint32_t>(ranges.size());
+    out.lines.push_back(line);
   }
-  return lines;
+  tk.Finish();
+  // `folded` is complete: turn the recorded ranges into views.
+  out.tokens.reserve(ranges.size());
+  out.kaf.reserve(ranges.size());
+  for (const auto& r : ranges) {
+    out.tokens.emplace_back(out.folded.data() + r.b, r.e - r.b);
+    out.kaf.push_back(r.kaf);
+  }
+  for (Line& l : out.lines) {
+    l.key = std::string_view(out.folded.data() + l.key_b, l.key_e - l.key_b);
+    l.tokens = std::span<const std::string_view>(out.tokens.data() + l.tok_b, l.tok_e - l.tok_b);
+    l.kaf = std::span<const char>(out.kaf.data() + l.tok_b, l.tok_e - l.tok_b);
+  }
 }
 
 // Index of the next / previous non-blank line, or -1.
@@ -536,13 +992,14 @@ bool TitleLike(const Line& l, int max_words) {
 }
 
 void Pass1(std::vector<Line>& lines, const Lexicon::Impl& lex, bool arabic_doc) {
+  AnnotateScratch scratch;
   // Category order decides which reason a line gets when several match.
   static constexpr std::array<Cat, 13> kOrder = {
       kSkipLink,   kBackToTop, kQr,        kFooter,  kAd,     kShare, kFontSize,
       kBioHeading, kRelated,   kSubscribe, kSection, kCredit, kByline};
   for (Line& l : lines) {
     if (l.blank) continue;
-    lex.Annotate(l);
+    lex.Annotate(l, scratch);
     if (l.blob && l.words <= 10 && !l.paragraph()) {
       l.reason = "tracking-token";
       continue;
@@ -563,7 +1020,7 @@ void Pass1(std::vector<Line>& lines, const Lexicon::Impl& lex, bool arabic_doc) 
     if (l.reason) continue;
     if (l.date && !l.punct_end && l.words <= 10) {
       int label_words = 0;
-      for (const auto& t : l.tokens)
+      for (std::string_view t : l.tokens)
         if (t != "am" && t != "pm" && t != "\u0635" && t != "\u0645") {
           std::size_t k = 0;
           char32_t c = utf8::Next(t, k);
@@ -600,17 +1057,15 @@ int Pass2(std::vector<Line>& lines) {
     break;
   }
   // Bylines: a bare cue takes the next short line as the name.
-  std::unordered_set<std::string> names;
+  ViewSet names;
   for (int i = 0; i < n; ++i) {
     Line& l = lines[i];
     if (!Is(l, "byline")) continue;
     if (l.byline_cue_len < static_cast<int>(l.tokens.size())) {
-      std::string name;
-      for (std::size_t k = l.byline_cue_len; k < l.tokens.size(); ++k) {
-        if (!name.empty()) name.push_back(' ');
-        name += l.tokens[k];
-      }
-      names.insert(std::move(name));
+      // The tokens after the cue, joined by ' ': the key's tail from the
+      // first of them.
+      const char* from = l.tokens[l.byline_cue_len].data();
+      names.Insert(std::string_view(from, l.key.data() + l.key.size() - from));
       continue;
     }
     int j = NextContent(lines, i);
@@ -619,12 +1074,12 @@ int Pass2(std::vector<Line>& lines) {
     if ((m.reason && !Is(m, "non-arabic-line")) || m.words > 5 || m.punct_end || m.digits > 0)
       continue;
     m.reason = "byline";
-    names.insert(m.key);
+    names.Insert(m.key);
   }
   for (int i = 0; i < n; ++i) {
     Line& l = lines[i];
     if (l.blank || l.reason || i == title) continue;
-    if (names.count(l.key))
+    if (names.Contains(l.key))
       l.reason = "byline";
     else if (title >= 0 && l.key == lines[title].key)
       l.reason = "repeated-title";
@@ -653,11 +1108,11 @@ int Pass2(std::vector<Line>& lines) {
       lines[p].reason = "caption";
   }
   // Exact repetition (normalised).
-  std::unordered_set<std::string> seen;
+  ViewSet seen;
   for (int i = 0; i < n; ++i) {
     Line& l = lines[i];
     if (l.blank || l.key.empty()) continue;
-    if (!seen.insert(l.key).second && !l.reason && i != title) l.reason = "repeated-line";
+    if (!seen.Insert(l.key) && !l.reason && i != title) l.reason = "repeated-line";
   }
   return title;
 }
@@ -726,7 +1181,7 @@ void Pass3(std::vector<Line>& lines, int title) {
       bool name_like = (!name.reason || Is(name, "non-arabic-line")) && name.words >= 1 &&
                        name.words <= 4 && !name.punct_end && name.digits == 0;
       bool latin_name = name.latin > name.arabic;
-      bool same_name = bio.key.compare(0, name.key.size(), name.key) == 0 &&
+      bool same_name = bio.key.starts_with(name.key) &&
                        (bio.key.size() == name.key.size() || bio.key[name.key.size()] == ' ');
       if (name_like && (latin_name || same_name)) {
         name.reason = "author-bio";
@@ -810,7 +1265,9 @@ void Clean(Document& doc, const Lexicon& lexicon, const Options& options) {
     return;
   }
   const std::string& raw = doc.raw_text;
-  std::vector<Line> lines = SplitLines(raw);
+  Lines split;
+  SplitLines(raw, split);
+  std::vector<Line>& lines = split.lines;
   long arabic = 0, letters = 0;
   for (const Line& l : lines) arabic += l.arabic, letters += l.letters;
   const bool arabic_doc = letters > 0 && arabic * 10 >= letters * 6;
@@ -828,6 +1285,7 @@ void Clean(Document& doc, const Lexicon& lexicon, const Options& options) {
   auto kept = [&](int i) { return !lines[i].blank && !lines[i].reason; };
   std::vector<char> drop(n, 0);
   std::vector<int> owner(n, -1);  // line whose record a dropped blank joins
+  std::vector<int> pending;
   for (int i = 0; i < n;) {
     if (kept(i)) {
       ++i;
@@ -845,7 +1303,7 @@ void Clean(Document& doc, const Lexicon& lexicon, const Options& options) {
       for (int k = g0; k < g1; ++k)
         if (lines[k].blank) keep_blank = k;
     int last_removed = -1;
-    std::vector<int> pending;
+    pending.clear();
     for (int k = g0; k < g1; ++k) {
       if (k == keep_blank) {
         last_removed = -1;
