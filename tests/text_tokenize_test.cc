@@ -157,5 +157,35 @@ TEST(Tokenize, EmptyAndOddInputDoNotCrash) {
   }
 }
 
+// Analyses are remembered per thread; a lexicon built where a freed one lived
+// must not see the old one's analyses.
+TEST(Tokenize, AnalysesFollowTheLexiconInUse) {
+  for (int round = 0; round < 6; ++round) {
+    const bool knows_stem = round % 2 == 0;  // else knows the whole word
+    auto lex = Lexicon::FromWords({knows_stem ? "سوق" : "وسوق"});
+    Document d;
+    d.text = "وسوق";
+    Tokenize(d, *lex);
+    ASSERT_EQ(d.tokens.size(), 1u);
+    EXPECT_EQ(d.tokens[0].stem, knows_stem ? "سوق" : "وسوق") << "round " << round;
+    EXPECT_EQ(d.tokens[0].proclitics, knows_stem ? kCliticWa : 0) << "round " << round;
+  }
+}
+
+// Words past the tokeniser's key buffer and words with marks keep exact keys
+// and code-point clitic spans.
+TEST(Tokenize, LongWordsAndMarkedWordsKeepKeysAndSpans) {
+  std::string arabic_long;
+  for (int k = 0; k < 40; ++k) arabic_long += "ب";
+  Document d = Tok(arabic_long + " وَالْحُكُومَةُ");
+  ASSERT_EQ(d.tokens.size(), 2u);
+  EXPECT_EQ(d.tokens[0].key, arabic_long);
+  EXPECT_EQ(d.tokens[0].end - d.tokens[0].start, 40u);
+  EXPECT_EQ(d.tokens[1].key, "والحكومه");
+  EXPECT_EQ(d.tokens[1].stem, "حكومه");
+  // و + fatha + ا + ل + sukun: the proclitics cover five code points.
+  EXPECT_EQ(d.tokens[1].prefix_cps, 5);
+}
+
 }  // namespace
 }  // namespace nufuz::text

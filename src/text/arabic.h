@@ -10,7 +10,7 @@ namespace nufuz::text {
 
 // Arabic-script letters (U+0621-U+064A except tatweel U+0640, U+0671-U+06D3,
 // U+06FA-U+06FF).
-inline bool IsArabicLetter(char32_t c) {
+constexpr bool IsArabicLetter(char32_t c) {
   return (c >= 0x0621 && c <= 0x063F) || (c >= 0x0641 && c <= 0x064A) ||
          (c >= 0x0671 && c <= 0x06D3) || (c >= 0x066E && c <= 0x066F) ||
          (c >= 0x06FA && c <= 0x06FF);
@@ -18,13 +18,13 @@ inline bool IsArabicLetter(char32_t c) {
 
 // Marks that belong to the preceding letter: harakat, superscript alef,
 // Quranic annotation signs, and tatweel. Dropped from keys.
-inline bool IsArabicMark(char32_t c) {
+constexpr bool IsArabicMark(char32_t c) {
   return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x0610 && c <= 0x061A) ||
          (c >= 0x06D6 && c <= 0x06ED && c != 0x06DE && c != 0x06E9) || c == 0x0640;
 }
 
 // 0-9 for ASCII, Arabic-Indic and Persian digits; -1 otherwise.
-inline int DigitValue(char32_t c) {
+constexpr int DigitValue(char32_t c) {
   if (c >= '0' && c <= '9') return static_cast<int>(c - '0');
   if (c >= 0x0660 && c <= 0x0669) return static_cast<int>(c - 0x0660);
   if (c >= 0x06F0 && c <= 0x06F9) return static_cast<int>(c - 0x06F0);
@@ -33,7 +33,7 @@ inline int DigitValue(char32_t c) {
 
 // The key form of one letter: أ إ آ ٱ -> ا, ى ی -> ي, ة -> ه, ک -> ك,
 // ASCII upper -> lower. Other characters map to themselves.
-inline char32_t FoldLetter(char32_t c) {
+constexpr char32_t FoldLetter(char32_t c) {
   switch (c) {
     case 0x0623:
     case 0x0625:

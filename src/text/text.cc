@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
-#include <deque>
+#include <cstring>
 #include <fstream>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "core/data.h"
@@ -20,25 +20,31 @@ namespace nufuz::text {
 // ---------------------------------------------------------------------------
 // Keys
 
-void AppendKey(std::string_view s, std::string& out) {
-  std::size_t i = 0;
+namespace {
+
+// Key form of each code point U+0600..U+06FF (the Arabic block, all two-byte
+// UTF-8 with lead byte D8..DB): kDropKey for marks and tatweel, an ASCII
+// byte for digits and number signs, else the folded letter. Built once from
+// the definitions in arabic.h so the two cannot drift apart.
+constexpr char16_t kDropKey = 0xFFFF;
+constexpr char16_t ArabicKeyUnit(char32_t c) {
+  if (IsArabicMark(c)) return kDropKey;
+  if (const int d = DigitValue(c); d >= 0) return static_cast<char16_t>('0' + d);
+  if (c == 0x066B) return '.';  // Arabic decimal separator
+  if (c == 0x066C) return ',';  // Arabic thousands separator
+  if (c == 0x066A) return '%';  // Arabic percent sign
+  return static_cast<char16_t>(FoldLetter(c));
+}
+constexpr std::array<char16_t, 256> kArabicKey = [] {
+  std::array<char16_t, 256> t{};
+  for (char32_t k = 0; k < 256; ++k) t[k] = ArabicKeyUnit(0x0600 + k);
+  return t;
+}();
+
+// The general key loop for what the fast path leaves: other scripts,
+// invalid UTF-8 (which becomes U+FFFD, so it may grow the output).
+void AppendKeySlow(std::string_view s, std::size_t i, std::string& out) {
   while (i < s.size()) {
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
-      ++i;
-      continue;
-    }
-    // Fast path: a two-byte Arabic letter that folds to itself.
-    if ((b == 0xD8 || b == 0xD9) && i + 1 < s.size() &&
-        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
-      char32_t c = (char32_t(b & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
-      if (IsArabicLetter(c) && FoldLetter(c) == c) {
-        out.append(s.data() + i, 2);
-        i += 2;
-        continue;
-      }
-    }
     char32_t c = utf8::Next(s, i);
     if (IsArabicMark(c)) continue;
     int d = DigitValue(c);
@@ -46,20 +52,62 @@ void AppendKey(std::string_view s, std::string& out) {
       out.push_back(static_cast<char>('0' + d));
       continue;
     }
-    if (c == 0x066B) {  // Arabic decimal separator
+    if (c == 0x066B) {
       out.push_back('.');
       continue;
     }
-    if (c == 0x066C) {  // Arabic thousands separator
+    if (c == 0x066C) {
       out.push_back(',');
       continue;
     }
-    if (c == 0x066A) {  // Arabic percent sign
+    if (c == 0x066A) {
       out.push_back('%');
       continue;
     }
     utf8::Append(out, FoldLetter(c));
   }
+}
+
+}  // namespace
+
+void AppendKey(std::string_view s, std::string& out) {
+  // Fast path: ASCII and valid two-byte sequences never grow, so the key is
+  // written in place into room for the whole surface and trimmed after.
+  const std::size_t base = out.size();
+  out.resize(base + s.size());
+  char* const start = out.data() + base;
+  char* w = start;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned b = p[i];
+    if (b < 0x80) {
+      *w++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+      ++i;
+      continue;
+    }
+    if (b < 0xC2 || b > 0xDF || i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) break;
+    if (b < 0xD8 || b > 0xDB) {  // other two-byte letters key to themselves
+      w[0] = static_cast<char>(b);
+      w[1] = static_cast<char>(p[i + 1]);
+      w += 2;
+      i += 2;
+      continue;
+    }
+    const char16_t k = kArabicKey[((b & 0x03) << 6) | (p[i + 1] & 0x3F)];
+    i += 2;
+    if (k == kDropKey) continue;
+    if (k < 0x80) {
+      *w++ = static_cast<char>(k);
+    } else {
+      w[0] = static_cast<char>(0xC0 | (k >> 6));
+      w[1] = static_cast<char>(0x80 | (k & 0x3F));
+      w += 2;
+    }
+  }
+  out.resize(base + static_cast<std::size_t>(w - start));
+  if (i < n) AppendKeySlow(s, i, out);
 }
 
 std::string Key(std::string_view surface) {
@@ -72,15 +120,109 @@ std::string Key(std::string_view surface) {
 // ---------------------------------------------------------------------------
 // Lexicon
 
+namespace {
+
+// 64-bit multiply-mix hash of a short byte string (keys: two bytes a letter),
+// read as 8-byte words; used by the lexicon set and the analysis memo.
+template <typename T>
+T LoadBytes(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+[[gnu::always_inline]] inline std::uint64_t HashBytes(std::string_view s) {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::uint64_t h = n * kMul;
+  auto mix = [&](std::uint64_t w) {
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) mix(LoadBytes<std::uint64_t>(p + i));
+  // The last 1-7 bytes as (possibly overlapping) fixed-size loads: no
+  // variable-length copy on the hot path.
+  const std::size_t rest = n - i;
+  if (rest >= 4) {
+    mix(LoadBytes<std::uint32_t>(p + i) | std::uint64_t{LoadBytes<std::uint32_t>(p + n - 4)} << 32);
+  } else if (rest >= 2) {
+    mix(LoadBytes<std::uint16_t>(p + i) | std::uint64_t{LoadBytes<std::uint16_t>(p + n - 2)} << 16);
+  } else if (rest == 1) {
+    mix(static_cast<unsigned char>(p[i]));
+  }
+  h *= kMul;
+  return h ^ (h >> 32);
+}
+
+// memcmp for short keys without the call: eight bytes at a time.
+[[gnu::always_inline]] inline bool SameBytes(const char* a, const char* b, std::size_t n) {
+  for (; n >= 8; n -= 8, a += 8, b += 8)
+    if (LoadBytes<std::uint64_t>(a) != LoadBytes<std::uint64_t>(b)) return false;
+  for (; n > 0; --n)
+    if (*a++ != *b++) return false;
+  return true;
+}
+
+}  // namespace
+
+// The set of known keys: an open-addressing table of (hash, offset, size)
+// slots over one byte string holding the keys back to back. Lookups hash the
+// bytes once and compare a key only when the full hash matches.
 struct Lexicon::Impl {
-  std::deque<std::string> arena;  // owns the strings the set views
-  std::unordered_set<std::string_view> words;
+  // Distinct for every lexicon ever built, so per-thread memos of analyses
+  // never mistake a new lexicon at a freed one's address for the old one.
+  std::uint64_t id = NextId();
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t offset = 0;
+    std::uint32_t size = 0;  // 0: empty (keys are never empty)
+  };
+  std::string bytes;
+  std::vector<Slot> slots = std::vector<Slot>(1 << 10);
+  std::size_t count = 0;
+  std::string scratch;  // Add's key buffer
+
+  bool Contains(std::string_view key) const { return Contains(key, HashBytes(key)); }
+
+  bool Contains(std::string_view key, std::uint64_t h) const {
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots[i];
+      if (slot.size == 0) return false;
+      if (slot.hash == h && slot.size == key.size() &&
+          SameBytes(bytes.data() + slot.offset, key.data(), key.size()))
+        return true;
+    }
+  }
 
   void Add(std::string_view surface) {
-    std::string k = Key(surface);
-    if (k.empty() || words.count(k)) return;
-    arena.push_back(std::move(k));
-    words.insert(arena.back());
+    scratch.clear();
+    AppendKey(surface, scratch);
+    const std::uint64_t h = HashBytes(scratch);
+    if (scratch.empty() || Contains(scratch, h)) return;
+    Place(
+        {h, static_cast<std::uint32_t>(bytes.size()), static_cast<std::uint32_t>(scratch.size())});
+    bytes += scratch;
+    if (2 * ++count > slots.size()) {
+      std::vector<Slot> old(slots.size() * 2);
+      old.swap(slots);
+      for (const Slot& slot : old)
+        if (slot.size != 0) Place(slot);
+    }
+  }
+
+  void Place(const Slot& slot) {
+    const std::size_t mask = slots.size() - 1;
+    std::size_t i = slot.hash & mask;
+    while (slots[i].size != 0) i = (i + 1) & mask;
+    slots[i] = slot;
+  }
+
+  static std::uint64_t NextId() {
+    static std::atomic<std::uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
   }
 };
 
@@ -88,10 +230,10 @@ Lexicon::Lexicon(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Lexicon::~Lexicon() = default;
 
 bool Lexicon::Contains(std::string_view key) const {
-  return impl_->words.count(key) != 0;
+  return impl_->Contains(key);
 }
 std::size_t Lexicon::size() const {
-  return impl_->words.size();
+  return impl_->count;
 }
 
 std::shared_ptr<const Lexicon> Lexicon::FromWords(const std::vector<std::string>& words) {
@@ -110,12 +252,26 @@ constexpr std::string_view kHunspellArabic = "/usr/share/hunspell/ar.dic";
 // which hold bare stems, are used. Flags after '/' and counts after a tab are
 // dropped.
 void AddHunspellStems(Lexicon::Impl& impl) {
-  std::ifstream in{std::string(kHunspellArabic)};
+  // Read whole (3 MB) and split into lines by view: no per-line copies.
+  std::ifstream in{std::string(kHunspellArabic), std::ios::binary};
   if (!in) return;
-  std::string line;
+  std::string text;
+  in.seekg(0, std::ios::end);
+  const std::streamoff file_size = in.tellg();
+  if (file_size < 0) return;
+  text.resize(static_cast<std::size_t>(file_size));
+  in.seekg(0);
+  in.read(text.data(), file_size);
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  const std::string_view all = text;
   bool use = false, header = false;
-  while (std::getline(in, line)) {
-    if (line.rfind("::::", 0) == 0) {
+  std::size_t pos = 0;
+  while (pos < all.size()) {
+    std::size_t end = all.find('\n', pos);
+    if (end == std::string_view::npos) end = all.size();
+    const std::string_view line = all.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.starts_with("::::")) {
       header = !header;
       continue;
     }
@@ -124,8 +280,9 @@ void AddHunspellStems(Lexicon::Impl& impl) {
       continue;
     }
     if (!use || line.empty() || line[0] == '#') continue;
-    std::size_t cut = line.find_first_of("/\t ");
-    std::string_view word(line.data(), cut == std::string::npos ? line.size() : cut);
+    std::size_t cut = 0;
+    while (cut < line.size() && line[cut] != '/' && line[cut] != '\t' && line[cut] != ' ') ++cut;
+    const std::string_view word = line.substr(0, cut);
     if (utf8::FirstInvalid(word)) continue;
     impl.Add(word);
   }
@@ -360,29 +517,145 @@ class Segmenter {
   const Lexicon& lex_;
 };
 
+// An analysis as the memo hands it out: views into the memo's storage, valid
+// until its next Get.
+struct AnalysisView {
+  std::uint8_t proclitics = 0;
+  std::uint8_t prefix_letters = 0;
+  std::uint8_t suffix_letters = 0;
+  std::string_view stem, suffix;
+};
+
 // Analyses are a pure function of (lexicon, key); Arabic word types repeat
 // (Zipf), so each thread remembers the analyses of recent keys. The memo is
 // dropped when it grows past a bound or the lexicon changes.
+//
+// Layout, for few cache misses per hit and no allocation: an open-addressing
+// table of 8-byte slots (hash tag, record offset) over one append-only byte
+// arena of records [key size:2][key][proclitics][prefix letters]
+// [suffix letters][stem size:2][suffix size:1][stem][suffix], so a hit reads
+// one slot and one record.
 class Memo {
  public:
-  const Analysis& Get(const Segmenter& seg, const Lexicon& lex, const std::string& key) {
-    if (&lex != lexicon_ || map_.size() > kMaxEntries) {
-      map_.clear();
-      lexicon_ = &lex;
+  AnalysisView Get(const Segmenter& seg, std::uint64_t lexicon_id, std::string_view key) {
+    if (lexicon_id != lexicon_id_ || entries_ > kMaxEntries || arena_.size() > kMaxArena)
+      Reset(lexicon_id);
+    if (key.size() > kMaxSize) return Store(seg.Analyze(key));  // not remembered
+    const std::uint64_t h = HashBytes(key);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    for (;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.offset == kEmpty) break;
+      if (slot.tag != tag) continue;
+      const char* r = arena_.data() + slot.offset;
+      if (Read16(r) == key.size() && SameBytes(r + 2, key.data(), key.size()))
+        return ViewAt(slot.offset + 2 + key.size());
     }
-    auto it = map_.find(key);
-    if (it != map_.end()) return it->second;
-    return map_.emplace(key, seg.Analyze(key)).first->second;
+    Analysis a = seg.Analyze(key);
+    if (a.stem.size() > kMaxSize || a.suffix.size() > 255) return Store(std::move(a));
+    const auto offset = static_cast<std::uint32_t>(arena_.size());
+    Append16(key.size());
+    arena_.append(key);
+    const std::size_t analysis_at = arena_.size();
+    arena_.push_back(static_cast<char>(a.proclitics));
+    arena_.push_back(static_cast<char>(a.prefix_letters));
+    arena_.push_back(static_cast<char>(a.suffix_letters));
+    Append16(a.stem.size());
+    arena_.push_back(static_cast<char>(a.suffix.size()));
+    arena_.append(a.stem);
+    arena_.append(a.suffix);
+    slots_[i] = {tag, offset};
+    if (2 * ++entries_ > slots_.size()) Grow();
+    return ViewAt(analysis_at);
   }
 
  private:
   static constexpr std::size_t kMaxEntries = 1 << 18;
-  const Lexicon* lexicon_ = nullptr;
-  std::unordered_map<std::string, Analysis> map_;
+  static constexpr std::size_t kMaxArena = std::size_t{1} << 30;  // offsets stay 32-bit
+  static constexpr std::size_t kMaxSize = 0xFFFF;                 // keys and stems
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+  static constexpr std::size_t kInitialSlots = 1 << 12;
+  struct Slot {
+    std::uint32_t tag = 0;          // high half of the key's hash
+    std::uint32_t offset = kEmpty;  // of the record in arena_
+  };
+
+  static std::size_t Read16(const char* p) {
+    return static_cast<unsigned char>(p[0]) |
+           (static_cast<std::size_t>(static_cast<unsigned char>(p[1])) << 8);
+  }
+  void Append16(std::size_t v) {
+    arena_.push_back(static_cast<char>(v & 0xFF));
+    arena_.push_back(static_cast<char>(v >> 8));
+  }
+
+  AnalysisView ViewAt(std::size_t at) const {
+    const char* r = arena_.data() + at;
+    AnalysisView v;
+    v.proclitics = static_cast<std::uint8_t>(r[0]);
+    v.prefix_letters = static_cast<std::uint8_t>(r[1]);
+    v.suffix_letters = static_cast<std::uint8_t>(r[2]);
+    const std::size_t stem_size = Read16(r + 3);
+    const std::size_t suffix_size = static_cast<unsigned char>(r[5]);
+    v.stem = std::string_view(r + 6, stem_size);
+    v.suffix = std::string_view(r + 6 + stem_size, suffix_size);
+    return v;
+  }
+
+  // For analyses too large for a record: kept only until the next Get.
+  AnalysisView Store(Analysis a) {
+    spill_ = std::move(a);
+    return {spill_.proclitics, spill_.prefix_letters, spill_.suffix_letters, spill_.stem,
+            spill_.suffix};
+  }
+
+  void Reset(std::uint64_t lexicon_id) {
+    lexicon_id_ = lexicon_id;
+    entries_ = 0;
+    arena_.clear();
+    slots_.assign(kInitialSlots, Slot{});
+  }
+
+  // Doubles the table; records are re-hashed from their keys in the arena.
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2, Slot{});
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.offset == kEmpty) continue;
+      const char* r = arena_.data() + s.offset;
+      std::size_t i = HashBytes(std::string_view(r + 2, Read16(r))) & mask;
+      while (slots_[i].offset != kEmpty) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+
+  std::uint64_t lexicon_id_ = 0;
+  std::size_t entries_ = 0;
+  std::vector<Slot> slots_;
+  std::string arena_;
+  Analysis spill_;
 };
 
 // ---------------------------------------------------------------------------
 // Scanning
+
+// The word scanner's view of U+0600..U+06FF: kNotWord for code points that
+// are neither Arabic letters nor marks, kWordMark for marks (dropped from
+// keys), else the letter's key form (always U+0621 or above, so two bytes).
+constexpr char16_t kNotWord = 0, kWordMark = 1;
+constexpr std::array<char16_t, 256> kWordChar = [] {
+  std::array<char16_t, 256> t{};
+  for (char32_t k = 0; k < 256; ++k) {
+    const char32_t c = 0x0600 + k;
+    t[k] = IsArabicLetter(c) ? static_cast<char16_t>(FoldLetter(c))
+           : IsArabicMark(c) ? kWordMark
+                             : kNotWord;
+  }
+  return t;
+}();
 
 bool IsSpace(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000;
@@ -494,17 +767,32 @@ bool IsAbbreviation(const Token& t) {
   return t.kind == TokenKind::kLatin && kAbbr.count(t.key);
 }
 
+// Room for the tokens of s. Words are space-separated; with punctuation,
+// Arabic news runs 0.9-1.16 tokens per space or line feed (per article, 1.05
+// typical), so 5/4 per space leaves headroom without a growth copy. The old
+// guess of one token per 7 bytes over-reserved Arabic (two bytes a letter,
+// ~10 bytes a token) by half, which is not free: past glibc's mmap threshold
+// (at most 32 MB) the vector is a fresh mapping for every document, its pages
+// faulted in one by one.
+std::size_t EstimateTokens(std::string_view s) {
+  std::size_t spaces = 0;
+  for (char ch : s) spaces += ch == ' ' || ch == '\n';
+  return std::max(spaces + spaces / 4, s.size() / 16) + 16;
+}
+
 }  // namespace
 
 void Tokenize(Document& doc, const Lexicon& lexicon) {
   doc.tokens.clear();
   doc.sentences.clear();
   const std::string_view s = doc.text;
-  doc.tokens.reserve(s.size() / 7 + 1);
+  doc.tokens.reserve(EstimateTokens(s));
   Segmenter seg(lexicon);
+  const std::uint64_t lexicon_id = lexicon.impl_->id;
   thread_local Memo memo;
   Cursor c{s};
   std::vector<std::uint32_t> letter_pos;  // surface cp of each key letter
+  std::array<char, 64> key_buf;           // the key of an Arabic word being scanned
   bool pending_break = false;             // a paragraph break since the last token
   std::uint32_t sent_start_tok = 0;
 
@@ -532,15 +820,52 @@ void Tokenize(Document& doc, const Lexicon& lexicon) {
       close_sentence(static_cast<std::uint32_t>(doc.tokens.size()));
       pending_break = false;
     }
-    Token t;
+    // Built in place: a Token holds three strings, so no moves.
+    Token& t = doc.tokens.emplace_back();
     t.start = c.cp;
     t.byte_start = static_cast<std::uint32_t>(c.i);
     std::string_view rest = s.substr(c.i);
+    bool has_marks = false;  // an Arabic word with marks (not one key letter per code point)
     std::uint32_t date_cps = 0;
     std::size_t date_bytes = 0;
 
-    if (StartsWithCi(rest, "http://") || StartsWithCi(rest, "https://") ||
-        StartsWithCi(rest, "www.")) {
+    // Arabic words first: most tokens, and no other branch can match them
+    // (no URL, date or number starts with an Arabic letter or mark).
+    if (IsArabicLetter(ch) || IsArabicMark(ch)) {
+      // Arabic letters and marks all lie in U+0610..U+06FF: two-byte UTF-8
+      // with lead byte D8..DB. One table lookup classifies each and gives its
+      // key form, so the key is built in the same pass (in a stack buffer;
+      // the rare longer word takes AppendKey).
+      const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+      const std::size_t n = s.size();
+      std::size_t j = c.i;
+      std::size_t key_size = 0;
+      bool marks = false;
+      while (j + 1 < n && (p[j] & 0xFC) == 0xD8 && (p[j + 1] & 0xC0) == 0x80) {
+        const char16_t w = kWordChar[((p[j] & 0x03) << 6) | (p[j + 1] & 0x3F)];
+        if (w == kNotWord) break;
+        j += 2;
+        if (w == kWordMark) {
+          marks = true;
+          continue;
+        }
+        if (key_size + 2 <= key_buf.size()) {
+          key_buf[key_size] = static_cast<char>(0xC0 | (w >> 6));
+          key_buf[key_size + 1] = static_cast<char>(0x80 | (w & 0x3F));
+        }
+        key_size += 2;
+      }
+      has_marks = marks;
+      c.cp += static_cast<std::uint32_t>((j - c.i) / 2);
+      c.i = j;
+      if (key_size <= key_buf.size()) {
+        t.key.append(key_buf.data(), key_size);  // append: the cheap path into an empty string
+      } else {
+        AppendKey(s.substr(t.byte_start, j - t.byte_start), t.key);
+      }
+      t.kind = TokenKind::kArabic;
+    } else if (StartsWithCi(rest, "http://") || StartsWithCi(rest, "https://") ||
+               StartsWithCi(rest, "www.")) {
       while (!c.AtEnd() && IsUrlChar(c.Peek())) c.Advance();
       // Trailing punctuation belongs to the sentence, not the URL.
       while (c.i > t.byte_start) {
@@ -576,13 +901,6 @@ void Tokenize(Document& doc, const Lexicon& lexicon) {
       }
       if (!c.AtEnd() && (c.Peek() == '%' || c.Peek() == 0x066A)) c.Advance();
       t.kind = TokenKind::kNumber;
-    } else if (IsArabicLetter(ch) || IsArabicMark(ch)) {
-      while (!c.AtEnd()) {
-        char32_t d = c.Peek();
-        if (!IsArabicLetter(d) && !IsArabicMark(d)) break;
-        c.Advance();
-      }
-      t.kind = TokenKind::kArabic;
     } else if (IsLatinLetter(ch) || (ch < 0x80 && std::isdigit(static_cast<int>(ch)))) {
       auto word_char = [&](char32_t d) {
         return IsLatinLetter(d) || (d < 0x80 && std::isdigit(static_cast<int>(d)));
@@ -636,14 +954,19 @@ void Tokenize(Document& doc, const Lexicon& lexicon) {
     t.end = c.cp;
     t.byte_end = static_cast<std::uint32_t>(c.i);
     std::string_view surface = s.substr(t.byte_start, t.byte_end - t.byte_start);
-    AppendKey(surface, t.key);
+    if (t.kind != TokenKind::kArabic) AppendKey(surface, t.key);  // Arabic: built above
 
     if (t.kind == TokenKind::kArabic && !t.key.empty()) {
-      const Analysis& a = memo.Get(seg, lexicon, t.key);
+      const AnalysisView a = memo.Get(seg, lexicon_id, t.key);
       t.proclitics = a.proclitics;
-      t.stem = a.stem;
-      t.suffix = a.suffix;
-      if (a.prefix_letters || a.suffix_letters) {
+      t.stem.append(a.stem);
+      if (!a.suffix.empty()) t.suffix.append(a.suffix);
+      const std::uint32_t len_cp = t.end - t.start;
+      if (!has_marks) {
+        // One key letter per code point: letter counts are code points.
+        if (a.prefix_letters && a.prefix_letters < len_cp) t.prefix_cps = a.prefix_letters;
+        if (a.suffix_letters && a.suffix_letters < len_cp) t.suffix_cps = a.suffix_letters;
+      } else if (a.prefix_letters || a.suffix_letters) {
         // Map letter counts back to surface code points (marks stay with
         // the letter before them).
         letter_pos.clear();
@@ -654,7 +977,6 @@ void Tokenize(Document& doc, const Lexicon& lexicon) {
           if (!IsArabicMark(d)) letter_pos.push_back(cpi);
           ++cpi;
         }
-        const std::uint32_t len_cp = t.end - t.start;
         if (a.prefix_letters && a.prefix_letters < letter_pos.size())
           t.prefix_cps =
               static_cast<std::uint8_t>(std::min<std::uint32_t>(letter_pos[a.prefix_letters], 255));
@@ -665,7 +987,6 @@ void Tokenize(Document& doc, const Lexicon& lexicon) {
     } else if (t.kind == TokenKind::kLatin) {
       t.stem = t.key;
     }
-    doc.tokens.push_back(std::move(t));
 
     const Token& last = doc.tokens.back();
     if (last.kind == TokenKind::kPunct && IsSentenceEnd(ch)) {

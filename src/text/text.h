@@ -32,6 +32,9 @@ std::string Key(std::string_view surface);
 // Appends the key of `surface` to `out`.
 void AppendKey(std::string_view surface, std::string& out);
 
+class Lexicon;
+void Tokenize(Document& doc, const Lexicon& lexicon);
+
 class Lexicon {
  public:
   // Loads data_dir/lexicon/words.tsv (and the system hunspell Arabic
@@ -46,6 +49,7 @@ class Lexicon {
   ~Lexicon();
 
  private:
+  friend void Tokenize(Document& doc, const Lexicon& lexicon);  // reads impl_->id
   std::unique_ptr<Impl> impl_;
 };
 
