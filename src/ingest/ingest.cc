@@ -135,6 +135,8 @@ bool HasPdfMagic(std::string_view bytes) {
 
 bool LooksLikeHtml(std::string_view text) {
   std::string_view head = SkipBomAndSpace(text).substr(0, kPeekBytes);
+  // Every marker starts with '<': plain text skips the lower-cased copy.
+  if (std::memchr(head.data(), '<', head.size()) == nullptr) return false;
   std::string low(head);
   for (char& c : low)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -531,6 +533,8 @@ struct DocumentStream::State {
 
   struct Level {
     std::vector<fs::path> entries;
+    // Whether each entry is a directory, as listed (saves a stat per file).
+    std::vector<bool> is_dir;
     std::size_t next = 0;
   };
   std::vector<Level> walk;  // one listing per directory level
@@ -634,16 +638,34 @@ struct DocumentStream::State {
       if (fname.empty() || fname.front() == '.') continue;
       std::error_code e2;
       if (it->is_symlink(e2) && it->is_directory(e2)) continue;
-      if (it->is_directory(e2) || (it->is_regular_file(e2) && WalkableFile(p)))
+      const bool is_dir = it->is_directory(e2);
+      if (is_dir || (it->is_regular_file(e2) && WalkableFile(p))) {
         level.entries.push_back(p);
+        level.is_dir.push_back(is_dir);
+      }
     }
     if (ec) {
       out = FailedInput(dir.string(), "io-error",
                         dir.string() + ": cannot read directory (" + ec.message() + ")");
       return true;
     }
-    std::sort(level.entries.begin(), level.entries.end(),
-              [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+    // Sorted by file name, keeping each entry's directory flag with it.
+    // (File names taken once, not twice per comparison.)
+    std::vector<fs::path> names;
+    std::vector<std::size_t> order(level.entries.size());
+    names.reserve(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      order[i] = i;
+      names.push_back(level.entries[i].filename());
+    }
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return names[a] < names[b]; });
+    Level sorted;
+    for (std::size_t i : order) {
+      sorted.entries.push_back(std::move(level.entries[i]));
+      sorted.is_dir.push_back(level.is_dir[i]);
+    }
+    level = std::move(sorted);
     walk.push_back(std::move(level));
     return false;
   }
@@ -670,9 +692,9 @@ bool DocumentStream::Next(Document& out) {
         st.walk.pop_back();
         continue;
       }
+      const bool is_dir = level.is_dir[level.next];
       fs::path p = level.entries[level.next++];
-      std::error_code ec;
-      if (fs::is_directory(p, ec)) {
+      if (is_dir) {
         if (st.PushDir(p, out)) return true;
         continue;
       }

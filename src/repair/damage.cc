@@ -59,15 +59,6 @@ bool IsRightJoining(char32_t c) {
   }
 }
 
-bool IsTransparent(char32_t c) {
-  return (c >= 0x064B && c <= 0x065F) || c == 0x0670;
-}
-
-bool IsArabicWordChar(char32_t c) {
-  return (c >= 0x0621 && c <= 0x064A) || IsTransparent(c) || (c >= 0x0671 && c <= 0x06D3) ||
-         c == 0x0640 || c == 0x06CC || c == 0x06A9 || c == 0x06AF;
-}
-
 std::u32string Damage(std::u32string_view t) {
   std::u32string out;
   out.reserve(t.size());

@@ -15,9 +15,15 @@ namespace nufuz::repair {
 
 bool IsDualJoining(char32_t c);
 bool IsRightJoining(char32_t c);
-bool IsTransparent(char32_t c);
+// Inline: repair tests every character of a document with these.
+inline bool IsTransparent(char32_t c) {
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670;
+}
 // An Arabic letter or mark that belongs to a word.
-bool IsArabicWordChar(char32_t c);
+inline bool IsArabicWordChar(char32_t c) {
+  return (c >= 0x0621 && c <= 0x064A) || IsTransparent(c) || (c >= 0x0671 && c <= 0x06D3) ||
+         c == 0x0640 || c == 0x06CC || c == 0x06A9 || c == 0x06AF;
+}
 
 // Applies the damage rule to UTF-8 text (what the broken font leaves).
 // Used by tests and benchmarks to make damaged text from clean text.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <fstream>
 #include <iterator>
 #include <memory>
 #include <string>
@@ -50,10 +51,35 @@ constexpr float kIndefiniteAgreement = 2.5f;
 // Consecutive words of a multi-word gazetteer name: "ش جين بينغ" -> شي.
 constexpr float kNameBigram = 5.0f;
 
+// Writes the code points of s to out (room for s.size(): one code point per
+// byte at most) and returns the end. ASCII and valid two-byte sequences
+// (all of Arabic) are decoded here, anything else by utf8::Next: the same
+// code points, without push_back's per-character bookkeeping, which was a
+// visible share of repair on clean text.
+char32_t* DecodeInto(std::string_view s, char32_t* out) {
+  const auto* const begin = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const end = begin + s.size();
+  for (const unsigned char* p = begin; p < end;) {
+    const unsigned c = *p;
+    if (c < 0x80) {
+      *out++ = c;
+      ++p;
+    } else if (c >= 0xC2 && c <= 0xDF && p + 1 < end && (p[1] & 0xC0) == 0x80) {
+      *out++ = ((c & 0x1F) << 6) | (p[1] & 0x3F);
+      p += 2;
+    } else {
+      std::size_t i = static_cast<std::size_t>(p - begin);
+      *out++ = utf8::Next(s, i);
+      p = begin + i;
+    }
+  }
+  return out;
+}
+
 std::u32string Decode(std::string_view s) {
   std::u32string u;
-  u.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) u.push_back(utf8::Next(s, i));
+  u.resize(s.size());
+  u.resize(static_cast<std::size_t>(DecodeInto(s, u.data()) - u.data()));
   return u;
 }
 
@@ -64,8 +90,10 @@ std::string Encode(std::u32string_view u) {
   return s;
 }
 
+// std::equal: no range check and no three-way compare (these are called
+// for every candidate; measurably cheaper than substr() ==).
 bool StartsWith(std::u32string_view s, std::u32string_view p) {
-  return s.size() >= p.size() && s.substr(0, p.size()) == p;
+  return s.size() >= p.size() && std::equal(p.begin(), p.end(), s.begin());
 }
 
 // Hash of a word: FNV-1a over code points with a final mix.
@@ -109,6 +137,26 @@ class WordSet {
     return true;
   }
   bool emplace(std::u32string_view w) { return insert(w); }
+
+  // Inserts w unless present; returns its index (insertion order) and
+  // whether it is new, so callers can keep per-word data in a flat array.
+  std::pair<std::uint32_t, bool> Intern(std::u32string_view w) {
+    if ((keys_.size() + 1) * 2 > slots_.size())
+      Rehash(std::max<std::size_t>(16, slots_.size() * 2));
+    const std::uint64_t h = HashWord(w);
+    const std::uint64_t tag = h & kTagMask;
+    std::size_t i = h & mask_;
+    for (;; i = (i + 1) & mask_) {
+      const std::uint64_t s = slots_[i];
+      if (s == 0) break;
+      if ((s & kTagMask) == tag && keys_[(s & ~kTagMask) - 1] == w)
+        return {static_cast<std::uint32_t>((s & ~kTagMask) - 1), false};
+    }
+    keys_.push_back(w);
+    slots_[i] = tag | keys_.size();
+    return {static_cast<std::uint32_t>(keys_.size() - 1), true};
+  }
+  std::u32string_view key(std::uint32_t k) const { return keys_[k]; }
 
   std::size_t count(std::u32string_view w) const { return count(w, HashWord(w)); }
   // h: HashWord(w), computed by the caller.
@@ -154,9 +202,10 @@ class WordTable {
     entries_.reserve(n);
   }
 
-  const Entry* Find(std::u32string_view w) const {
+  const Entry* Find(std::u32string_view w) const { return Find(w, HashWord(w)); }
+  // h: HashWord(w), computed by the caller.
+  const Entry* Find(std::u32string_view w, std::uint64_t h) const {
     if (keys_.empty()) return nullptr;
-    const std::uint64_t h = HashWord(w);
     const std::uint64_t tag = h & kTagMask;
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const std::uint64_t s = slots_[i];
@@ -170,13 +219,20 @@ class WordTable {
   }
 
   // Adds w -> e; w must be absent and its storage outlive the table.
-  Entry* Insert(std::u32string_view w, const Entry& e) {
+  // h: HashWord(w).
+  Entry* Insert(std::u32string_view w, const Entry& e, std::uint64_t h) {
     if ((keys_.size() + 1) * 2 > slots_.size())
       Rehash(std::max<std::size_t>(16, slots_.size() * 2));
     keys_.push_back(w);
     entries_.push_back(e);
-    Place(HashWord(w), keys_.size() - 1);
+    Place(h, keys_.size() - 1);
     return &entries_.back();
+  }
+
+  // Loading probes the table in random order: fetching the home slot of a
+  // word a few rows ahead hides most of the cache misses.
+  void Prefetch(std::uint64_t h) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[h & mask_]);
   }
 
   template <typename F>
@@ -210,6 +266,12 @@ class WordTable {
 // into it stay valid and loading does not allocate per word.
 class Arena {
  public:
+  // A block of n characters owned by the arena (for a whole table's words).
+  char32_t* Block(std::size_t n) {
+    // Not zeroed: the caller writes what it uses.
+    blocks_.push_back(std::make_unique_for_overwrite<char32_t[]>(std::max<std::size_t>(n, 1)));
+    return blocks_.back().get();
+  }
   std::u32string_view Own(std::u32string_view w) {
     if (w.size() > room_) {
       const std::size_t n = std::max<std::size_t>(kBlock, w.size());
@@ -245,6 +307,9 @@ struct Model::Impl {
   WordTable words;  // word -> evidence
   // "a b" for consecutive words a, b of a multi-word gazetteer name.
   WordSet name_bigrams;
+  // The first and the second words of those pairs: most words are neither,
+  // so NameBigram's key is built and probed only for likely pairs.
+  WordSet bigram_first, bigram_second;
   // Words of kind junk (damaged function-word shapes), for detection.
   WordSet junk;
   std::size_t junk_max = 0;    // longest junk word (code points)
@@ -252,8 +317,13 @@ struct Model::Impl {
 
   // Inserts w -> e unless present; returns the entry and whether it is new.
   std::pair<Entry*, bool> Emplace(std::u32string_view w, const Entry& e) {
-    if (Entry* found = words.Find(w)) return {found, false};
-    return {words.Insert(arena.Own(w), e), true};
+    return Emplace(w, e, HashWord(w), false);
+  }
+  // h: HashWord(w). owned: w's storage already lives as long as the model.
+  std::pair<Entry*, bool> Emplace(std::u32string_view w, const Entry& e, std::uint64_t h,
+                                  bool owned) {
+    if (const Entry* found = words.Find(w, h)) return {const_cast<Entry*>(found), false};
+    return {words.Insert(owned ? w : arena.Own(w), e, h), true};
   }
 
   void AddBigram(std::u32string_view a, std::u32string_view b) {
@@ -262,7 +332,10 @@ struct Model::Impl {
     k += b;
     if (name_bigrams.count(k) > 0) return;
     bigram_max = std::max(bigram_max, k.size());
-    name_bigrams.insert(arena.Own(k));
+    const std::u32string_view owned = arena.Own(k);
+    name_bigrams.insert(owned);
+    bigram_first.insert(owned.substr(0, a.size()));
+    bigram_second.insert(owned.substr(a.size() + 1));
   }
 
   // Collects the junk words once loading is done.
@@ -370,27 +443,189 @@ Model::~Model() = default;
 
 namespace {
 
+// A strict TSV table over its file's text, with the rules and messages of
+// core/data.h's TsvTable (UTF-8, '#' comments, header row, equal column
+// counts, required columns plus `source`, non-empty source cells), but rows
+// are kept as views into one buffer and split on demand: the 100k-row word
+// list loads without a vector and strings per row.
+class TsvView {
+ public:
+  Status Load(const std::filesystem::path& path, std::vector<std::string> required) {
+    path_ = path.string();
+    {
+      // As ReadSmallFile, without its stream copies.
+      std::ifstream in(path, std::ios::binary | std::ios::ate);
+      if (!in) return Status::Error(StatusCode::kNotFound, path_ + ": cannot open");
+      const std::streamoff size = in.tellg();
+      if (size < 0) {  // not seekable: read it as any data file
+        auto text = ReadSmallFile(path);
+        if (!text.ok()) return text.status();
+        text_ = std::move(*text);
+      } else if (size > 0) {
+        text_.resize(static_cast<std::size_t>(size));
+        in.seekg(0);
+        in.read(text_.data(), size);
+        text_.resize(static_cast<std::size_t>(in.gcount()));
+        if (in.bad()) return Status::Error(StatusCode::kIoError, path_ + ": read failed");
+      }
+    }
+    const std::string_view text(text_);
+    if (auto bad = utf8::FirstInvalid(text))
+      return Status::Error(StatusCode::kDataError,
+                           path_ + ": byte " + std::to_string(*bad) + ": invalid UTF-8");
+    std::size_t line_no = 0, pos = 0;
+    while (pos <= text.size()) {
+      // One pass over the line finds its end and counts its tabs (lines
+      // are short: a library call per search would cost more).
+      std::size_t nl = pos, tabs = 0, tab0 = 0;
+      for (; nl < text.size() && text[nl] != '\n'; ++nl)
+        if (text[nl] == '\t' && tabs++ == 0) tab0 = nl - pos;
+      std::string_view line = text.substr(pos, nl - pos);
+      pos = nl + 1;
+      ++line_no;
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (line.empty() || line.front() == '#') {
+        if (nl == text.size()) break;
+        continue;
+      }
+      if (header_.empty()) {
+        for (std::size_t p = 0;;) {
+          const std::size_t tab = line.find('\t', p);
+          header_.push_back(
+              std::string(line.substr(p, tab == std::string_view::npos ? line.npos : tab - p)));
+          if (tab == std::string_view::npos) break;
+          p = tab + 1;
+        }
+      } else {
+        const std::size_t cells = tabs + 1;  // a '\r' stripped above is no tab
+        if (cells != header_.size())
+          return Status::Error(StatusCode::kDataError,
+                               path_ + ":" + std::to_string(line_no) + ": expected " +
+                                   std::to_string(header_.size()) + " columns, found " +
+                                   std::to_string(cells));
+        rows_.push_back({line, tabs > 0 ? tab0 : line.size(), line_no});
+      }
+      if (nl == text.size()) break;
+    }
+    if (header_.empty()) return Status::Error(StatusCode::kDataError, path_ + ": no header row");
+    required.push_back("source");
+    for (const auto& col : required)
+      if (Column(col) < 0)
+        return Status::Error(StatusCode::kDataError, path_ + ":1: missing column '" + col + "'");
+    const int src = Column("source");
+    for (std::size_t r = 0; r < rows(); ++r)
+      if (Cell(r, src).empty())
+        return Status::Error(StatusCode::kDataError, Where(r) + ": empty source column");
+    return Status::Ok();
+  }
+
+  std::size_t rows() const { return rows_.size(); }
+  int Column(std::string_view name) const {
+    for (std::size_t i = 0; i < header_.size(); ++i)
+      if (header_[i] == name) return static_cast<int>(i);
+    return -1;
+  }
+  // column must be a valid index (Column() >= 0).
+  std::string_view Cell(std::size_t row, int column) const {
+    const std::string_view line = rows_[row].line;
+    if (column == 0) return line.substr(0, rows_[row].tab0);
+    std::size_t b = rows_[row].tab0 + 1;
+    for (int c = 1; c < column; ++c)
+      while (line[b++] != '\t') {
+      }
+    std::size_t e = b;
+    while (e < line.size() && line[e] != '\t') ++e;
+    return line.substr(b, e - b);
+  }
+  std::string Where(std::size_t row) const {
+    return path_ + ":" + std::to_string(rows_[row].line_no);
+  }
+
+ private:
+  struct Row {
+    std::string_view line;
+    std::size_t tab0;  // end of the first cell
+    std::size_t line_no;
+  };
+  std::string text_;
+  std::string path_;
+  std::vector<std::string> header_;
+  std::vector<Row> rows_;
+};
+
+// Writes the code points of s, valid UTF-8 (TsvView checked it), to out;
+// returns the end. Inline: the word list is 100k short words.
+char32_t* DecodeValid(std::string_view s, char32_t* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    const unsigned b = *p;
+    if (b < 0x80) {
+      *out++ = b;
+      p += 1;
+    } else if (b < 0xE0) {
+      *out++ = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+      p += 2;
+    } else if (b < 0xF0) {
+      *out++ = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      p += 3;
+    } else {
+      *out++ = ((b & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+      p += 4;
+    }
+  }
+  return out;
+}
+
 Status AddTable(Model::Impl& m, const std::filesystem::path& path, bool curated) {
-  auto t = TsvTable::Load(path, {"word"});
-  if (!t.ok()) return t.status();
-  int cw = t->Column("word"), ck = t->Column("kind"), cwt = t->Column("weight");
-  for (std::size_t r = 0; r < t->rows(); ++r) {
-    std::u32string w = Decode(t->Cell(r, cw));
+  TsvView t;
+  if (Status s = t.Load(path, {"word"}); !s.ok()) return s;
+  int cw = t.Column("word"), ck = t.Column("kind"), cwt = t.Column("weight");
+  // The words' characters go to one arena block (sized exactly), and rows
+  // are entered in small batches with their hashes known, so the table's
+  // slots can be fetched ahead.
+  // Sized by bytes (a code point takes at least one); the unused tail of
+  // the block is never written, so never paged in.
+  std::size_t bytes = 0;
+  for (std::size_t r = 0; r < t.rows(); ++r) bytes += t.Cell(r, cw).size();
+  char32_t* chars = m.arena.Block(bytes);
+  struct Row {
+    std::u32string_view word;
+    std::uint64_t hash;
+    Entry entry;
+  };
+  constexpr std::size_t kBatch = 64, kAhead = 16;
+  std::vector<Row> batch;
+  batch.reserve(kBatch);
+  auto flush = [&] {
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (i + kAhead < batch.size()) m.words.Prefetch(batch[i + kAhead].hash);
+      const Row& row = batch[i];
+      auto [entry, fresh] = m.Emplace(row.word, row.entry, row.hash, /*owned=*/true);
+      if (!fresh && curated) *entry = row.entry;  // curated rows override the system list
+    }
+    batch.clear();
+  };
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    const std::string_view cell = t.Cell(r, cw);
+    char32_t* end = DecodeValid(cell, chars);
+    const std::u32string_view w(chars, static_cast<std::size_t>(end - chars));
+    chars = end;
     if (w.empty()) continue;
     Entry e;
     e.weight = kSystemWeight;
     e.curated = curated;
     if (cwt >= 0) {
-      const std::string& s = t->Cell(r, cwt);
-      char* end = nullptr;
-      double v = std::strtod(s.c_str(), &end);
-      if (s.empty() || end != s.c_str() + s.size() || v < 0 || v > 100)
+      const std::string s(t.Cell(r, cwt));
+      char* stop = nullptr;
+      double v = std::strtod(s.c_str(), &stop);
+      if (s.empty() || stop != s.c_str() + s.size() || v < 0 || v > 100)
         return Status::Error(StatusCode::kDataError,
-                             t->Where(r) + ": weight must be a number 0..100");
+                             t.Where(r) + ": weight must be a number 0..100");
       e.weight = static_cast<float>(v);
     }
     if (ck >= 0) {
-      const std::string& k = t->Cell(r, ck);
+      const std::string_view k = t.Cell(r, ck);
       if (k == "func")
         e.kind = Kind::kFunc;
       else if (k == "prep")
@@ -403,19 +638,21 @@ Status AddTable(Model::Impl& m, const std::filesystem::path& path, bool curated)
         e.kind = Kind::kWord;
       else
         return Status::Error(StatusCode::kDataError,
-                             t->Where(r) + ": kind must be word, func, prep, beforeverb or junk");
+                             t.Where(r) + ": kind must be word, func, prep, beforeverb or junk");
     }
-    auto [entry, fresh] = m.Emplace(w, e);
-    if (!fresh && curated) *entry = e;  // curated rows override the system list
+    batch.push_back({w, HashWord(w), e});
+    if (batch.size() == kBatch) flush();
   }
+  flush();
   return Status::Ok();
 }
 
 // Gazetteer names: any column called name/alias(es)/ar/arabic/name_ar/ar_names;
 // words split on any non-letter (so "a|b" lists work).
 Status AddGazetteer(Model::Impl& m, const std::filesystem::path& path) {
-  auto t = TsvTable::Load(path);
-  if (!t.ok()) return t.status();
+  TsvView tv;
+  if (Status s = tv.Load(path, {}); !s.ok()) return s;
+  const TsvView* t = &tv;
   std::vector<int> cols;
   for (const char* n : {"name", "alias", "aliases", "ar", "arabic", "name_ar", "ar_names"})
     if (int c = t->Column(n); c >= 0) cols.push_back(c);
@@ -479,8 +716,24 @@ struct Word {
   std::uint32_t block = 0;
 };
 
+// What the context rules ask of a word form, from the model and the form's
+// shape only: computed once per form (see Describe) instead of per use.
+struct FormInfo {
+  Kind kind = Kind::kWord;       // m.KindOf(form)
+  Kind kind_conj = Kind::kWord;  // m.KindThroughConj(form)
+  bool name = false;             // m.IsName(form)
+  bool preposition = false;      // IsPreposition(form)
+  bool definite = false;         // IsDefinite(form)
+  bool feminine = false;         // EndsFeminine(form)
+  bool pronoun = false;          // EndsWithPronoun(form)
+  bool verb = false;             // LooksVerb(form)
+  bool bigram_first = false;     // first word of a name bigram
+  bool bigram_second = false;    // second word of a name bigram
+};
+
 struct Candidate {
   std::u32string form;
+  FormInfo info;
   float score = 0;
   bool final_yeh = false;  // restored a final ي
   bool lone = false;       // restored from a lone letter: needs a name bigram
@@ -489,7 +742,7 @@ struct Candidate {
 };
 
 bool EndsWith(std::u32string_view s, std::u32string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+  return s.size() >= p.size() && std::equal(p.begin(), p.end(), s.end() - p.size());
 }
 
 // Other forms of a nisba adjective: the stem before -ية -يا -يًا -يين ...
@@ -626,6 +879,28 @@ bool IsPreposition(std::u32string_view w) {
   return false;
 }
 
+FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
+  FormInfo f;
+  f.kind = m.KindOf(w);
+  f.kind_conj = m.KindThroughConj(w);
+  f.name = m.IsName(w);
+  f.preposition = IsPreposition(w);
+  f.definite = IsDefinite(w);
+  f.feminine = EndsFeminine(w);
+  f.pronoun = EndsWithPronoun(w);
+  f.verb = LooksVerb(w);
+  f.bigram_first = m.bigram_first.count(w) > 0;
+  f.bigram_second = m.bigram_second.count(w) > 0;
+  return f;
+}
+
+// m.NameBigram(a, b), probing the pair only when a can start and b can end
+// a name bigram.
+bool NameBigram(const Model::Impl& m, std::u32string_view a, const FormInfo& ai,
+                std::u32string_view b, const FormInfo& bi) {
+  return ai.bigram_first && bi.bigram_second && m.NameBigram(a, b);
+}
+
 struct BlockStats {
   int damaged_fw = 0;  // damaged function words
   int clean = 0;       // letters damage would have removed
@@ -633,22 +908,27 @@ struct BlockStats {
 
 struct Op {  // a replacement in before-coordinates
   std::uint32_t start, end;
-  std::u32string text;
-  std::string reason;
+  std::u32string_view text;  // into the memo or the decoded text
+  const char* reason;
 };
 
 // The document-independent part of a word's repair candidates.
 struct ModelCandidate {
   std::u32string form;
-  float weight;    // m.Weight(form): -1 when unknown
-  bool final_yeh;  // restored a final ي
+  float weight = -1;       // m.Weight(form): -1 when unknown
+  bool final_yeh = false;  // restored a final ي
   // StripClitics(form) as form.substr(st_off, st_len), and hashes of form,
   // of that stem (when >= 3 long) and of the stem without its final letter
   // (final_yeh only), for the document lookups.
   std::uint32_t st_off = 0, st_len = 0;
   std::uint64_t h_form = 0, h_st = 0, h_nisba = 0;
+  // The stem is >= 5 long and starts with ك (checked here, so that scoring
+  // reads the form's characters only for a hit).
+  bool kaf_stem = false;
+  FormInfo info;
 };
 struct ModelWord {
+  FormInfo info;                      // of the word itself
   float identity = 0;                 // max(0, m.Weight(word))
   bool lone = false;                  // a lone letter not listed as a damaged shape
   std::vector<ModelCandidate> cands;  // candidates other than the word itself
@@ -680,6 +960,7 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
   if (auto it = cache.words.find(s); it != cache.words.end()) return it->second;
   if (cache.words.size() >= kMaxWords) cache.words.clear();
   ModelWord mw;
+  mw.info = Describe(m, s);
   mw.identity = std::max(0.0f, m.Weight(s));
   // A lone letter is restored only when listed as a damaged shape (ف).
   const Entry* self = m.Find(s);
@@ -692,10 +973,15 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
         (s.back() == U'ي' || s.back() == U'ى'))
       continue;
     const bool final_yeh = f.back() == U'ي' && f.size() > s.size() && f[f.size() - 2] != U'ك';
-    ModelCandidate mc{f, m.Weight(f), final_yeh};
+    ModelCandidate mc;
+    mc.form = f;
+    mc.weight = m.Weight(f);
+    mc.final_yeh = final_yeh;
+    mc.info = Describe(m, f);
     const std::u32string_view st = StripClitics(mc.form);
     mc.st_off = static_cast<std::uint32_t>(st.data() - mc.form.data());
     mc.st_len = static_cast<std::uint32_t>(st.size());
+    mc.kaf_stem = st.size() >= 5 && st[0] == U'ك';
     mc.h_form = HashWord(mc.form);
     if (st.size() >= 3) mc.h_st = HashWord(st);
     if (final_yeh && st.size() >= 3) mc.h_nisba = HashWord(st.substr(0, st.size() - 1));
@@ -711,12 +997,19 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   const Model::Impl& m = model.impl();
   RepairInfo& info = doc.repair;
   info.ran = true;
-  const std::u32string t = Decode(doc.text);
+  // The text as code points, in a buffer that is not zeroed first (sized
+  // for one code point per byte; only the decoded part is read).
+  const auto decoded = std::make_unique_for_overwrite<char32_t[]>(doc.text.size() + 1);
+  const std::u32string_view t(
+      decoded.get(), static_cast<std::size_t>(DecodeInto(doc.text, decoded.get()) - decoded.get()));
   const std::uint32_t n = static_cast<std::uint32_t>(t.size());
 
-  // Words and blocks (a blank line starts a block).
+  // Words and blocks (a blank line starts a block), and detection in the
+  // same pass: no allocation beyond the arrays, dictionary work only for
+  // words no longer than the longest damaged shape.
   std::vector<Word> words;
   std::vector<std::uint32_t> block_start = {0};
+  std::vector<BlockStats> stats(1);
   {
     std::uint32_t block = 0;
     int newlines = 0;
@@ -727,12 +1020,21 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         if (newlines >= 2 && seen_text) {
           ++block;
           block_start.push_back(i);
+          stats.emplace_back();
         }
         newlines = 0;
         seen_text = true;
         std::uint32_t s = i;
-        while (i < n && IsArabicWordChar(t[i])) ++i;
+        // Only a word with one of ك ي ى can have a letter the damage removes.
+        bool kaf_or_yeh = false;
+        for (; i < n && IsArabicWordChar(t[i]); ++i)
+          kaf_or_yeh |= (t[i] == U'ك') | (t[i] == U'ي') | (t[i] == U'ى');
         words.push_back({s, i, block});
+        const std::u32string_view word(t.data() + s, i - s);
+        if (kaf_or_yeh && HasDamageable(word)) ++stats[block].clean;
+        std::u32string_view core = word;
+        if (core.size() > 1 && core[0] == U'و') core.remove_prefix(1);
+        if (m.IsJunk(core)) ++stats[block].damaged_fw;
         continue;
       }
       if (c == U'\n')
@@ -741,6 +1043,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         if (newlines >= 2 && seen_text) {
           ++block;
           block_start.push_back(i);
+          stats.emplace_back();
         }
         newlines = 0;
         seen_text = true;
@@ -751,16 +1054,6 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   const std::size_t nblocks = block_start.size();
 
   // Detection.
-  // A cheap linear pass: no allocation, dictionary work only for words no
-  // longer than the longest damaged shape.
-  std::vector<BlockStats> stats(nblocks);
-  for (const Word& w : words) {
-    std::u32string_view s(t.data() + w.start, w.end - w.start);
-    if (HasDamageable(s)) ++stats[w.block].clean;
-    std::u32string_view core = s;
-    if (core.size() > 1 && core[0] == U'و') core.remove_prefix(1);
-    if (m.IsJunk(core)) ++stats[w.block].damaged_fw;
-  }
   int dmg = 0, clean = 0;
   for (const auto& b : stats) {
     dmg += b.damaged_fw;
@@ -791,18 +1084,29 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       std::find(repair_block.begin(), repair_block.end(), true) != repair_block.end();
 
   // Document evidence, needed only when some block is repaired. Views into t.
+  // Every word form gets an id (its index in vocab), so per-form work below
+  // is done once per form and looked up by index.
   WordSet vocab;
+  std::vector<std::uint32_t> word_id;
   std::vector<std::u32string_view> kaf_stems;  // surviving words that start with ك
   WordSet nisba_stems;                         // X of Xية, Xيين ... in the document
   if (any_repair) {
     vocab.reserve(words.size());
-    for (const Word& w : words) {
+    word_id.resize(words.size());
+    for (std::size_t wi = 0; wi < words.size(); ++wi) {
+      const Word& w = words[wi];
       std::u32string_view s(t.data() + w.start, w.end - w.start);
-      vocab.emplace(s);
+      const auto [id, fresh] = vocab.Intern(s);
+      word_id[wi] = id;
+      if (!fresh) continue;  // the stems of a form are collected once
       std::u32string_view st = StripClitics(s);
       if (st.size() >= 5 && st[0] == U'ك') kaf_stems.push_back(st);
+      // Every suffix starts with ي, 2 to 4 letters from the end.
+      const std::size_t z = st.size();
+      const bool yeh_near_end =
+          z >= 4 && (st[z - 2] == U'ي' || st[z - 3] == U'ي' || st[z - 4] == U'ي');
       for (std::u32string_view suf : kNisbaSuffixes)
-        if (EndsWith(st, suf) && st.size() >= suf.size() + 2) {
+        if (yeh_near_end && EndsWith(st, suf) && st.size() >= suf.size() + 2) {
           nisba_stems.emplace(st.substr(0, st.size() - suf.size()));
           break;
         }
@@ -812,22 +1116,25 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   }
 
   // Lost letters. The candidates of a word and their model weights depend
-  // only on the model: they are cached per thread across documents.
+  // only on the model: they are cached per thread across documents. Memo
+  // adds the document evidence, per form id; built on first use.
   struct Memo {
-    float identity;
+    bool ready = false;
+    float identity = 0;
+    FormInfo info;                 // of the form itself
     std::vector<Candidate> cands;  // known candidates other than identity
   };
-  std::unordered_map<std::u32string_view, Memo, WordHash> memo;
+  std::vector<Memo> memo(vocab.size());
   std::vector<std::u32string> buf;
-  auto doc_evidence = [&](const ModelCandidate& mc, std::u32string_view seen) -> float {
+  // seen_st: StripClitics of the word as it stands.
+  auto doc_evidence = [&](const ModelCandidate& mc, std::u32string_view seen_st) -> float {
     const std::u32string_view form = mc.form;
     const std::u32string_view st = form.substr(mc.st_off, mc.st_len);
-    if (vocab.count(form, mc.h_form) || (st.size() >= 3 && vocab.count(st, mc.h_st)))
+    if (vocab.count(form, mc.h_form) || (mc.st_len >= 3 && vocab.count(st, mc.h_st)))
       return kDocEvidence;
     // A restored kaf that starts the stem, matching a surviving word of the
     // document (كازاخستان for لازاخستان, الازاخستانية).
-    std::u32string_view seen_st = StripClitics(seen);
-    if (st.size() >= 5 && st[0] == U'ك' && (seen_st.empty() || seen_st[0] != U'ك')) {
+    if (mc.kaf_stem && (seen_st.empty() || seen_st[0] != U'ك')) {
       auto it = std::upper_bound(kaf_stems.begin(), kaf_stems.end(), st);
       if (it != kaf_stems.begin()) {
         const auto& p = *(it - 1);
@@ -839,71 +1146,88 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     }
     return 0;
   };
-  std::u32string prev_form;  // the previous word as decided
+  auto memo_of = [&](std::uint32_t id) -> const Memo& {
+    Memo& mm = memo[id];
+    if (mm.ready) return mm;
+    const std::u32string_view s = vocab.key(id);
+    const ModelWord& mw = CachedModelWord(m, s, buf);
+    mm.ready = true;
+    mm.identity = mw.identity;
+    mm.info = mw.info;
+    const std::u32string_view seen_st = StripClitics(s);
+    for (const ModelCandidate& mc : mw.cands) {
+      const float wt = mc.weight;
+      float ev = doc_evidence(mc, seen_st);
+      bool nisba_doc = false;
+      if (mc.final_yeh) {
+        std::u32string_view st(mc.form.data() + mc.st_off, mc.st_len);
+        st.remove_suffix(1);
+        nisba_doc = st.size() >= 2 && nisba_stems.count(st, mc.h_nisba) > 0;
+      }
+      if (wt < 0 && ev == 0 && !(nisba_doc && mm.identity <= 0)) continue;
+      mm.cands.push_back(
+          {mc.form, mc.info, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone, nisba_doc, wt >= 0});
+    }
+    return mm;
+  };
+  // The previous word as decided: its form, and where its FormInfo lives (a
+  // chosen candidate, or the memo of the word as it stands).
+  std::u32string_view prev_form;
+  const Candidate* prev_cand = nullptr;
+  std::uint32_t prev_id = 0;
   std::uint32_t prev_end = 0;
   for (std::size_t wi = 0; any_repair && wi < words.size(); ++wi) {
     const Word& w = words[wi];
     std::u32string_view s(t.data() + w.start, w.end - w.start);
     if (!repair_block[w.block]) {
-      prev_form.assign(s);
+      prev_form = s;
+      prev_cand = nullptr;
+      prev_id = word_id[wi];
       prev_end = w.end;
       continue;
     }
     ++examined;
-    auto it = memo.find(s);
-    if (it == memo.end()) {
-      const ModelWord& mw = CachedModelWord(m, s, buf);
-      Memo mm;
-      mm.identity = mw.identity;
-      for (const ModelCandidate& mc : mw.cands) {
-        const float wt = mc.weight;
-        float ev = doc_evidence(mc, s);
-        bool nisba_doc = false;
-        if (mc.final_yeh) {
-          std::u32string_view st(mc.form.data() + mc.st_off, mc.st_len);
-          st.remove_suffix(1);
-          nisba_doc = st.size() >= 2 && nisba_stems.count(st, mc.h_nisba) > 0;
-        }
-        if (wt < 0 && ev == 0 && !(nisba_doc && mm.identity <= 0)) continue;
-        Candidate c{mc.form, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone, nisba_doc, wt >= 0};
-        mm.cands.push_back(std::move(c));
-      }
-      it = memo.emplace(s, std::move(mm)).first;
-    }
-    const Memo& mm = it->second;
-    std::u32string_view decided = s;
+    const Memo& mm = memo_of(word_id[wi]);
+    const Candidate* pick = nullptr;
     if (!mm.cands.empty()) {
+      const FormInfo& self = mm.info;
       float id_score = mm.identity;
       // Context: what follows (punctuation?) and the previous word.
       std::uint32_t k = w.end;
       while (k < n && (t[k] == U' ' || t[k] == U'\t')) ++k;
       bool next_is_punct =
           k >= n || (!IsLetter(t[k]) && t[k] != U'\n' && !(t[k] >= U'0' && t[k] <= U'9'));
+      // The next word when it follows after blanks only (nx_raw), and its
+      // FormInfo (an empty form is no word of any kind).
+      std::u32string_view nx_raw;
+      static const FormInfo kNoWord;
+      const FormInfo* nxi = &kNoWord;
+      if (wi + 1 < words.size() && words[wi + 1].start == k) {
+        nx_raw = std::u32string_view(t.data() + words[wi + 1].start,
+                                     words[wi + 1].end - words[wi + 1].start);
+        nxi = &memo_of(word_id[wi + 1]).info;
+      }
       bool next_is_func = false, next_is_verb = false;
-      if (wi + 1 < words.size() && !next_is_punct && words[wi + 1].start == k) {
-        std::u32string_view nx(t.data() + words[wi + 1].start,
-                               words[wi + 1].end - words[wi + 1].start);
-        const Entry* e = m.Find(nx);
-        next_is_func = e && (e->kind == Kind::kFunc || e->kind == Kind::kPrep ||
-                             e->kind == Kind::kJunk || e->kind == Kind::kBeforeVerb);
+      if (!nx_raw.empty() && !next_is_punct) {
+        const std::u32string_view nx = nx_raw;
+        next_is_func = nxi->kind != Kind::kWord;
         // An imperfect verb opens with one of أ ت ن ي.
         next_is_verb = nx.size() >= 3 && !next_is_func &&
                        (nx[0] == U'ي' || nx[0] == U'ت' || nx[0] == U'ن' || nx[0] == U'أ');
       }
-      std::u32string_view nx_raw;
-      if (wi + 1 < words.size() && words[wi + 1].start == k)
-        nx_raw = std::u32string_view(t.data() + words[wi + 1].start,
-                                     words[wi + 1].end - words[wi + 1].start);
       // Punctuation that closes a phrase (not quotes or dashes).
       const bool next_closes = k >= n || t[k] == U'.' || t[k] == U'،' || t[k] == U'؛' ||
                                t[k] == U':' || t[k] == U'؟' || t[k] == U'!' || t[k] == U')' ||
                                t[k] == U',' || t[k] == U';';
-      const Kind self_kind = m.KindOf(s);
-      const bool next_is_prep =
-          next_is_func && (IsPreposition(nx_raw) || m.KindOf(nx_raw) != Kind::kFunc);
+      const Kind self_kind = self.kind;
+      const bool next_is_prep = next_is_func && (nxi->preposition || nxi->kind != Kind::kFunc);
       if (self_kind == Kind::kPrep && (next_is_punct || next_is_prep))
         id_score -= kPrepWithoutObject;
       if (self_kind == Kind::kBeforeVerb && !next_is_verb) id_score -= kPrepWithoutObject;
+      static const FormInfo kNoPrev;
+      const FormInfo& prev = prev_form.empty() ? kNoPrev
+                             : prev_cand       ? prev_cand->info
+                                               : memo_of(prev_id).info;
       bool prev_adjacent = false;
       if (!prev_form.empty() && prev_end <= w.start) {
         prev_adjacent = true;
@@ -911,30 +1235,28 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
           if (t[q] != U' ' && t[q] != U'\n' && t[q] != U'\t') prev_adjacent = false;
       }
       // A preposition right after another one is unlikely (إلى بين).
-      if (self_kind == Kind::kPrep && prev_adjacent && IsPreposition(prev_form))
+      if (self_kind == Kind::kPrep && prev_adjacent && prev.preposition)
         id_score -= kPrepWithoutObject;
-      const bool prev_feminine = EndsFeminine(prev_form);
-      const bool agreement =
-          prev_adjacent && StartsWith(s, U"ال") && !prev_feminine &&
-          (IsDefinite(prev_form) || (EndsWithPronoun(prev_form) && !LooksVerb(prev_form)));
+      const bool prev_feminine = prev.feminine;
+      const bool agreement = prev_adjacent && StartsWith(s, U"ال") && !prev_feminine &&
+                             (prev.definite || (prev.pronoun && !prev.verb));
       // Coordination with a preceding nisba adjective (عسكري وسياس).
-      const bool self_name = m.IsName(s);
+      const bool self_name = self.name;
       const bool self_content = self_kind == Kind::kWord && !self_name;
       // A proper name takes no indefinite adjective and is no nisba.
-      const bool prev_name = m.IsName(prev_form);
+      const bool prev_name = prev.name;
       const bool coordination = prev_adjacent && self_content && s.size() >= 4 && s[0] == U'و' &&
                                 !prev_name && prev_form.size() >= 4 && prev_form.back() == U'ي' &&
-                                m.KindThroughConj(prev_form) == Kind::kWord;
+                                prev.kind_conj == Kind::kWord;
       // Indefinite noun + indefinite adjective, closed by a preposition,
       // conjunction, function word or punctuation (a construct state would
       // be followed by its genitive noun instead).
       bool indefinite = false;
-      if (prev_adjacent && self_content && s.size() >= 3 && !IsDefinite(s) &&
-          !IsDefinite(prev_form) && prev_form.size() >= 3 && !prev_feminine &&
-          !EndsWithPronoun(prev_form) && m.KindThroughConj(prev_form) == Kind::kWord &&
-          !IsPreposition(prev_form) && !LooksVerb(prev_form) && !prev_name) {
+      if (prev_adjacent && self_content && s.size() >= 3 && !self.definite && !prev.definite &&
+          prev_form.size() >= 3 && !prev_feminine && !prev.pronoun &&
+          prev.kind_conj == Kind::kWord && !prev.preposition && !prev.verb && !prev_name) {
         const bool closes =
-            next_closes || IsPreposition(nx_raw) || nx_raw == U"من" || nx_raw == U"عن" ||
+            next_closes || nxi->preposition || nx_raw == U"من" || nx_raw == U"عن" ||
             (nx_raw.size() >= 4 && (nx_raw[0] == U'و' || nx_raw[0] == U'ل' || nx_raw[0] == U'ب'));
         indefinite = closes;
       }
@@ -942,21 +1264,21 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       const bool abbreviation =
           s.size() == 1 && ((prev_adjacent && prev_form.size() == 1) || nx_raw.size() == 1);
       // The word as it stands continues a multi-word name (فرانس برس).
-      if (m.NameBigram(s, nx_raw) || (prev_adjacent && m.NameBigram(prev_form, s)))
+      if (NameBigram(m, s, self, nx_raw, *nxi) ||
+          (prev_adjacent && NameBigram(m, prev_form, prev, s, self)))
         id_score += kNameBigram;
       float best = id_score + kMargin;
-      const Candidate* pick = nullptr;
       for (const Candidate& c : mm.cands) {
         if (abbreviation) break;
         float sc = c.score;
-        const bool name_pair =
-            m.NameBigram(c.form, nx_raw) || (prev_adjacent && m.NameBigram(prev_form, c.form));
+        const bool name_pair = NameBigram(m, c.form, c.info, nx_raw, *nxi) ||
+                               (prev_adjacent && NameBigram(m, prev_form, prev, c.form, c.info));
         if (name_pair) sc += kNameBigram;
         if (c.lone && !name_pair) continue;
         // Agreement alone does not overturn a frequent word or a name
         // (الأول, الحسين); with other forms of the nisba in the document it does.
         if (c.final_yeh && agreement &&
-            ((mm.identity < kStrongWord && (!self_name || m.IsName(c.form))) || c.nisba_doc))
+            ((mm.identity < kStrongWord && (!self_name || c.info.name)) || c.nisba_doc))
           sc += kDefiniteAgreement;
         if (c.final_yeh && coordination) sc += kCoordination;
         if (c.final_yeh && indefinite) sc += kIndefiniteAgreement;
@@ -969,12 +1291,13 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         }
       }
       if (pick) {
-        decided = pick->form;
         ops.push_back({w.start, w.end, pick->form, "lost-letters"});
         ++changed;
       }
     }
-    prev_form.assign(decided);
+    prev_form = pick ? std::u32string_view(pick->form) : s;
+    prev_cand = pick;
+    prev_id = word_id[wi];
     prev_end = w.end;
   }
 
@@ -984,7 +1307,8 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     return static_cast<std::size_t>(std::upper_bound(block_start.begin(), block_start.end(), pos) -
                                     block_start.begin() - 1);
   };
-  for (std::uint32_t ls = 0; ls < n;) {
+  // Everything below acts only in blocks to repair.
+  for (std::uint32_t ls = 0; any_repair && ls < n;) {
     std::uint32_t le = ls;
     while (le < n && t[le] != U'\n') ++le;
     std::uint32_t a = ls;
@@ -997,7 +1321,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         while (z > a && (t[z - 1] == U' ' || t[z - 1] == U'\t')) --z;
         if (options.move_punctuation) {
           ops.push_back({a, a + 1, U"", "punctuation-order"});
-          ops.push_back({z, z, std::u32string(1, p), "punctuation-order"});
+          ops.push_back({z, z, std::u32string_view(t.data() + a, 1), "punctuation-order"});
           ++moved;
         } else {
           doc.Diagnose(Severity::kInfo, "repair", "line-initial-punctuation",

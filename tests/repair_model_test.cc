@@ -1,0 +1,101 @@
+// Loading the repair model from data files: the word lists are read with
+// repair's own view-based strict TSV reader, which must accept and refuse
+// exactly what core's TsvTable does, with the same messages.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/data.h"
+#include "repair/repair.h"
+
+namespace nufuz::repair {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A data directory holding only lexicon/repair_words.tsv with `content`.
+class LexiconDir {
+ public:
+  explicit LexiconDir(const std::string& content) {
+    dir_ =
+        fs::temp_directory_path() /
+        ("nufuz_repair_model_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+         "_" + std::to_string(counter_++));
+    fs::create_directories(dir_ / "lexicon");
+    std::ofstream(file(), std::ios::binary) << content;
+  }
+  ~LexiconDir() {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  const fs::path& dir() const { return dir_; }
+  fs::path file() const { return dir_ / "lexicon" / "repair_words.tsv"; }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path dir_;
+};
+
+struct BadTable {
+  const char* name;
+  std::string content;
+};
+
+TEST(RepairModel, RefusesWhatTsvTableRefusesWithItsMessage) {
+  const std::vector<BadTable> cases = {
+      {"no header", "# only a comment\n\n"},
+      {"no source column", "word\tkind\tweight\nمكتب\tword\t5\n"},
+      {"no word column", "kind\tweight\tsource\nword\t5\tmine\n"},
+      {"too few cells", "word\tkind\tweight\tsource\nمكتب\tword\t5\tmine\nكتاب\tword\n"},
+      {"too many cells", "word\tkind\tweight\tsource\n# note\nمكتب\tword\t5\tmine\textra\n"},
+      {"empty source", "word\tkind\tweight\tsource\nمكتب\tword\t5\tmine\nكتاب\tword\t4\t\n"},
+      {"invalid utf-8", "word\tkind\tweight\tsource\n\xD9\tword\t5\tmine\n"},
+  };
+  for (const BadTable& c : cases) {
+    LexiconDir d(c.content);
+    auto model = Model::Load(d.dir());
+    auto table = TsvTable::Load(d.file(), {"word"});
+    ASSERT_FALSE(table.ok()) << c.name;
+    ASSERT_FALSE(model.ok()) << c.name;
+    EXPECT_EQ(model.status().message(), table.status().message()) << c.name;
+  }
+}
+
+TEST(RepairModel, RefusesBadWeightsAndKindsNamingTheLine) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"word\tkind\tweight\tsource\nمكتب\tword\t5\tmine\nكتاب\tword\tmany\tmine\n",
+       ":3: weight must be a number 0..100"},
+      {"word\tkind\tweight\tsource\n# a comment\nمكتب\tword\t101\tmine\n",
+       ":3: weight must be a number 0..100"},
+      {"word\tkind\tweight\tsource\nمكتب\tnoun\t5\tmine\n",
+       ":2: kind must be word, func, prep, beforeverb or junk"},
+  };
+  for (const auto& [content, message] : cases) {
+    LexiconDir d(content);
+    auto model = Model::Load(d.dir());
+    ASSERT_FALSE(model.ok()) << content;
+    EXPECT_EQ(model.status().message(), d.file().string() + message);
+  }
+}
+
+TEST(RepairModel, LoadsCommentsBlankLinesAndCrlfAndUsesTheWeights) {
+  // Our own words; "متب" is what a broken font leaves of "مكتب" (medial kaf).
+  LexiconDir d(
+      "# curated test words\r\n"
+      "word\tkind\tweight\tsource\r\n"
+      "\r\n"
+      "مكتب\tword\t5\tmine\r\n"
+      "في\tprep\t9\tmine\r\n");
+  auto model = Model::Load(d.dir());
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  Document doc;
+  doc.text = "زار الوفد متب الوزير";
+  Repair(doc, **model, Mode::kOn);
+  EXPECT_EQ(doc.text, "زار الوفد مكتب الوزير");
+}
+
+}  // namespace
+}  // namespace nufuz::repair
