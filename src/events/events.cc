@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -99,11 +100,19 @@ void NounForms(const std::string& n, std::vector<std::string>& out) {
   }
 }
 
-bool EndsWith(std::string_view s, std::string_view suf) {
-  return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+inline bool EndsWith(std::string_view s, std::string_view suf) {
+  return s.size() >= suf.size() &&
+         std::memcmp(s.data() + s.size() - suf.size(), suf.data(), suf.size()) == 0;
 }
-bool StartsWith(std::string_view s, std::string_view pre) {
-  return s.size() >= pre.size() && s.compare(0, pre.size(), pre) == 0;
+inline bool StartsWith(std::string_view s, std::string_view pre) {
+  return s.size() >= pre.size() && std::memcmp(s.data(), pre.data(), pre.size()) == 0;
+}
+// Whether s has at least n code points (counts lead bytes, stops at n).
+inline bool AtLeastCps(std::string_view s, std::size_t n) {
+  std::size_t c = 0;
+  for (char ch : s)
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80 && ++c >= n) return true;
+  return n == 0;
 }
 // Code points of a UTF-8 string.
 std::size_t Cps(std::string_view s) {
@@ -364,13 +373,14 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
 
 namespace {
 
-// Lookup forms of a token: stem, key and clitic-stripped variants of the key.
-void Candidates(const Token& t, std::vector<std::string>& out) {
-  out.clear();
+// Lookup forms of a token: stem, key and clitic-stripped variants of the key,
+// appended to `out` from index `from` on. They are views into the token's
+// stem and key (the Document outlives the coder): nothing is allocated.
+void Candidates(const Token& t, std::vector<std::string_view>& out, std::size_t from) {
   if (t.kind != TokenKind::kArabic) return;
-  // Views into the token's key: a string is built only for a new candidate.
   auto add = [&](std::string_view s) {
-    if (Cps(s) >= 2 && std::find(out.begin(), out.end(), s) == out.end()) out.emplace_back(s);
+    if (AtLeastCps(s, 2) && std::find(out.begin() + from, out.end(), s) == out.end())
+      out.push_back(s);
   };
   auto drop_first = [](std::string_view s) {
     std::size_t i = 0;
@@ -380,27 +390,25 @@ void Candidates(const Token& t, std::vector<std::string>& out) {
   add(t.stem);
   add(t.key);
   std::string_view k = t.key;
-  if ((StartsWith(k, "و") || StartsWith(k, "ف")) && Cps(k) >= 4) {
+  if ((StartsWith(k, "و") || StartsWith(k, "ف")) && AtLeastCps(k, 4)) {
     k = drop_first(k);
     add(k);
   }
-  if (StartsWith(k, "س") && Cps(k) >= 4) {
+  if (StartsWith(k, "س") && AtLeastCps(k, 4)) {
     std::string_view rest = drop_first(k);
     std::size_t i = 0;
     utf8::Next(rest, i);
     std::string_view f = rest.substr(0, i);
     if (f == "ي" || f == "ت" || f == "ن" || f == "ا") add(rest);
   }
-  for (const char* pre : {"بال", "لل", "وال", "فال", "كال", "ال", "ب", "ل"}) {
-    if (StartsWith(k, pre) && Cps(k) >= Cps(pre) + 3) {
+  static constexpr std::string_view kPrefixes[] = {"بال", "لل", "وال", "فال",
+                                                   "كال", "ال", "ب",   "ل"};
+  for (std::string_view pre : kPrefixes) {
+    if (StartsWith(k, pre) && AtLeastCps(k, pre.size() / 2 + 3)) {  // Arabic letters: 2 bytes
       add(k.substr(std::string_view(pre).size()));
       break;
     }
   }
-}
-
-bool TokenIs(const std::vector<std::string>& cands, const std::string& w) {
-  return std::find(cands.begin(), cands.end(), w) != cands.end();
 }
 
 struct Mention {
@@ -441,6 +449,8 @@ class Coder {
     const Row* row;
     bool imperfect;
     bool consumed = false;
+    bool judged =
+        false;  // the object of a verb judging it (أدان): its doer is not that verb's subject
     bool inherit = false;     // coded through a modal/refusal verb before it
     int inherit_source = -1;  // group index
     bool inherit_intent = false;
@@ -466,7 +476,7 @@ class Coder {
     if (i >= doc_.tokens.size()) return 0;
     std::uint32_t& cached = stem_marker_[i];
     if (cached != UINT32_MAX) return cached;
-    const std::string& st = doc_.tokens[i].stem;
+    std::string_view st = doc_.tokens[i].stem;
     std::uint32_t m = lex_.Marker(st) | marker_[i];
     if (StartsWith(st, "ال") && Cps(st) >= 4)
       m |= lex_.Marker(st.substr(std::string_view("ال").size()));
@@ -492,8 +502,16 @@ class Coder {
 
   const EventCoder::Impl& lex_;
   const Document& doc_;
-  std::vector<std::vector<std::string>> cands_;
-  std::vector<std::vector<const std::vector<FormRef>*>> cand_refs_;  // per candidate: its rows
+  // Lookup forms of all tokens, flat: token i's are [cand_off_[i], cand_off_[i + 1]).
+  std::vector<std::string_view> cands_;
+  std::vector<const std::vector<FormRef>*> cand_refs_;  // per candidate: its rows
+  std::vector<std::uint32_t> cand_off_;
+  // Whether one of token t's lookup forms is w.
+  bool TokenIs(std::uint32_t t, std::string_view w) const {
+    for (std::uint32_t k = cand_off_[t]; k < cand_off_[t + 1]; ++k)
+      if (cands_[k] == w) return true;
+    return false;
+  }
   std::vector<char> trig_form_;        // token -> one of its candidates is a trigger form
   std::vector<std::uint32_t> marker_;  // token -> markers of its key
   mutable std::vector<std::uint32_t> stem_marker_;  // StemMarkerAt, UINT32_MAX = not yet
@@ -516,8 +534,13 @@ class Coder {
   };
   std::vector<SentDates> sent_dates_;
   std::size_t cur_sentence_ = 0;
-  std::unordered_set<std::uint32_t> framed_;  // trigger starts of events dated by a frame
+  std::unordered_set<std::uint32_t> framed_;    // trigger starts of events dated by a frame
+  std::unordered_set<std::uint32_t> nominal_;   // trigger starts of verbal-noun events
+  std::unordered_set<std::uint32_t> headline_;  // trigger starts of events dated as a headline
   bool StoryDate(const std::string& v) const;
+  bool SoonAfterPublished(const std::string& v) const;
+  void CollapseBlocs(std::vector<Event>& made) const;
+  void ActorFrames();
   bool NotAfterPublished(const std::string& v) const;
   const Span* FrameDate(bool past, bool& headline) const;
   int carried_ = -1;           // entity carried from the previous sentence
@@ -527,21 +550,24 @@ class Coder {
 
 void Coder::Prepare() {
   const auto& toks = doc_.tokens;
-  cands_.resize(toks.size());
-  cand_refs_.resize(toks.size());
+  cands_.clear();
+  cands_.reserve(toks.size() * 3);
+  cand_refs_.clear();
+  cand_off_.resize(toks.size() + 1);
   trig_form_.assign(toks.size(), 0);
   marker_.resize(toks.size());
   stem_marker_.assign(toks.size(), UINT32_MAX);
   for (std::size_t i = 0; i < toks.size(); ++i) {
-    Candidates(toks[i], cands_[i]);
-    auto& refs = cand_refs_[i];
-    refs.clear();
-    for (const auto& c : cands_[i]) {
-      refs.push_back(lex_.forms.Find(c));
-      if (refs.back()) trig_form_[i] = 1;
+    const std::size_t from = cands_.size();
+    cand_off_[i] = static_cast<std::uint32_t>(from);
+    Candidates(toks[i], cands_, from);
+    for (std::size_t k = from; k < cands_.size(); ++k) {
+      cand_refs_.push_back(lex_.forms.Find(cands_[k]));
+      if (cand_refs_.back()) trig_form_[i] = 1;
     }
     marker_[i] = lex_.Marker(toks[i].key);
   }
+  cand_off_[toks.size()] = static_cast<std::uint32_t>(cands_.size());
   for (std::size_t i = 0; i < doc_.entities.size(); ++i) entity_index_[doc_.entities[i].id] = i;
   mention_at_.assign(toks.size(), -1);
   auto token_of = [&](std::uint32_t cp) -> std::uint32_t {
@@ -647,7 +673,10 @@ std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
     if (IsPunct(i) || mention_at_[i] >= 0) break;
     std::uint32_t m = MarkerAt(i);
     if (m & kAgent) {
-      if (i > sb && doc_.tokens[i - 1].key == "من") return "agent";
+      // من قبل X, على يد/أيدي X; برصاص/بنيران X stand alone.
+      const std::string& w = doc_.tokens[i].key;
+      const char* before = w == "قبل" ? "من" : (w == "يد" || w == "ايدي") ? "علي" : nullptr;
+      if (!before || (i > sb && doc_.tokens[i - 1].key == before)) return "agent";
       continue;
     }
     if (m & kPreposition) return doc_.tokens[i].key;
@@ -743,7 +772,7 @@ bool Coder::CueAt(const std::vector<std::vector<std::string>>& cue_forms, std::u
     // first form is the cue word itself.
     bool any = false;
     for (const auto& f : cue_forms[k])
-      if (TokenIs(cands_[t], f)) {
+      if (TokenIs(t, f)) {
         any = true;
         break;
       }
@@ -754,9 +783,23 @@ bool Coder::CueAt(const std::vector<std::vector<std::string>>& cue_forms, std::u
 
 const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bool& imperfect,
                            std::uint32_t sb, std::uint32_t se, std::uint32_t& cue_tok) const {
+  // The article, the ب proclitic or a preposition before the word make a
+  // form shared by a verb and its verbal noun (قصف) a noun: "القصف الروسي",
+  // "جراء قصف", "في قصف".
+  const Token& tok = doc_.tokens[i];
+  // Only when the word has noun rows: a verbal noun spelt like its verb
+  // without a row of its own (التواصل) keeps the verb's rows.
+  bool nominal =
+      (tok.proclitics & (kCliticAl | kCliticBi)) || (i > sb && (MarkerAt(i - 1) & kPreposition));
+  if (nominal) {
+    bool noun_rows = false;
+    for (const auto& ref : refs) noun_rows = noun_rows || !lex_.rows[ref.row].verb;
+    nominal = noun_rows;
+  }
   for (const auto& ref : refs) {
     const Row& row = lex_.rows[ref.row];
     cue_tok = UINT32_MAX;
+    if (row.verb && nominal) continue;
     if (row.cues.empty()) {
       imperfect = ref.imperfect;
       return &row;
@@ -815,6 +858,14 @@ bool Coder::NotAfterPublished(const std::string& v) const {
   return a && p && *a <= *p;
 }
 
+// A day within a week after publication: what a headline announces
+// ("X يزور Y" over "يتوجه X ... الخميس").
+bool Coder::SoonAfterPublished(const std::string& v) const {
+  if (!doc_.published) return false;
+  auto early = DayBound(v, false), late = DayBound(v, true), p = DayBound(*doc_.published, false);
+  return early && late && p && *late == *early && *early >= *p && *early - *p <= 7;
+}
+
 bool Coder::StoryDate(const std::string& v) const {
   if (!doc_.published) return false;
   auto late = DayBound(v, true), p = DayBound(*doc_.published, false);
@@ -845,7 +896,7 @@ const Span* Coder::FrameDate(bool past, bool& headline) const {
     const Span* f = sent_dates_[k].first;
     if (!f) continue;
     const std::string* v = f->Attr("value");
-    headline = v && StoryDate(*v);
+    headline = v && (StoryDate(*v) || SoonAfterPublished(*v));
     return headline ? f : nullptr;
   }
   return nullptr;
@@ -983,7 +1034,8 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   triggers_.clear();
   for (std::uint32_t i = sb; i < se; ++i) {
     if (group_at_[i - sb] >= 0) continue;  // inside an entity name
-    for (const std::vector<FormRef>* refs : cand_refs_[i]) {
+    for (std::uint32_t c = cand_off_[i]; c < cand_off_[i + 1]; ++c) {
+      const std::vector<FormRef>* refs = cand_refs_[c];
       if (!refs) continue;
       bool imperfect = false;
       std::uint32_t cue_tok = UINT32_MAX;
@@ -1008,6 +1060,12 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     }
     // The verbal noun a verb governs directly is its object, not another
     // event: "حظرت الحكومة المظاهرات".
+    // Force or coercion against protesters ("اشتبكت الشرطة مع محتجين",
+    // "فرّقت المتظاهرين"): the protest noun names the victims, no event.
+    if (tr.row->cameo >= "17" && a + 1 < triggers_.size() &&
+        triggers_[a + 1].row->cameo.compare(0, 2, "14") == 0 && !triggers_[a + 1].row->verb &&
+        triggers_[a + 1].tok <= tr.tok + 5)
+      triggers_[a + 1].consumed = true;
     if (tr.row->verb && !(tr.row->flags & (kSpeech | kModal | kRefuse)) &&
         a + 1 < triggers_.size()) {
       Trigger& next = triggers_[a + 1];
@@ -1016,6 +1074,17 @@ void Coder::Sentence(const nufuz::Sentence& s) {
                 !(nt.proclitics & (kCliticBi | kCliticLi | kCliticWa)) &&
                 !(MarkerAt(next.tok - 1) & kPreposition);
       for (std::uint32_t k = tr.tok + 1; k < next.tok && ok; ++k) ok = !IsClauseBreak(k);
+      // A verb judging an act of force
+      // or protest (14-20) does not make it its object: "أدانت X قصف Y
+      // لـ Z" reports the shelling too.
+      const std::string& vc = tr.row->cameo;
+      // Verbs that judge or answer an act: statements, appeals, praise,
+      // demands, criticism, rejection, threats (01 02 05 10-13).
+      const bool verbal = vc < "03" || (vc >= "05" && vc < "06") || (vc >= "10" && vc < "14");
+      if (ok && verbal && next.row->cameo >= "14") {
+        ok = false;
+        next.judged = true;
+      }
       if (ok) next.consumed = true;
     }
     if ((tr.row->flags & (kModal | kRefuse)) && a + 1 < triggers_.size()) {
@@ -1190,7 +1259,11 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   // verb: "لم تعترف أي منها بـ..."), and not when "من قبل" follows a
   // participle with the article, whose agent it names ("الجمهوريتين
   // المعلنتين من قبل موسكو").
-  if (src < 0 && !(anchor + 1 < limit && (MarkerAt(anchor + 1) & kQuantifier))) {
+  // Not past a subject right after the verb ("أعلنت X مقتل ... على يد Y").
+  const bool vso_subject = arow.verb && group_of(anchor + 1) >= 0 &&
+                           groups_[group_of(anchor + 1)].tb == anchor + 1 &&
+                           groups_[group_of(anchor + 1)].prep.empty();
+  if (src < 0 && !vso_subject && !(anchor + 1 < limit && (MarkerAt(anchor + 1) & kQuantifier))) {
     for (std::uint32_t k = anchor + 1; k < std::min(limit, anchor + 10); ++k) {
       int g = group_of(k);
       if (g >= 0 && groups_[g].prep == "agent" && g > 0 && groups_[g].tb >= anchor + 4) {
@@ -1242,7 +1315,22 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   int genobj_target = -1;
   // "أرسلت طائرة ... إلى X", "فرضت عقوبات على X": the verb's object (its
   // cue) right after it means the subject is not after it (pro-drop).
-  const bool object_first = arow.verb && !tr.inherit && tr.cue_tok == i + 1;
+  // An actor noun with a pronoun suffix right after the verb ("التقى
+  // نظيره X"، "زار مسؤولوها X"): the pronoun stands for the clause's subject,
+  // which is the source; the actor after it is the object.
+  const bool counterpart = arow.verb && anchor + 1 < se && group_of(anchor + 1) < 0 &&
+                           (StemMarkerAt(anchor + 1) & kActorNoun) &&
+                           !doc_.tokens[anchor + 1].suffix.empty();
+  // A number right after the verb ("قتل ثلاثة جنود") counts its object
+  // (the verb is passive or its subject dropped), not its subject.
+  bool counted = false;
+  if (arow.verb && !tr.inherit) {
+    auto q = std::lower_bound(quants_.begin(), quants_.end(), anchor + 1,
+                              [](const auto& p, std::uint32_t t) { return p.second < t; });
+    counted = q != quants_.end() && q->second == anchor + 1;
+  }
+  const bool object_first =
+      (arow.verb && !tr.inherit && tr.cue_tok == i + 1) || counterpart || counted;
   // SVO: an unmarked actor opening the clause right before the verb (or
   // before its negation/modal particle) is the subject: "إن كازاخستان لن
   // تساعد روسيا"، "وروسيا تدعم ...".
@@ -1289,7 +1377,11 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       }
       if (groups_[g].prep.empty()) {
         src = g;
-        if ((arow.flags & kGenObj) && !groups_[g].nisba) {
+        // A nisba on the genitive noun (not on the trigger, not on an actor
+        // noun) qualifies the object too: "اغتيال السفير الروسي".
+        const bool object_nisba =
+            groups_[g].nisba && !groups_[g].actor_np && groups_[g].tb > anchor + 1;
+        if ((arow.flags & kGenObj) && (!groups_[g].nisba || object_nisba)) {
           // غزو أوكرانيا: the genitive of a transitive verbal noun is its
           // object unless a target phrase follows (غزو روسيا لأوكرانيا).
           bool target_follows = false;
@@ -1324,12 +1416,12 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   bool conjoined = (at.proclitics & (kCliticWa | kCliticFa)) ||
                    (StartsWith(at.key, "و") && !StartsWith(at.stem, "و"));
   bool shared_subject = arow.verb && conjoined && sentence_subject_ >= 0;
-  if (pronoun_subject && sentence_subject_ >= 0) shared_subject = true;
+  if ((pronoun_subject || counterpart) && sentence_subject_ >= 0) shared_subject = true;
   // Backward (SVO, light verbs "قام X بزيارة"). A verbal noun with the
   // article (الحرب، العمليات) names no agent far before it.
   const Token& trig_tok = doc_.tokens[anchor];
   const bool definite_noun = !arow.verb && (trig_tok.proclitics & kCliticAl);
-  if (src < 0 && !plain_subject && !shared_subject && !pronoun_subject) {
+  if (src < 0 && !plain_subject && !shared_subject && !pronoun_subject && !tr.judged) {
     // A definite noun takes only an actor right before it ("أصبح الاتحاد
     // الأوروبي المستثمر الأول"، "تحتفظ روسيا بالقاعدة").
     std::uint32_t reach = definite_noun ? 4 : 40;
@@ -1399,6 +1491,13 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     }
     std::uint32_t start = anchor + 1;
     std::uint32_t hi = std::min<std::uint32_t>(limit, anchor + 16);
+    // Force and coercion against a common-noun object that belongs to an
+    // actor ("اعتقلت الشرطة قياديا في المعارضة", "قتل خمسة من جنود الجيش",
+    // "فجّروا أنبوبا تابعا لشركة"): that actor is the target when no direct
+    // object actor follows.
+    const bool force = row.cameo.size() >= 2 &&
+                       (row.cameo[0] == '2' || (row.cameo[0] == '1' && row.cameo[1] >= '7'));
+    int member_tgt = -1;
     for (std::uint32_t k = start; k < hi; ++k) {
       if ((MarkerAt(k) & kComplementizer) && k > anchor + 1) break;
       if (MarkerAt(k) & kRelative) break;                       // a clause about the noun before it
@@ -1408,14 +1507,30 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       k = groups_[g].te - 1;
       if (src >= 0 && chain_head(g) == chain_head(src)) continue;
       // A nisba on a common noun (التلفزيون الروسي) names no target.
-      if (groups_[g].nisba && !groups_[g].actor_np) continue;
+      // A nisba on an event noun names its doer: "أدانت X القصف الروسي".
+      if (groups_[g].nisba && !groups_[g].actor_np &&
+          !(groups_[g].tb > anchor + 1 && TriggerForm(groups_[g].tb - 1))) {
+        // ... except for force against it: "قصفت مواقع أوكرانية".
+        if (force && member_tgt < 0 && k <= anchor + 6 && groups_[g].prep.empty() &&
+            groups_[g].entity != src_entity)
+          member_tgt = g;
+        continue;
+      }
       if (groups_[chain_head(g)].entity == src_entity && groups_[g].coord_prev < 0) continue;
       const std::string& p = groups_[chain_head(g)].prep;
       if ((p.empty() && obj) || (!p.empty() && preps->count(p))) {
         tgt = chain_head(g);
         break;
       }
+      // Close to the trigger; for coercion (17) في names where it happened
+      // unless the actor is a body ("قياديا في المعارضة").
+      const std::string& ty = doc_.entities[groups_[chain_head(g)].entity].type;
+      if (force && member_tgt < 0 && k > anchor + 1 && k <= anchor + 6 &&
+          (p == "من" || p == "ل" || p == "في" || (p == "قرب" && row.cameo[1] != '7')) &&
+          !(p == "في" && row.cameo[1] == '7' && (ty == "PLACE" || ty == "COUNTRY" || ty == "BLOC")))
+        member_tgt = chain_head(g);
     }
+    if (tgt < 0) tgt = member_tgt;
   }
   if (tgt < 0 && genobj_target >= 0 && groups_[genobj_target].entity != src_entity)
     tgt = genobj_target;
@@ -1517,16 +1632,61 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     // أعلنته الحكومة" of growth "خلال العام الماضي"): that is the period the
     // statement reports on.
     const bool speech = (row.flags & kSpeech) != 0;
+    // The date governing the trigger's clause: one inside the clause (from
+    // the verb before it to the verb after it; for a statement only right
+    // after the speaker, not inside what is reported), else one before the
+    // clause in the sentence ("وفي 28 يونيو، ... اختار X"). A date in a
+    // later clause dates that clause's event, not this one.
+    // A verb of purpose (لعقد، ليزور) stays in its clause's time.
+    auto clause_verb = [&](std::uint32_t k) {
+      return verb_at_[k - sb] && k != tr.cue_tok && k != anchor &&
+             !(doc_.tokens[k].proclitics & kCliticLi);
+    };
+    std::uint32_t clause_lo = sb;
+    for (std::uint32_t k = anchor; k > sb; --k) {
+      if (clause_verb(k - 1) || (MarkerAt(k - 1) & kComplementizer)) {
+        clause_lo = k;
+        break;
+      }
+    }
+    std::uint32_t clause_hi = std::min(se, anchor + 24);
+    bool reported = false;  // a statement's clause ends at its complementizer
+    for (std::uint32_t k = anchor + 1; k < clause_hi; ++k)
+      if (clause_verb(k) || (MarkerAt(k) & (kClause | kPronounSubject)) ||
+          (speech && (MarkerAt(k) & kComplementizer))) {
+        reported = speech && (MarkerAt(k) & kComplementizer);
+        clause_hi = k;
+        break;
+      }
+    // A statement without a reported clause: what its first preposition
+    // governs is what it says ("أشار X إلى نمو التجارة في 2024"), not when.
+    if (speech && !reported)
+      for (std::uint32_t k = anchor + 2; k < clause_hi; ++k)
+        if ((MarkerAt(k) & kPreposition) && group_of(k) < 0 && k > anchor + 1) {
+          clause_hi = k;
+          break;
+        }
+    std::uint32_t before_d = UINT32_MAX;
+    const Span* before = nullptr;
     for (; it != dates_.end() && it->second < se; ++it) {
       std::uint32_t tok = it->second;
       const std::string* kind = it->first->Attr("kind");
       if (speech && kind && *kind == "range") continue;
+      if (tok >= clause_hi) break;
       std::uint32_t d = tok > anchor ? tok - anchor : anchor - tok;
+      if (tok < clause_lo) {
+        if (d < before_d) {
+          before_d = d;
+          before = it->first;
+        }
+        continue;
+      }
       if (d < best_d) {
         best_d = d;
         best = it->first;
       }
     }
+    if (!best) best = before;
     const std::string* v = best ? best->Attr("value") : nullptr;
     bool imperfect_verb =
         arow.verb && (tr.inherit ? triggers_[tr.inherit_source].imperfect : tr.imperfect);
@@ -1541,6 +1701,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       // A headline's event is the lead's: merged with it when the lead
       // repeats it (docs/events.md "Date frame").
       if (!headline) framed_.insert(doc_.tokens[i].start);
+      if (headline && !sent_dates_[cur_sentence_].first) headline_.insert(doc_.tokens[i].start);
     } else if (doc_.published) {
       date = *doc_.published;
       from_pub = true;
@@ -1623,6 +1784,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     ev.confidence = std::clamp(conf, 0.05, 0.95);
     return ev;
   };
+  if (!row.verb) nominal_.insert(doc_.tokens[i].start);
   std::vector<Event> made;
   for (int sg : srcs) {
     int se_ent = sg >= 0 ? groups_[sg].entity : src_entity;
@@ -1636,15 +1798,23 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       made.push_back(make(se_ent, tg, sg));
     }
   }
-  // Symmetric events with a coordinated subject and no target: X <-> Y.
+  // Symmetric events with a coordinated subject and no target: X <-> Y for
+  // the two subjects of a verb ("X و Y ستوقعان"); one direction, in the
+  // order of mention, for a noun ("قمة X-Y") and for three or more actors
+  // (the pairs, not their permutations).
   if ((arow.flags & kSymmetric) && tgt < 0 && srcs.size() >= 2 && srcs.size() <= 4 &&
       srcs[0] >= 0) {
     made.clear();
-    for (int a : srcs)
-      for (int b : srcs)
-        if (a != b && groups_[a].entity != groups_[b].entity)
-          made.push_back(make(groups_[a].entity, b, a));
+    const bool both = arow.verb && srcs.size() == 2;
+    for (std::size_t a = 0; a < srcs.size(); ++a)
+      for (std::size_t b = 0; b < srcs.size(); ++b)
+        if (a != b && (both || a < b) && groups_[srcs[a]].entity != groups_[srcs[b]].entity)
+          made.push_back(make(groups_[srcs[a]].entity, srcs[b], srcs[a]));
   }
+  // All the members of a bloc the document names, listed as one side ("قمة
+  // مع قادة كازاخستان وقرغيزستان وطاجيكستان وتركمانستان وأوزبكستان"), are the
+  // bloc acting as one (Central Asia): one event with the bloc.
+  if (made.size() >= 3) CollapseBlocs(made);
   // Drop events that repeat an event of this sentence (same code root and actors).
   for (auto& ev : made) {
     bool dup = false;
@@ -1660,6 +1830,115 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   }
   if (arow.verb && src >= 0 && !(row.flags & kSpeech)) sentence_subject_ = groups_[src].entity;
   if (arow.verb && src >= 0 && (row.flags & kSpeech)) sentence_subject_ = groups_[src].entity;
+  // A light verb's subject before its noun ("يقوم X بزيارة ... حيث سيلتقي").
+  if (!arow.verb && src >= 0 && groups_[src].tb < anchor && groups_[src].prep.empty() &&
+      sentence_subject_ < 0)
+    sentence_subject_ = groups_[src].entity;
+}
+
+void Coder::CollapseBlocs(std::vector<Event>& made) const {
+  for (const auto& bloc : doc_.entities) {
+    if (bloc.type != "BLOC") continue;
+    const std::string* members = nullptr;
+    for (const auto& [k, v] : bloc.attrs)
+      if (k == "members" && !v.empty()) members = &v;
+    if (!members) continue;
+    std::vector<std::string_view> ids;
+    for (std::size_t b = 0; b <= members->size();) {
+      std::size_t e = members->find('|', b);
+      if (e == std::string::npos) e = members->size();
+      if (e > b) ids.push_back(std::string_view(*members).substr(b, e - b));
+      b = e + 1;
+    }
+    if (ids.size() < 3) continue;
+    for (int side = 0; side < 2; ++side) {
+      auto member_of = [&](const Event& ev) -> std::string_view {
+        return side == 0 ? ev.target : ev.source;
+      };
+      auto other_of = [&](const Event& ev) -> const std::string& {
+        return side == 0 ? ev.source : ev.target;
+      };
+      // The other side and code of the first event naming a member.
+      for (std::size_t f = 0; f < made.size(); ++f) {
+        if (std::find(ids.begin(), ids.end(), member_of(made[f])) == ids.end()) continue;
+        const std::string other = other_of(made[f]), code = made[f].cameo;
+        std::vector<bool> seen(ids.size(), false);
+        for (const auto& ev : made) {
+          if (ev.cameo != code || other_of(ev) != other) continue;
+          auto it = std::find(ids.begin(), ids.end(), member_of(ev));
+          if (it != ids.end()) seen[it - ids.begin()] = true;
+        }
+        if (std::find(seen.begin(), seen.end(), false) != seen.end()) break;
+        Event merged = made[f];
+        (side == 0 ? merged.target : merged.source) = bloc.id;
+        std::vector<Event> kept;
+        for (auto& ev : made) {
+          bool member = ev.cameo == code && other_of(ev) == other &&
+                        std::find(ids.begin(), ids.end(), member_of(ev)) != ids.end();
+          if (!member) kept.push_back(std::move(ev));
+        }
+        kept.insert(kept.begin(), std::move(merged));
+        made = std::move(kept);
+        break;
+      }
+    }
+  }
+}
+
+// Per-actor date frame (docs/events.md "Date frame"): a person who returns to
+// the story brings back the date of his last mention ("في أبريل سافرت X إلى
+// A ... [June] ... وبعد A زارت X B" -> April), when that mention is older than
+// the frame the event would inherit; later framed events of the paragraph
+// with the same frame follow.
+void Coder::ActorFrames() {
+  if (framed_.empty() || mentions_.empty()) return;
+  const auto& toks = doc_.tokens;
+  auto sentence_of_tok = [&](std::uint32_t tok) -> std::size_t {
+    auto it =
+        std::upper_bound(doc_.sentences.begin(), doc_.sentences.end(), tok,
+                         [](std::uint32_t t, const nufuz::Sentence& s) { return t < s.token_end; });
+    return static_cast<std::size_t>(it - doc_.sentences.begin());
+  };
+  auto token_of_cp = [&](std::uint32_t cp) -> std::uint32_t {
+    auto it = std::upper_bound(toks.begin(), toks.end(), cp,
+                               [](std::uint32_t c, const Token& t) { return c < t.end; });
+    return static_cast<std::uint32_t>(it - toks.begin());
+  };
+  std::uint32_t para = UINT32_MAX;
+  std::size_t from_sentence = 0;
+  std::string old_value, new_value;
+  for (Event& ev : events_) {
+    if (!framed_.count(ev.trigger_start)) continue;
+    const std::size_t s_ev = sentence_of_tok(token_of_cp(ev.trigger_start));
+    if (s_ev >= sent_dates_.size()) continue;
+    // Later events of a re-anchored paragraph.
+    if (sent_dates_[s_ev].para == para && s_ev >= from_sentence && ev.date == old_value) {
+      ev.date = new_value;
+      ev.date_precision = PrecisionOf(new_value);
+      continue;
+    }
+    auto src = entity_index_.find(ev.source);
+    if (src == entity_index_.end() || doc_.entities[src->second].type != "PERSON") continue;
+    const int fk = sent_dates_[s_ev].prev;
+    if (fk < 0) continue;
+    std::size_t last = SIZE_MAX;  // the sentence of the person's last earlier mention
+    for (const auto& m : mentions_) {
+      if (m.entity != static_cast<int>(src->second)) continue;
+      std::size_t j = sentence_of_tok(m.tb);
+      if (j >= s_ev) break;
+      last = j;
+    }
+    if (last == SIZE_MAX || last >= static_cast<std::size_t>(fk) || !sent_dates_[last].last)
+      continue;
+    const std::string* v = sent_dates_[last].last->Attr("value");
+    if (!v || v->empty() || *v == ev.date || !NotAfterPublished(*v)) continue;
+    para = sent_dates_[s_ev].para;
+    from_sentence = s_ev;
+    old_value = ev.date;
+    new_value = *v;
+    ev.date = new_value;
+    ev.date_precision = PrecisionOf(new_value);
+  }
 }
 
 std::vector<Event> Coder::Run() {
@@ -1667,6 +1946,7 @@ std::vector<Event> Coder::Run() {
   Prepare();
   for (cur_sentence_ = 0; cur_sentence_ < doc_.sentences.size(); ++cur_sentence_)
     Sentence(doc_.sentences[cur_sentence_]);
+  ActorFrames();
   // Repeated mentions of one event in a document (a headline and its lead,
   // a recap paragraph): same code, source, target and date (a date the text
   // gives, not the publication date) are one event,
@@ -1695,6 +1975,47 @@ std::vector<Event> Coder::Run() {
       ++w;
     }
     events_.resize(w);
+  }
+  // A verbal noun without a date of its own that names an event the text
+  // dates elsewhere ("غزت روسيا أوكرانيا في فبراير ... منذ الغزو الروسي
+  // لأوكرانيا") refers back (or forward) to it: one event, the dated one.
+  {
+    auto own_date = [&](const Event& ev) {
+      return !ev.date.empty() && !ev.date_from_published && !framed_.count(ev.trigger_start);
+    };
+    auto key = [](const Event& ev) {
+      return ev.cameo.substr(0, 2) + '\t' + ev.source + '\t' + ev.target +
+             (ev.negated ? "\tn" : "");
+    };
+    std::unordered_set<std::string> dated, body;
+    for (const auto& ev : events_) {
+      if (own_date(ev) && ev.Factual()) dated.insert(key(ev));
+      if (!headline_.count(ev.trigger_start)) body.insert(key(ev));
+    }
+    // A headline restates an event of the story: the story's mention (and
+    // its date) stands for it.
+    if (!headline_.empty()) {
+      std::size_t w = 0;
+      for (std::size_t k = 0; k < events_.size(); ++k) {
+        Event& ev = events_[k];
+        if (headline_.count(ev.trigger_start) && body.count(key(ev))) continue;
+        if (w != k) events_[w] = std::move(ev);
+        ++w;
+      }
+      events_.resize(w);
+    }
+    if (!dated.empty()) {
+      std::size_t w = 0;
+      for (std::size_t k = 0; k < events_.size(); ++k) {
+        Event& ev = events_[k];
+        if (nominal_.count(ev.trigger_start) && !own_date(ev) && ev.Factual() &&
+            dated.count(key(ev)))
+          continue;
+        if (w != k) events_[w] = std::move(ev);
+        ++w;
+      }
+      events_.resize(w);
+    }
   }
   for (std::size_t k = 0; k < events_.size(); ++k) events_[k].id = "ev" + std::to_string(k + 1);
   return std::move(events_);
