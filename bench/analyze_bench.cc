@@ -60,7 +60,7 @@ void BM_Analyze(benchmark::State& state) {
     for (const std::string* article : batch) {
       nufuz::Document doc = nufuz::ingest::FromBytes(*article, "bench.txt", io);
       pipeline->Process(doc);
-      auto json = nufuz::output::AnalyzeJson(doc);
+      std::string json = nufuz::output::AnalyzeJsonText(doc);
       benchmark::DoNotOptimize(json);
     }
   }

@@ -51,8 +51,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& s : doc.sentences) Check(s.start <= s.end && s.end <= n);
   for (const auto& s : doc.spans) Check(s.start <= s.end && s.end <= n);
   for (const auto& e : doc.events) Check(e.evidence_start <= e.evidence_end && e.evidence_end <= n);
-  (void)nufuz::output::AnalyzeJson(doc).dump(-1, ' ', false,
-                                             nlohmann::json::error_handler_t::strict);
-  (void)nufuz::DocumentToJson(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+  // The streaming writers must agree byte for byte with the DOM builders
+  // (strict: the text is valid UTF-8, checked above).
+  Check(nufuz::output::AnalyzeJsonText(doc) ==
+        nufuz::output::AnalyzeJson(doc).dump(-1, ' ', false,
+                                             nlohmann::json::error_handler_t::strict));
+  Check(nufuz::DocumentJsonText(doc) ==
+        nufuz::DocumentToJson(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict));
   return 0;
 }

@@ -267,8 +267,7 @@ int Main(int argc, char** argv) {
                                JsonOptions jo;
                                jo.tokens = true;
                                jo.original = original;
-                               std::string line = DocumentToJson(doc, jo).dump(
-                                   -1, ' ', false, nlohmann::json::error_handler_t::replace);
+                               std::string line = DocumentJsonText(doc, jo);
                                std::fwrite(line.data(), 1, line.size(), stdout);
                                std::fputc('\n', stdout);
                                return;
@@ -317,8 +316,7 @@ int Main(int argc, char** argv) {
                                  if (gdelt) {
                                    chunk = events::GdeltRows(doc, doc.events, p.event_coder());
                                  } else {
-                                   chunk = output::AnalyzeJson(doc).dump(
-                                       -1, ' ', false, nlohmann::json::error_handler_t::replace);
+                                   output::AppendAnalyzeJson(doc, chunk);
                                    chunk.push_back('\n');
                                  }
                                  std::fwrite(chunk.data(), 1, chunk.size(), out);
