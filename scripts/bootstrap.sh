@@ -13,6 +13,7 @@ PACKAGES=(
   nlohmann-json3-dev  # JSON in and out
   libcli11-dev        # command line
   libsqlite3-dev      # the embedded knowledge base (WAL, FTS5)
+  libmimalloc-dev     # the allocator of the binary and the benchmarks
   # data read at run time
   hunspell-ar         # Arabic stems for clitic segmentation and repair
   # tests, benchmarks, fuzzing, formatting
