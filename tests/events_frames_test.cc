@@ -159,8 +159,12 @@ TEST_P(Frames, CodesTheEvent) {
       if (!first) first = &e;
     }
   ASSERT_NE(first, nullptr) << c.name << "\n" << Dump(evs);
-  if (*c.date) EXPECT_EQ(first->date, c.date) << c.name << "\n" << Dump(evs);
-  if (c.count) EXPECT_EQ(n, c.count) << c.name << "\n" << Dump(evs);
+  if (*c.date) {
+    EXPECT_EQ(first->date, c.date) << c.name << "\n" << Dump(evs);
+  }
+  if (c.count) {
+    EXPECT_EQ(n, c.count) << c.name << "\n" << Dump(evs);
+  }
 }
 
 const Case kCases[] = {

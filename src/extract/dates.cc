@@ -13,6 +13,8 @@
 
 namespace nufuz::extract {
 
+using namespace std::string_view_literals;
+
 // ---------------------------------------------------------------------------
 // Calendar arithmetic (proleptic Gregorian; days since 1970-01-01).
 
@@ -204,6 +206,7 @@ Result<std::shared_ptr<const DateExtractor>> DateExtractor::Load(
 struct DateExtractor::Impl {
   const DateExtractor& x;
   Document& doc;
+  const DocForms& forms;
   std::optional<DateValue> pub;
   std::vector<std::uint32_t> sentence_of;  // token -> sentence index
   DateValue last;                          // the last date the text gave
@@ -228,7 +231,13 @@ struct DateExtractor::Impl {
   const std::vector<Token>& T() const { return doc.tokens; }
   std::size_t N() const { return doc.tokens.size(); }
 
-  Impl(const DateExtractor& ex, Document& d) : x(ex), doc(d) {
+  Impl(const DateExtractor& ex, Document& d, const DocForms& f)
+      : x(ex),
+        doc(d),
+        forms(f),
+        starts_(d.tokens.size(), 0),
+        word_hits_at_(d.tokens.size(), kUnlisted),
+        word_hits_end_(d.tokens.size(), 0) {
     if (doc.published) pub = DateValue::Parse(*doc.published);
     sentence_of.assign(doc.tokens.size(), 0);
     for (std::size_t s = 0; s < doc.sentences.size(); ++s)
@@ -237,11 +246,50 @@ struct DateExtractor::Impl {
         sentence_of[t] = static_cast<std::uint32_t>(s);
   }
 
+  // Per token, whether some form is the first word of a date word (bit 1)
+  // or of a month name (bit 3), each known once bit 0 / bit 2 is set. The
+  // parsers probe the same tokens for many kinds of word; a token that
+  // starts none is answered from here after one look at the tables.
+  mutable std::vector<std::uint8_t> starts_;
+  bool Starts(std::size_t i, int shift, const auto& table) const {
+    std::uint8_t& b = starts_[i];
+    if (!(b & (1u << shift))) b |= (1u << shift) | (table.MayStart(forms.words(i)) << (shift + 1));
+    return b & (1u << (shift + 1));
+  }
+  bool MayBeWord(std::size_t i) const { return Starts(i, 0, x.words_); }
+  // The month name at token i (see PhraseTable::Match).
+  std::optional<PhraseTable<Month>::Hit> MonthAt(std::size_t i) const {
+    if (i >= N() || !Starts(i, 2, x.months_)) return std::nullopt;
+    return x.months_.Match(forms, i);
+  }
+
+  // Every date word phrase starting at a token, in PhraseTable::Match order,
+  // listed on first use: the parsers ask one token for many kinds of word.
+  using WordHit = PhraseTable<Word>::Hit;
+  static constexpr std::uint32_t kUnlisted = ~0u;
+  mutable std::vector<std::uint32_t> word_hits_at_;   // token -> first index in word_hits_
+  mutable std::vector<std::uint32_t> word_hits_end_;  // token -> end index in word_hits_
+  mutable std::vector<WordHit> word_hits_;
+  std::pair<const WordHit*, const WordHit*> WordHits(std::size_t i) const {
+    if (word_hits_at_[i] == kUnlisted) {
+      word_hits_at_[i] = static_cast<std::uint32_t>(word_hits_.size());
+      x.words_.ForEachMatch(forms, i, [&](const WordHit& h) {
+        word_hits_.push_back(h);
+        return false;
+      });
+      word_hits_end_[i] = static_cast<std::uint32_t>(word_hits_.size());
+    }
+    return {word_hits_.data() + word_hits_at_[i], word_hits_.data() + word_hits_end_[i]};
+  }
+
   // The date word of `kind` at token i.
   using WK = WordKind;
-  std::optional<PhraseTable<Word>::Hit> W(std::size_t i, WK kind) const {
-    if (i >= N() || T()[i].kind != TokenKind::kArabic) return std::nullopt;
-    return x.words_.Match(doc, i, [&](const Word& w) { return w.kind == kind; });
+  std::optional<WordHit> W(std::size_t i, WK kind) const {
+    if (i >= N() || T()[i].kind != TokenKind::kArabic || !MayBeWord(i)) return std::nullopt;
+    auto [b, e] = WordHits(i);
+    for (const WordHit* h = b; h != e; ++h)
+      if (h->value->kind == kind) return *h;
+    return std::nullopt;
   }
   bool Key(std::size_t i, std::string_view k) const {
     return i < N() && std::string_view(T()[i].key) == k;
@@ -297,11 +345,11 @@ struct DateExtractor::Impl {
     if (len[0] != 4 && t.key.find('/') != std::string::npos && ValidDay(g[2], g[0], g[1])) {
       for (std::size_t k = i + 1; k < N() && k <= i + 8; ++k) {
         const std::string& key = T()[k].key;
-        if (key == "am" || key == "pm") {
+        if (key == "am"sv || key == "pm"sv) {
           v = {g[2], g[0], g[1]};
           break;
         }
-        if (T()[k].kind != TokenKind::kNumber && key != ":") break;
+        if (T()[k].kind != TokenKind::kNumber && key != ":"sv) break;
       }
     }
     if (!ValidDay(v.year, v.month, v.day)) return std::nullopt;
@@ -330,8 +378,8 @@ struct DateExtractor::Impl {
   };
   std::optional<DayLead> Day(std::size_t j) const {
     if (j + 1 < N() && T()[j].kind == TokenKind::kArabic &&
-        (T()[j].key == "يوم" || T()[j].key == "يومي" || T()[j].key == "ويوم" ||
-         T()[j].key == "ويومي"))
+        (T()[j].key == "يوم"sv || T()[j].key == "يومي"sv || T()[j].key == "ويوم"sv ||
+         T()[j].key == "ويومي"sv))
       ++j;
     auto one = [&](std::size_t k, int* v, bool* ord) -> std::size_t {
       if (auto n = DayNum(k)) {
@@ -379,13 +427,13 @@ struct DateExtractor::Impl {
       const bool min = Key(k, "من");
       if (min) ++k;
       if (Key(k, "شهر")) ++k;
-      if ((min || !d->ordinal) && k < N() && x.months_.Match(doc, k)) {
+      if ((min || !d->ordinal) && k < N() && MonthAt(k)) {
         day = d->day;
         day2 = d->day2;
         j = k;
       }
     }
-    auto mh = x.months_.Match(doc, j);
+    auto mh = MonthAt(j);
     if (!mh) return std::nullopt;
     if (j == i && i + 1 < N() && mh->stripped &&
         !(mh->stripped & (kCliticWa | kCliticFa | kCliticBi | kCliticLi | kCliticAl)))
@@ -396,7 +444,7 @@ struct DateExtractor::Impl {
     // A slashed or bracketed pair: نوفمبر/تشرين الثاني، حزيران (يونيو).
     if (j + 1 < N() && (Key(j, "/") || Key(j, "("))) {
       bool bracket = Key(j, "(");
-      if (auto m2 = x.months_.Match(doc, j + 1); m2 && m2->value->month == mo.month) {
+      if (auto m2 = MonthAt(j + 1); m2 && m2->value->month == mo.month) {
         j = m2->end;
         if (bracket && Key(j, ")")) ++j;
         paired = true;
@@ -514,8 +562,8 @@ struct DateExtractor::Impl {
     if (!s || !last.valid()) return std::nullopt;
     if (s->end < N()) {
       const Token& n = T()[s->end];
-      if ((n.kind == TokenKind::kArabic && (n.proclitics & kCliticLi)) || n.key == "علي" ||
-          n.key == "من")
+      if ((n.kind == TokenKind::kArabic && (n.proclitics & kCliticLi)) || n.key == "علي"sv ||
+          n.key == "من"sv)
         return std::nullopt;
     }
     const int n = ToInt(s->value->value);
@@ -540,14 +588,14 @@ struct DateExtractor::Impl {
 
   bool ApproxBefore(std::size_t i) const {
     for (std::size_t back = 1; back <= 3 && back <= i; ++back)
-      if (auto a = x.numbers_->Approx(doc, i - back); a && a->first == i) return true;
+      if (auto a = x.numbers_->Approx(forms, i - back); a && a->first == i) return true;
     return false;
   }
 
   bool QuantityAfter(std::size_t i) const {
     if (i >= N()) return false;
-    if (x.numbers_->WordAt(doc, i)) return true;
-    return x.quantity_words_.Match(doc, i).has_value();
+    if (x.numbers_->WordAt(forms, i)) return true;
+    return x.quantity_words_.Match(forms, i).has_value();
   }
 
   std::optional<M> YearExpr(std::size_t i) const {
@@ -576,7 +624,7 @@ struct DateExtractor::Impl {
     if (!yw && part.empty() && era < 0) {
       // A bare year: not a count or an amount.
       if (QuantityAfter(j + 1) || ApproxBefore(y2 ? j - 2 : j)) return std::nullopt;
-      if (j + 1 < N() && (T()[j + 1].key == "%")) return std::nullopt;
+      if (j + 1 < N() && (T()[j + 1].key == "%"sv)) return std::nullopt;
     }
     M m;
     m.end = end;
@@ -697,7 +745,7 @@ struct DateExtractor::Impl {
       bool future = false;
       for (std::size_t b = 1; b <= 4 && b <= i; ++b) {
         const Token& t = T()[i - b];
-        if ((t.proclitics & kCliticSa) || t.key == "سوف") future = true;
+        if ((t.proclitics & kCliticSa) || t.key == "سوف"sv) future = true;
       }
       rel = future ? 1 : (fwd < back ? 1 : -1);
     }
@@ -725,8 +773,8 @@ struct DateExtractor::Impl {
     int off = ToInt(h->value->value);
     // اليوم الأول، اليوم الوطني: a day, not today.
     if (off == 0 && h->end < N() && T()[h->end].kind == TokenKind::kArabic &&
-        StartsWith(T()[h->end].key, "ال") && T()[h->end].key != "الي" && !W(h->end, WK::kWeekday) &&
-        !W(h->end, WK::kWeakWeekday))
+        StartsWith(T()[h->end].key, "ال") && T()[h->end].key != "الي"sv &&
+        !W(h->end, WK::kWeekday) && !W(h->end, WK::kWeakWeekday))
       return std::nullopt;
     auto v = PubPlusDays(off);
     if (!v) return std::nullopt;
@@ -795,7 +843,7 @@ struct DateExtractor::Impl {
     double count = 1;
     bool vague = false;
     bool have_number = false;
-    if (auto n = x.numbers_->Read(doc, j); n && !n->percent && !n->fraction_only) {
+    if (auto n = x.numbers_->Read(forms, j); n && !n->percent && !n->fraction_only) {
       count = n->value;
       vague = n->vague;
       have_number = true;
@@ -874,7 +922,7 @@ struct DateExtractor::Impl {
     int century = pub ? pub->year / 100 * 100 : 1900;
     if (pub && century + dd > pub->year) century -= 100;
     // من القرن الماضي/العشرين
-    if (Key(j, "من") && j + 1 < N() && (T()[j + 1].key == "القرن")) {
+    if (Key(j, "من") && j + 1 < N() && (T()[j + 1].key == "القرن"sv)) {
       j += 2;
       if (j < N() && T()[j].kind == TokenKind::kArabic && StartsWith(T()[j].key, "ال")) ++j;
     }
@@ -979,7 +1027,7 @@ struct DateExtractor::Impl {
       } else if (unit.back() == '+') {
         unit.pop_back();
         std::size_t e = 0;
-        const auto* w = x.numbers_->WordAt(doc, j, &e);
+        const auto* w = x.numbers_->WordAt(forms, j, &e);
         if (!w || w->kind != NumberReader::WordKind::kUnit) return std::nullopt;
         count = static_cast<int>(w->value);
         j = e;
@@ -1013,11 +1061,10 @@ struct DateExtractor::Impl {
   }
 
   bool CanStart(std::size_t i) const {
-    using namespace std::string_view_literals;
     const std::string_view key = T()[i].key;
     return key == "من"sv || key == "ومن"sv || key == "يوم"sv || key == "ويوم"sv ||
-           key == "يومي"sv || key == "ويومي"sv || x.words_.Match(doc, i).has_value() ||
-           x.months_.Match(doc, i).has_value();
+           key == "يومي"sv || key == "ويومي"sv ||
+           (MayBeWord(i) && WordHits(i).first != WordHits(i).second) || MonthAt(i).has_value();
   }
 
   void Emit(std::size_t b, const M& m) {
@@ -1079,9 +1126,14 @@ struct DateExtractor::Impl {
 };
 
 std::optional<DateValue> DateExtractor::Dateline(const Document& doc) const {
-  Document probe;  // no published date: only absolute dates resolve
+  const DocForms forms(doc);
+  return Dateline(forms);
+}
+
+std::optional<DateValue> DateExtractor::Dateline(const DocForms& forms) const {
+  const Document& doc = forms.doc();
   const std::size_t limit = std::min<std::size_t>(doc.tokens.size(), 60);
-  Impl im(*this, const_cast<Document&>(doc));
+  Impl im(*this, const_cast<Document&>(doc), forms);
   im.pub.reset();
   for (const Sentence& s : doc.sentences) {
     if (s.token_begin >= limit) break;
@@ -1096,15 +1148,18 @@ std::optional<DateValue> DateExtractor::Dateline(const Document& doc) const {
 }
 
 void DateExtractor::Run(Document& doc) const {
+  const DocForms forms(doc);
+  Run(doc, forms);
+}
+
+void DateExtractor::Run(Document& doc, const DocForms& forms) const {
   if (options_.dateline && (!doc.published || doc.published->empty())) {
-    if (auto d = Dateline(doc)) {
+    if (auto d = Dateline(forms)) {
       doc.published = d->ToString();
       doc.published_source = "dateline";
     }
   }
-  std::optional<FormScope> scope;  // reuse the caller's when it holds one
-  if (!FormScope::Covers(doc)) scope.emplace(doc);
-  Impl im(*this, doc);
+  Impl im(*this, doc, forms);
   im.Run();
   for (auto& s : im.out) doc.spans.push_back(std::move(s));
 }

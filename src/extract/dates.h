@@ -114,9 +114,12 @@ class DateExtractor {
   }
 
   void Run(Document& doc) const;
+  // With the document's forms computed once for all extractors (forms.h).
+  void Run(Document& doc, const DocForms& forms) const;
 
   // The publication date a dateline near the top gives, or nullopt.
   std::optional<DateValue> Dateline(const Document& doc) const;
+  std::optional<DateValue> Dateline(const DocForms& forms) const;
 
   struct Month {
     int month = 0;

@@ -9,6 +9,10 @@
 
 namespace nufuz::extract {
 
+namespace {
+bool IsCapital(const GazEntry& e);
+}  // namespace
+
 EntityExtractor::EntityExtractor(std::shared_ptr<const text::Lexicon> lexicon,
                                  std::shared_ptr<const Gazetteer> gazetteer,
                                  std::shared_ptr<const Titles> titles,
@@ -16,7 +20,9 @@ EntityExtractor::EntityExtractor(std::shared_ptr<const text::Lexicon> lexicon,
     : lexicon_(std::move(lexicon)),
       gazetteer_(std::move(gazetteer)),
       titles_(std::move(titles)),
-      translit_(std::move(translit)) {}
+      translit_(std::move(translit)) {
+  for (const GazEntry& e : gazetteer_->entries()) capital_.push_back(IsCapital(e));
+}
 
 Result<std::shared_ptr<const EntityExtractor>> EntityExtractor::Load(
     const std::filesystem::path& data_dir, std::shared_ptr<const text::Lexicon> lexicon) {
@@ -66,6 +72,8 @@ struct Out {
 class Emitter {
  public:
   Out& Get(const std::string& id) {
+    // Most calls find a known id: look up before emplace builds a node.
+    if (auto known = index_.find(id); known != index_.end()) return outs_[known->second];
     auto [it, fresh] = index_.emplace(id, outs_.size());
     if (fresh) {
       outs_.emplace_back();
@@ -135,7 +143,7 @@ bool IsCapital(const GazEntry& e) {
 bool ActsAsState(const Document& doc, const std::vector<TokenForms>& forms, const Hit& h) {
   if (doc.tokens[h.b].proclitics & kCliticBi) return false;
   if (h.b == 0) return true;
-  const std::string& prev = forms[h.b - 1].core;
+  const std::string_view prev = forms[h.b - 1].core;
   static const std::vector<std::string> kLocative = {"في",   "الي",   "عبر",   "نحو",
                                                      "داخل", "عاصمه", "مدينه", "حتي"};
   return std::find(kLocative.begin(), kLocative.end(), prev) == kLocative.end();
@@ -144,9 +152,17 @@ bool ActsAsState(const Document& doc, const std::vector<TokenForms>& forms, cons
 }  // namespace
 
 void EntityExtractor::Run(Document& doc) const {
-  const std::vector<TokenForms> forms = ComputeForms(doc);
+  const DocForms forms(doc);
+  Run(doc, forms);
+}
+
+void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
+  const std::vector<TokenForms>& forms = doc_forms.tokens();
   const std::size_t n = forms.size();
   const Gazetteer& gaz = *gazetteer_;
+  // Each token's forms looked up once in each trie.
+  const auto gaz_syms = gaz.matcher().Intern(doc_forms);
+  const auto title_syms = titles_->matcher().Intern(doc_forms);
   const auto& entries = gaz.entries();
   std::vector<bool> covered(n, false);
   std::vector<Hit> hits;
@@ -158,8 +174,8 @@ void EntityExtractor::Run(Document& doc) const {
       ++i;
       continue;
     }
-    auto g = gaz.Longest(forms, i);
-    auto t = titles_->Longest(forms, i);
+    auto g = gaz.matcher().Longest(gaz_syms, doc_forms, i);
+    auto t = titles_->matcher().Longest(title_syms, doc_forms, i);
     Hit h;
     h.b = static_cast<std::uint32_t>(i);
     if (g.length && g.length >= t.length) {
@@ -190,11 +206,12 @@ void EntityExtractor::Run(Document& doc) const {
   auto start_of = [&](std::size_t tok, bool by_whole) {
     return doc.tokens[tok].start + (by_whole ? 0 : forms[tok].clitic_cps);
   };
-  // One code-point index per document: cutting surfaces stays linear.
-  const utf8::CpIndex index(doc.text);
-  auto surface = [&](std::uint32_t start, std::uint32_t end) {
-    const std::size_t b = index.ByteOffset(start), e = index.ByteOffset(end);
-    return doc.text.substr(b, e - b);
+  // The text from code point `start` (inside token `first`) to the end of
+  // token `last`, cut with the tokens' byte offsets: no index of the text.
+  auto surface = [&](std::size_t first, std::uint32_t start, std::size_t last) {
+    const Token& t = doc.tokens[first];
+    const std::size_t b = t.byte_start + utf8::BytesOfPrefix(doc.Surface(t), start - t.start);
+    return doc.text.substr(b, doc.tokens[last].byte_end - b);
   };
   // Start of a name word: a conjunction is cut, anything else kept as written
   // (names often begin with ب ل ك: بوتين، بلينكن، لوماكين).
@@ -202,7 +219,7 @@ void EntityExtractor::Run(Document& doc) const {
     const Token& t = doc.tokens[tok];
     return t.start + ((t.proclitics & (kCliticWa | kCliticFa)) ? 1u : 0u);
   };
-  auto name_word = [&](std::size_t tok) -> const std::string& {
+  auto name_word = [&](std::size_t tok) -> std::string_view {
     const Token& t = doc.tokens[tok];
     return (t.proclitics & (kCliticWa | kCliticFa)) ? forms[tok].core : forms[tok].whole;
   };
@@ -212,18 +229,18 @@ void EntityExtractor::Run(Document& doc) const {
   auto make_person = [&](std::size_t k, std::size_t len) {
     Person p;
     std::size_t end = k + len;
-    for (std::size_t j = k; j < end; ++j) p.words.push_back(name_word(j));
+    for (std::size_t j = k; j < end; ++j) p.words.emplace_back(name_word(j));
     if (end < n && hit_at[end] >= 0) {
       const Hit& x = hits[hit_at[end]];
       if (x.kind == HitKind::kGaz && x.b == end && entries[x.value].type == "PERSON") {
         p.gaz_id = entries[x.value].id;
-        for (std::uint32_t j = x.b; j < x.e; ++j) p.words.push_back(name_word(j));
+        for (std::uint32_t j = x.b; j < x.e; ++j) p.words.emplace_back(name_word(j));
         end = x.e;
       }
     }
     for (std::size_t j = k; j < end; ++j) covered[j] = true;
     std::uint32_t s = name_start(k);
-    p.name_ar = surface(s, doc.tokens[end - 1].end);
+    p.name_ar = surface(k, s, end - 1);
     p.mentions.push_back({s, doc.tokens[end - 1].end});
     return p;
   };
@@ -235,7 +252,7 @@ void EntityExtractor::Run(Document& doc) const {
   // 2. Gazetteer and nisba mentions (people are handled with the titles).
   std::unordered_map<std::uint32_t, int> capital_vote;
   for (const Hit& h : hits)
-    if (h.kind == HitKind::kGaz && IsCapital(entries[h.value]))
+    if (h.kind == HitKind::kGaz && capital_[h.value])
       capital_vote[h.value] += ActsAsState(doc, forms, h) ? 1 : -1;
   for (const Hit& h : hits) {
     if (h.kind == HitKind::kTitle) continue;
@@ -243,9 +260,9 @@ void EntityExtractor::Run(Document& doc) const {
     if (h.kind == HitKind::kGaz && e.type == "PERSON") {
       Person p;
       p.gaz_id = e.id;
-      for (std::uint32_t k = h.b; k < h.e; ++k) p.words.push_back(name_word(k));
+      for (std::uint32_t k = h.b; k < h.e; ++k) p.words.emplace_back(name_word(k));
       std::uint32_t s = start_of(h.b, h.by_whole);
-      p.name_ar = surface(s, doc.tokens[h.e - 1].end);
+      p.name_ar = surface(h.b, s, h.e - 1);
       p.mentions.push_back({s, doc.tokens[h.e - 1].end});
       int who = static_cast<int>(people.Add(std::move(p)));
       person_at[h.b] = who;
@@ -253,7 +270,7 @@ void EntityExtractor::Run(Document& doc) const {
       continue;
     }
     const GazEntry* target = &e;
-    if (h.kind == HitKind::kGaz && IsCapital(e) && capital_vote[h.value] > 0)
+    if (h.kind == HitKind::kGaz && capital_[h.value] && capital_vote[h.value] > 0)
       if (const GazEntry* c = gaz.Find(*e.Attr("country"))) target = c;
     const GazEntry& t = *target;
     Out& o = out.Get(t.id);
@@ -271,7 +288,9 @@ void EntityExtractor::Run(Document& doc) const {
   // 3a. Names opened by a usual given name (فلاديمير، دونالد، مريم) with no title.
   for (std::size_t i = 0; i < n; ++i) {
     if (covered[i] || !forms[i].arabic) continue;
-    const Transliterator::Entry* e = translit_->Find(name_word(i));
+    const bool conj = doc.tokens[i].proclitics & (kCliticWa | kCliticFa);  // as name_word
+    const Transliterator::Entry* e =
+        translit_->Find(name_word(i), conj ? forms[i].core_hash : forms[i].whole_hash);
     if (!e || !e->start) continue;
     std::size_t len = ScanName(doc, forms, i, covered, *lexicon_, *translit_, false);
     bool gaz_next = len == 1 && i + 1 < n && hit_at[i + 1] >= 0 &&
@@ -324,7 +343,7 @@ void EntityExtractor::Run(Document& doc) const {
         o.entity.name_en = info.role_en;
         if (const GazEntry* c = country.empty() ? nullptr : gaz.Find(country))
           o.entity.name_en += " (" + c->name_en + ")";
-        o.entity.name_ar = surface(start_of(h.b, false), doc.tokens[end_tok - 1].end);
+        o.entity.name_ar = surface(h.b, start_of(h.b, false), end_tok - 1);
         if (country.empty())
           o.entity.attrs.emplace_back("scope", "unresolved");
         else
@@ -407,9 +426,9 @@ void EntityExtractor::Run(Document& doc) const {
         entries[hits[hit_at[k]].value].type == "PERSON") {
       const Hit& x = hits[hit_at[k]];
       p.gaz_id = entries[x.value].id;
-      for (std::uint32_t j = x.b; j < x.e; ++j) p.words.push_back(name_word(j));
+      for (std::uint32_t j = x.b; j < x.e; ++j) p.words.emplace_back(name_word(j));
       std::uint32_t s = start_of(x.b, x.by_whole);
-      p.name_ar = surface(s, doc.tokens[x.e - 1].end);
+      p.name_ar = surface(x.b, s, x.e - 1);
       p.mentions.push_back({s, doc.tokens[x.e - 1].end});
       people.Add(std::move(p));
       resume = x.e;
@@ -440,7 +459,7 @@ void EntityExtractor::Run(Document& doc) const {
           // list also knows (نورا): any plain word of two letters or more.
           if (len2 == 2 && got == 1) {
             const Token& lt = doc.tokens[j + 1];
-            const std::string& lw = forms[j + 1].whole;
+            const std::string_view lw = forms[j + 1].whole;
             bool plain = forms[j + 1].arabic && !lt.proclitics && lt.suffix.empty() &&
                          lw.size() >= 4 && lw.compare(lw.size() - 2, 2, "ه") != 0 &&
                          doc.Surface(lt).find("\u064B") == std::string_view::npos;

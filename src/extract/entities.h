@@ -28,9 +28,11 @@
 
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 #include "core/document.h"
 #include "core/status.h"
+#include "extract/forms.h"
 #include "extract/gazetteer.h"
 #include "extract/people.h"
 #include "extract/translit.h"
@@ -54,6 +56,8 @@ class EntityExtractor {
                   std::shared_ptr<const Transliterator> translit);
 
   void Run(Document& doc) const;
+  // With the document's forms computed once for all extractors (forms.h).
+  void Run(Document& doc, const DocForms& forms) const;
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
   const Transliterator& translit() const { return *translit_; }
@@ -63,6 +67,7 @@ class EntityExtractor {
   std::shared_ptr<const Gazetteer> gazetteer_;
   std::shared_ptr<const Titles> titles_;
   std::shared_ptr<const Transliterator> translit_;
+  std::vector<bool> capital_;  // per gazetteer entry: a capital (see entities.cc), decided at load
 };
 
 }  // namespace nufuz::extract

@@ -72,46 +72,37 @@ std::string_view StripArticle(std::string_view key, bool* had) {
   return key;
 }
 
-std::vector<TokenForms> ComputeForms(const Document& doc) {
-  std::vector<TokenForms> out(doc.tokens.size());
-  for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
-    const Token& t = doc.tokens[i];
-    TokenForms& f = out[i];
-    f.arabic = t.kind == TokenKind::kArabic;
-    bool had = false;
-    f.whole = std::string(StripArticle(t.key, &had));
-    if (t.prefix_cps > 0) {
-      std::string_view surface = doc.Surface(t);
-      std::size_t b = utf8::BytesOfPrefix(surface, t.prefix_cps);
-      std::string k = text::Key(surface.substr(b));
-      bool core_had = false;
-      f.core = std::string(StripArticle(k, &core_had));
-      had |= core_had;  // والصين cut as و + الصين
-    } else {
-      f.core = f.whole;
-    }
-    // The stem differs from the core by a pronoun suffix; matching names on it
-    // would read فيومه as في + اليوم, so a suffixed token offers its core only.
-    f.stem = f.core;
-    f.article = had || (t.proclitics & kCliticAl);
-    std::uint32_t cps = t.prefix_cps;
-    if ((t.proclitics & kCliticAl) && !(t.proclitics & kCliticLi) && cps >= 2) cps -= 2;
-    f.clitic_cps = cps;
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------
 // PhraseMatcher
 
-std::uint32_t PhraseMatcher::Symbol(std::string_view s) const {
-  const std::uint32_t* sym = symbols_.Find(s);
+std::uint32_t PhraseMatcher::Symbol(std::string_view s, std::uint64_t hash) const {
+  const std::uint32_t* sym = symbols_.Find(s, hash);
   return sym ? *sym : 0;
 }
 
 std::uint32_t PhraseMatcher::Child(std::uint32_t node, std::uint32_t sym) const {
-  auto it = edges_.find((static_cast<std::uint64_t>(node) << 32) | sym);
-  return it == edges_.end() ? 0 : it->second;
+  return edges_.Find((static_cast<std::uint64_t>(node) << 32) | sym);
+}
+
+std::uint32_t PhraseMatcher::EdgeMap::Emplace(std::uint64_t key, std::uint32_t child) {
+  if (std::uint32_t known = Find(key)) return known;
+  if ((size_ + 1) * 2 > slots_.size()) {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> old = std::move(slots_);
+    const std::size_t n = old.empty() ? 64 : old.size() * 2;
+    slots_.assign(n, {kEmpty, 0});
+    mask_ = n - 1;
+    for (const auto& e : old)
+      if (e.first != kEmpty) {
+        std::size_t s = Slot(e.first);
+        while (slots_[s].first != kEmpty) s = (s + 1) & mask_;
+        slots_[s] = e;
+      }
+  }
+  std::size_t s = Slot(key);
+  while (slots_[s].first != kEmpty) s = (s + 1) & mask_;
+  slots_[s] = {key, child};
+  ++size_;
+  return child;
 }
 
 void PhraseMatcher::Add(const std::vector<std::string>& words, std::uint32_t value,
@@ -121,12 +112,16 @@ void PhraseMatcher::Add(const std::vector<std::string>& words, std::uint32_t val
   for (const std::string& w : words) {
     std::uint32_t sym = *symbols_.Emplace(w, static_cast<std::uint32_t>(symbols_.size() + 1)).first;
     std::uint64_t key = (static_cast<std::uint64_t>(node) << 32) | sym;
-    auto eit = edges_.find(key);
-    if (eit == edges_.end()) {
-      nodes_.push_back(Node{});
-      eit = edges_.emplace(key, static_cast<std::uint32_t>(nodes_.size() - 1)).first;
+    if (node == 0) {
+      if (opens_.size() <= (sym >> 6)) opens_.resize((sym >> 6) + 1, 0);
+      opens_[sym >> 6] |= 1ull << (sym & 63);
     }
-    node = eit->second;
+    std::uint32_t child = edges_.Find(key);
+    if (!child) {
+      nodes_.push_back(Node{});
+      child = edges_.Emplace(key, static_cast<std::uint32_t>(nodes_.size() - 1));
+    }
+    node = child;
   }
   if (nodes_[node].value < 0) {
     nodes_[node].value = value;
@@ -135,36 +130,55 @@ void PhraseMatcher::Add(const std::vector<std::string>& words, std::uint32_t val
   }
 }
 
-void PhraseMatcher::Walk(const std::vector<TokenForms>& forms, std::size_t i, std::uint32_t node,
-                         std::uint32_t depth, bool first_whole, Match& best) const {
-  if (i >= forms.size() || depth >= 16) return;
-  const TokenForms& f = forms[i];
-  const std::string* cands[3] = {&f.core, &f.whole, &f.stem};
-  std::uint32_t tried[3] = {0, 0, 0};
+std::vector<PhraseMatcher::TokenSyms> PhraseMatcher::Intern(const DocForms& forms) const {
+  std::vector<TokenSyms> out(forms.size());
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    const TokenForms& f = forms[i];
+    TokenSyms& s = out[i];
+    // A candidate with the text of an earlier one has its symbol: left 0 so
+    // the walk tries each distinct form once.
+    // Forms are mostly views of the same bytes: equal hashes and pointers
+    // settle most comparisons without reading the text.
+    auto same = [](std::string_view a, std::uint64_t ha, std::string_view b, std::uint64_t hb) {
+      return ha == hb && a.size() == b.size() && (a.data() == b.data() || a == b);
+    };
+    s[0] = Symbol(f.core, f.core_hash);
+    if (!same(f.whole, f.whole_hash, f.core, f.core_hash)) s[1] = Symbol(f.whole, f.whole_hash);
+    if (!same(f.stem, f.stem_hash, f.core, f.core_hash) &&
+        !same(f.stem, f.stem_hash, f.whole, f.whole_hash))
+      s[2] = Symbol(f.stem, f.stem_hash);
+  }
+  return out;
+}
+
+void PhraseMatcher::Walk(const std::vector<TokenSyms>& syms, const DocForms& forms, std::size_t i,
+                         std::uint32_t node, std::uint32_t depth, bool first_whole,
+                         Match& best) const {
+  if (i >= syms.size() || depth >= 16) return;
+  const TokenSyms& s = syms[i];
   for (int c = 0; c < 3; ++c) {
-    // An earlier candidate with the same text has the same symbol: skipped
-    // below either way, without hashing it again.
-    if ((c >= 1 && *cands[c] == *cands[0]) || (c == 2 && *cands[c] == *cands[1])) continue;
-    std::uint32_t sym = Symbol(*cands[c]);
-    if (!sym || sym == tried[0] || sym == tried[1]) continue;
-    tried[c] = sym;
+    const std::uint32_t sym = s[c];
+    if (!sym) continue;
     std::uint32_t child = Child(node, sym);
     if (!child) continue;
-    bool fw = depth == 0 ? (c == 1 && f.whole != f.core) : first_whole;
+    // The whole key is a candidate of its own only when it differs from the core.
+    bool fw = depth == 0 ? c == 1 : first_whole;
     const Node& n = nodes_[child];
-    if (n.value >= 0 && depth + 1 > best.length && (!n.need_article || f.article)) {
+    if (n.value >= 0 && depth + 1 > best.length && (!n.need_article || forms[i].article)) {
       best.value = static_cast<std::uint32_t>(n.value);
       best.length = depth + 1;
       best.first_by_whole = fw;
     }
-    Walk(forms, i + 1, child, depth + 1, fw, best);
+    Walk(syms, forms, i + 1, child, depth + 1, fw, best);
   }
 }
 
-PhraseMatcher::Match PhraseMatcher::Longest(const std::vector<TokenForms>& forms,
-                                            std::size_t i) const {
+PhraseMatcher::Match PhraseMatcher::Longest(const std::vector<TokenSyms>& syms,
+                                            const DocForms& forms, std::size_t i) const {
   Match best;
-  Walk(forms, i, 0, 0, false, best);
+  // Most tokens open no phrase: nothing to walk.
+  if (i < syms.size() && (Opens(syms[i][0]) || Opens(syms[i][1]) || Opens(syms[i][2])))
+    Walk(syms, forms, i, 0, 0, false, best);
   return best;
 }
 
@@ -264,8 +278,8 @@ Status Gazetteer::AddNisba(const TsvTable& table) {
 
 int Gazetteer::Nisba(const TokenForms& t) const {
   if (!t.arabic) return -1;
-  const std::uint32_t* e = nisba_.Find(t.core);
-  if (!e) e = nisba_.Find(t.whole);
+  const std::uint32_t* e = nisba_.Find(t.core, t.core_hash);
+  if (!e) e = nisba_.Find(t.whole, t.whole_hash);
   return e ? static_cast<int>(*e) : -1;
 }
 

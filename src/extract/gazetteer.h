@@ -14,19 +14,21 @@
 // - Every Arabic spelling is cut into words and each word compiled into its
 //   normalised key without the article (text::Key, leading ال removed): the
 //   "core" of the word. Text tokens are compared by the same cores, computed
-//   three ways (see TokenForms) so that attached clitics (وبكازاخستان،
+//   three ways (TokenForms, forms.h) so that attached clitics (وبكازاخستان،
 //   للصين، والولايات) and the tokeniser's occasional wrong split of a name
 //   (فلاديمير -> ف + لاديمير) both still match.
 // - The article: a one-word name written with ال whose core is an ordinary
 //   word (الغرب / غرب "west") matches only with the article; otherwise the
 //   article is optional.
 // - PhraseMatcher is a trie over word cores (hash map from core to symbol,
-//   edges keyed by node and symbol): Add() everything, then it is frozen and
-//   only Match() may be called; Match() returns the longest phrase starting
-//   at a token (linear in the phrase length, at most 3 forms per token).
+//   edges keyed by node and symbol): Add() everything, then it is frozen.
+//   Per document, Intern() looks each token's forms up once; Longest() then
+//   returns the longest phrase starting at a token by walking the trie over
+//   those integers (linear in the phrase length, at most 3 forms per token).
 // - Immutable after Load; share as shared_ptr<const Gazetteer> across threads.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -39,6 +41,7 @@
 #include "core/data.h"
 #include "core/document.h"
 #include "core/status.h"
+#include "extract/forms.h"
 #include "extract/string_map.h"
 
 namespace nufuz::text {
@@ -49,20 +52,6 @@ namespace nufuz::extract {
 
 // A key with a leading ال removed (when at least two letters remain).
 std::string_view StripArticle(std::string_view key, bool* had = nullptr);
-
-// The forms of one token that matching compares (all normalised keys).
-struct TokenForms {
-  std::string whole;  // the token's key without a leading article
-  std::string core;   // key of the surface after the tokeniser's proclitics
-  std::string stem;   // the tokeniser's stem
-  bool arabic = false;
-  bool article = false;  // the token carries ال (attached or after a clitic)
-  // Code points of conjunction/preposition proclitics before the word (ال kept
-  // unless written fused as لل), for mention offsets.
-  std::uint32_t clitic_cps = 0;
-  bool Has(std::string_view form) const { return form == whole || form == core || form == stem; }
-};
-std::vector<TokenForms> ComputeForms(const Document& doc);
 
 class PhraseMatcher {
  public:
@@ -75,7 +64,13 @@ class PhraseMatcher {
   // (one word) matches only tokens carrying ال. The first value added for a
   // phrase is kept.
   void Add(const std::vector<std::string>& words, std::uint32_t value, bool need_article = false);
-  Match Longest(const std::vector<TokenForms>& forms, std::size_t i) const;
+  // The symbols of each token's candidate forms in the order core, whole,
+  // stem (0: no phrase has the word, or the same text as an earlier
+  // candidate). One lookup per distinct form per document; matching then
+  // walks the trie over integers.
+  using TokenSyms = std::array<std::uint32_t, 3>;
+  std::vector<TokenSyms> Intern(const DocForms& forms) const;
+  Match Longest(const std::vector<TokenSyms>& syms, const DocForms& forms, std::size_t i) const;
   std::size_t phrases() const { return phrases_; }
 
  private:
@@ -83,13 +78,44 @@ class PhraseMatcher {
     std::int64_t value = -1;
     bool need_article = false;
   };
-  std::uint32_t Symbol(std::string_view s) const;
+  std::uint32_t Symbol(std::string_view s, std::uint64_t hash) const;
   std::uint32_t Child(std::uint32_t node, std::uint32_t sym) const;
-  void Walk(const std::vector<TokenForms>& forms, std::size_t i, std::uint32_t node,
-            std::uint32_t depth, bool first_whole, Match& best) const;
+  void Walk(const std::vector<TokenSyms>& syms, const DocForms& forms, std::size_t i,
+            std::uint32_t node, std::uint32_t depth, bool first_whole, Match& best) const;
+
+  // Trie edges (node << 32 | symbol) -> child node, open addressing in one
+  // flat array: a walk's lookups stay within a few cache lines.
+  class EdgeMap {
+   public:
+    std::uint32_t Find(std::uint64_t key) const {
+      if (slots_.empty()) return 0;
+      for (std::size_t s = Slot(key);; s = (s + 1) & mask_) {
+        if (slots_[s].first == kEmpty) return 0;
+        if (slots_[s].first == key) return slots_[s].second;
+      }
+    }
+    // Adds key -> child unless present; returns the stored child.
+    std::uint32_t Emplace(std::uint64_t key, std::uint32_t child);
+
+   private:
+    static constexpr std::uint64_t kEmpty = ~0ull;
+    std::size_t Slot(std::uint64_t key) const {
+      return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 20) & mask_;
+    }
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> slots_;
+    std::size_t mask_ = 0, size_ = 0;
+  };
+
+  // Whether a symbol opens some phrase (an edge from the root): one bit per
+  // symbol, small enough to stay in cache, so most tokens are passed over
+  // without a lookup in the (large) edge table.
+  bool Opens(std::uint32_t sym) const {
+    return sym && (sym >> 6) < opens_.size() && ((opens_[sym >> 6] >> (sym & 63)) & 1);
+  }
 
   StringMap<std::uint32_t> symbols_;
-  std::unordered_map<std::uint64_t, std::uint32_t> edges_;
+  std::vector<std::uint64_t> opens_;
+  EdgeMap edges_;
   std::vector<Node> nodes_{Node{}};
   std::size_t phrases_ = 0;
 };
@@ -116,10 +142,8 @@ class Gazetteer {
 
   const std::vector<GazEntry>& entries() const { return entries_; }
   const GazEntry* Find(std::string_view id) const;
-  // Longest gazetteer name starting at token i.
-  PhraseMatcher::Match Longest(const std::vector<TokenForms>& forms, std::size_t i) const {
-    return names_.Longest(forms, i);
-  }
+  // The names' trie: Intern a document once, then Longest at each token.
+  const PhraseMatcher& matcher() const { return names_; }
   // The entry a nisba adjective at token i denotes, or -1.
   int Nisba(const TokenForms& t) const;
   std::size_t names() const { return names_.phrases(); }

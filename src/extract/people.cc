@@ -173,12 +173,24 @@ std::size_t DocPeople::Add(Person p) {
 
 void DocPeople::ResolveSurnames(const Document& doc, const std::vector<TokenForms>& forms,
                                 const text::Lexicon& lexicon, std::vector<bool>& covered) {
+  if (people_.empty()) return;
+  // Surnames' hashes once: most tokens are told apart by hash alone.
+  std::vector<std::uint64_t> surname_hash(people_.size(), 0);
+  for (std::size_t k = 0; k < people_.size(); ++k)
+    if (!people_[k].words.empty()) surname_hash[k] = StringMapHash(people_[k].words.back());
   for (std::size_t i = 0; i < forms.size(); ++i) {
     if (covered[i] || !forms[i].arabic) continue;
+    const TokenForms& f = forms[i];
+    bool any = false;  // a tight pass over the hashes before the full test
+    for (const std::uint64_t h : surname_hash)
+      any |= h == f.whole_hash || h == f.core_hash || h == f.stem_hash;
+    if (!any) continue;
     int who = -1;
     for (std::size_t k = 0; k < people_.size(); ++k) {
       const Person& p = people_[k];
-      if (p.words.empty() || !forms[i].Has(p.words.back())) continue;
+      const std::uint64_t h = surname_hash[k];
+      if (h != f.whole_hash && h != f.core_hash && h != f.stem_hash) continue;
+      if (p.words.empty() || !f.Has(p.words.back())) continue;
       // A short surname that is also an ordinary word (حسن) stays unresolved;
       // the Arabic word list also holds many foreign names, so long ones pass.
       // It still resolves when the name's other words are foreign (unknown

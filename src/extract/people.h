@@ -54,9 +54,7 @@ class Titles {
   // Rows {ar, role_en, kind} (tests).
   static Result<std::shared_ptr<const Titles>> FromRows(
       const std::vector<std::vector<std::string>>& rows, const text::Lexicon* lexicon);
-  PhraseMatcher::Match Longest(const std::vector<TokenForms>& forms, std::size_t i) const {
-    return matcher_.Longest(forms, i);
-  }
+  const PhraseMatcher& matcher() const { return matcher_; }
   const TitleInfo& info(std::uint32_t v) const { return infos_[v]; }
   std::size_t size() const { return infos_.size(); }
 

@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "text/text.h"
 
 namespace nufuz::extract {
+
+using namespace std::string_view_literals;
 
 // ---------------------------------------------------------------------------
 // Word forms
@@ -32,98 +35,7 @@ inline bool EndsWith(std::string_view s, std::string_view p) {
   return true;
 }
 
-void AddForm(std::vector<WordForm>& out, std::size_t base, std::string_view text,
-             std::uint8_t stripped) {
-  if (text.size() < 2) return;
-  for (std::size_t k = base; k < out.size(); ++k)
-    if (out[k].text == text) return;
-  out.push_back({std::string(text), stripped, std::hash<std::string_view>()(text)});
-}
-
 }  // namespace
-
-void WordFormsOf(const Token& t, std::vector<WordForm>& out) {
-  const std::size_t base = out.size();
-  AddForm(out, base, t.key, 0);
-  if (t.kind != TokenKind::kArabic) return;
-  const std::string_view key = t.key;
-  // Arabic letters are two bytes each; keep at least two letters.
-  struct Pre {
-    std::string_view text;
-    std::uint8_t flags;
-  };
-  static constexpr Pre kConj[] = {{"", 0}, {"و", kCliticWa}, {"ف", kCliticFa}};
-  static constexpr Pre kPrep[] = {{"", 0}, {"ب", kCliticBi}, {"ل", kCliticLi}, {"ك", kCliticKa}};
-  for (const Pre& c : kConj) {
-    if (!StartsWith(key, c.text)) continue;
-    std::string_view a = key.substr(c.text.size());
-    // لل = ل + ال
-    if (StartsWith(a, "لل") && a.size() >= 8) {
-      AddForm(out, base, std::string(kAl) + std::string(a.substr(4)), c.flags | kCliticLi);
-      AddForm(out, base, a.substr(4), c.flags | kCliticLi | kCliticAl);
-    }
-    for (const Pre& p : kPrep) {
-      if (!StartsWith(a, p.text)) continue;
-      std::string_view b = a.substr(p.text.size());
-      if (b.size() >= 4 && (c.flags | p.flags)) AddForm(out, base, b, c.flags | p.flags);
-      if (StartsWith(b, kAl) && b.size() >= 8)
-        AddForm(out, base, b.substr(4), c.flags | p.flags | kCliticAl);
-    }
-  }
-  if (!t.stem.empty()) AddForm(out, base, t.stem, t.proclitics);
-  const std::size_t n = out.size();
-  for (std::size_t k = base; k < n; ++k) {
-    std::string_view f = out[k].text;
-    if (EndsWith(f, kAlif) && f.size() >= 6) {
-      std::string s(f.substr(0, f.size() - 2));
-      AddForm(out, base, s, out[k].stripped);
-    }
-  }
-}
-
-namespace {
-thread_local FormScope* g_scope = nullptr;
-}  // namespace
-
-FormScope::FormScope(const Document& doc) : doc_(&doc), prev_(g_scope) {
-  const std::size_t n = doc.tokens.size();
-  all_.reserve(n * 3);
-  begin_.resize(n + 1);
-  for (std::size_t i = 0; i < n; ++i) {
-    begin_[i] = static_cast<std::uint32_t>(all_.size());
-    WordFormsOf(doc.tokens[i], all_);
-  }
-  begin_[n] = static_cast<std::uint32_t>(all_.size());
-  g_scope = this;
-}
-
-FormScope::~FormScope() {
-  g_scope = prev_;
-}
-
-bool FormScope::Find(const Document& doc, std::size_t i, FormList* out) {
-  for (const FormScope* s = g_scope; s; s = s->prev_)
-    if (s->doc_ == &doc && i + 1 < s->begin_.size()) {
-      out->first = s->all_.data() + s->begin_[i];
-      out->last = s->all_.data() + s->begin_[i + 1];
-      return true;
-    }
-  return false;
-}
-
-bool FormScope::Covers(const Document& doc) {
-  for (const FormScope* s = g_scope; s; s = s->prev_)
-    if (s->doc_ == &doc) return true;
-  return false;
-}
-
-FormList FormsOf(const Document& doc, std::size_t i, std::vector<WordForm>& local) {
-  FormList f;
-  if (FormScope::Find(doc, i, &f)) return f;
-  local.clear();
-  WordFormsOf(doc.tokens[i], local);
-  return {local.data(), local.data() + local.size()};
-}
 
 // ---------------------------------------------------------------------------
 // Numbers
@@ -238,26 +150,28 @@ Result<std::shared_ptr<const NumberReader>> NumberReader::FromTable(const TsvTab
   return std::shared_ptr<const NumberReader>(std::move(r));
 }
 
-const NumberReader::Word* NumberReader::WordAt(const Document& doc, std::size_t i, std::size_t* end,
-                                               std::uint8_t* stripped) const {
+const NumberReader::Word* NumberReader::WordAt(const DocForms& forms, std::size_t i,
+                                               std::size_t* end, std::uint8_t* stripped) const {
+  const Document& doc = forms.doc();
   if (i >= doc.tokens.size() || doc.tokens[i].kind != TokenKind::kArabic) return nullptr;
-  auto h = words_.Match(doc, i, [](const Word& w) { return w.kind != WordKind::kApprox; });
+  auto h = words_.Match(forms, i, [](const Word& w) { return w.kind != WordKind::kApprox; });
   if (!h) return nullptr;
   if (end) *end = h->end;
   if (stripped) *stripped = h->stripped;
   return h->value;
 }
 
-std::optional<std::pair<std::size_t, std::string>> NumberReader::Approx(const Document& doc,
-                                                                        std::size_t i) const {
+std::optional<std::pair<std::size_t, std::string_view>> NumberReader::Approx(const DocForms& forms,
+                                                                             std::size_t i) const {
+  const Document& doc = forms.doc();
   if (i >= doc.tokens.size() || doc.tokens[i].kind != TokenKind::kArabic) return std::nullopt;
-  auto h = words_.Match(doc, i, [](const Word& w) { return w.kind == WordKind::kApprox; });
+  auto h = words_.Match(forms, i, [](const Word& w) { return w.kind == WordKind::kApprox; });
   if (!h) return std::nullopt;
-  return std::make_pair(h->end, h->value->approx);
+  return std::make_pair(h->end, std::string_view(h->value->approx));
 }
 
-std::optional<NumberReader::Number> NumberReader::Read(const Document& doc, std::size_t i) const {
-  const auto& toks = doc.tokens;
+std::optional<NumberReader::Number> NumberReader::Read(const DocForms& forms, std::size_t i) const {
+  const auto& toks = forms.doc().tokens;
   if (i >= toks.size()) return std::nullopt;
   Number n;
   n.begin = i;
@@ -286,7 +200,7 @@ std::optional<NumberReader::Number> NumberReader::Read(const Document& doc, std:
   while (j < toks.size()) {
     std::size_t end = 0;
     std::uint8_t stripped = 0;
-    const Word* w = WordAt(doc, j, &end, &stripped);
+    const Word* w = WordAt(forms, j, &end, &stripped);
     if (!w) break;
     // A conjunction joins number words only inside a word numeral
     // (خمسة وعشرون، ثلاثة ملايين وخمسمئة ألف).
@@ -393,7 +307,7 @@ Result<std::shared_ptr<const QuantityExtractor>> QuantityExtractor::Load(
     if (u.unit.empty() || u.kind.empty())
       return Status::Error(StatusCode::kDataError, units->Where(r) + ": empty unit or kind");
     const std::string& w = units->Cell(r, cw);
-    if (w.find(' ') == std::string::npos) q->singular_.emplace(text::Key(w), u);
+    if (w.find(' ') == std::string::npos) q->singular_.Emplace(text::Key(w), u);
     q->units_.Add(w, std::move(u));
   }
 
@@ -417,7 +331,7 @@ Result<std::shared_ptr<const QuantityExtractor>> QuantityExtractor::Load(
       }
     }
     const std::string& w = cur->Cell(r, cw);
-    if (w.find(' ') == std::string::npos) q->singular_.emplace(text::Key(w), u);
+    if (w.find(' ') == std::string::npos) q->singular_.Emplace(text::Key(w), u);
     q->units_.Add(w, std::move(u));
   }
   q->units_.Freeze();
@@ -427,6 +341,7 @@ Result<std::shared_ptr<const QuantityExtractor>> QuantityExtractor::Load(
 struct QuantityExtractor::Impl {
   const QuantityExtractor& q;
   Document& doc;
+  const DocForms& forms;
   std::vector<Span> out;
   std::size_t last_money_tok = 0;
   std::string last_money_unit;
@@ -437,7 +352,7 @@ struct QuantityExtractor::Impl {
   // The unit at token i (after an optional "من" + definite plural), or none.
   std::optional<PhraseTable<Unit>::Hit> UnitAt(std::size_t i) const {
     if (i >= toks().size()) return std::nullopt;
-    auto h = q.units_.Match(doc, i);
+    auto h = q.units_.Match(forms, i);
     if (h) return h;
     return std::nullopt;
   }
@@ -446,35 +361,34 @@ struct QuantityExtractor::Impl {
   const Unit* DualAt(std::size_t i) const {
     const Token& t = toks()[i];
     if (t.kind != TokenKind::kArabic) return nullptr;
-    thread_local std::vector<WordForm> local;
-    const FormList forms = FormsOf(doc, i, local);
+    const FormList words = forms.words(i);
     // Cheap test first: most words have no dual ending.
     bool dual_ending = false;
-    for (const WordForm& f : forms)
+    for (const WordForm& f : words)
       if (EndsWith(f.text, "ين") || EndsWith(f.text, "ان")) dual_ending = true;
     if (!dual_ending) return nullptr;
-    if (q.units_.Match(doc, i)) return nullptr;  // a listed form
-    for (const WordForm& f : forms)
-      if (q.singular_.count(f.text)) return nullptr;
+    if (q.units_.Match(forms, i)) return nullptr;  // a listed form
+    for (const WordForm& f : words)
+      if (q.singular_.Find(f.text, f.hash)) return nullptr;
     // A dual after بين or as the predicate of هما names a pair already
     // introduced (بين البلدين، وهما دولتان), not a new count.
-    if (i > 0 &&
-        (toks()[i - 1].key == "بين" || toks()[i - 1].key == "هما" || toks()[i - 1].key == "وهما"))
+    if (i > 0 && (toks()[i - 1].key == "بين"sv || toks()[i - 1].key == "هما"sv ||
+                  toks()[i - 1].key == "وهما"sv))
       return nullptr;
-    for (const WordForm& f : forms) {
+    for (const WordForm& f : words) {
       std::string_view s = f.text;
       for (std::string_view suf : {"تين", "تان"}) {
         if (EndsWith(s, suf) && s.size() >= suf.size() + 4) {
           std::string base(s.substr(0, s.size() - suf.size()));
           base += "ه";
-          auto it = q.singular_.find(base);
-          if (it != q.singular_.end()) return &it->second;
+          if (const Unit* u = q.singular_.Find(base)) return u;
         }
       }
       for (std::string_view suf : {"ين", "ان"}) {
         if (EndsWith(s, suf) && s.size() >= suf.size() + 4) {
-          auto it = q.singular_.find(std::string(s.substr(0, s.size() - suf.size())));
-          if (it != q.singular_.end() && !EndsWith(it->first, "ه")) return &it->second;
+          const std::string_view base = s.substr(0, s.size() - suf.size());
+          const Unit* u = q.singular_.Find(base);
+          if (u && !EndsWith(base, "ه")) return u;
         }
       }
     }
@@ -508,13 +422,13 @@ struct QuantityExtractor::Impl {
   }
 
   void Emit(std::size_t b, std::size_t e, double value, const std::string& unit,
-            const std::string& kind, const std::string& approx) {
+            const std::string& kind, std::string_view approx) {
     Span s;
     s.start = toks()[b].start;
     s.end = toks()[e - 1].end;
     s.label = "QUANTITY";
     s.attrs = {{"value", FormatNumber(value)}, {"unit", unit}, {"kind", kind}};
-    if (!approx.empty()) s.attrs.emplace_back("approx", approx);
+    if (!approx.empty()) s.attrs.emplace_back("approx", std::string(approx));
     out.push_back(std::move(s));
     if (kind == "money") {
       have_money = true;
@@ -548,29 +462,52 @@ struct QuantityExtractor::Impl {
     if (h) return h;
     const Token& t = toks()[i];
     if (t.kind != TokenKind::kArabic) return std::nullopt;
-    thread_local std::vector<WordForm> local;
-    for (const WordForm& f : FormsOf(doc, i, local)) {
+    for (const WordForm& f : forms.words(i)) {
       for (std::string_view suf : {"هما", "هم", "ها", "نا"}) {
         if (!EndsWith(f.text, suf) || f.text.size() < suf.size() + 4) continue;
-        auto it = q.singular_.find(f.text.substr(0, f.text.size() - suf.size()));
-        if (it != q.singular_.end() && IsCountUnit(it->second))
-          return PhraseTable<Unit>::Hit{&it->second, i + 1, f.stripped};
+        const Unit* u = q.singular_.Find(f.text.substr(0, f.text.size() - suf.size()));
+        if (u && IsCountUnit(*u)) return PhraseTable<Unit>::Hit{u, i + 1, f.stripped};
       }
     }
     return std::nullopt;
   }
 
+  // Whether a quantity may start at Arabic token i: a number word or
+  // qualifier, a unit, or a word with a dual or possessive ending (DualAt,
+  // CountedNounAt). At finds nothing elsewhere; most words fail this test on
+  // a few probes with precomputed hashes.
+  bool MayStart(std::size_t i) const {
+    const FormList words = forms.words(i);
+    if (q.numbers_->MayStart(words) || q.units_.MayStart(words)) return true;
+    // The endings (ين ان هم ها نا, and ما for هما) are two letters, four
+    // bytes: one load and a few compares per form.
+    static const std::uint32_t kEndings[] = {Last4("ين"), Last4("ان"), Last4("هم"),
+                                             Last4("ها"), Last4("نا"), Last4("ما")};
+    for (const WordForm& f : words) {
+      if (f.text.size() < 4) continue;
+      const std::uint32_t end = Last4(f.text);
+      for (const std::uint32_t e : kEndings)
+        if (end == e) return true;
+    }
+    return false;
+  }
+  static std::uint32_t Last4(std::string_view s) {
+    std::uint32_t v;
+    std::memcpy(&v, s.data() + s.size() - 4, 4);
+    return v;
+  }
+
   // Tries a quantity at token i; returns the token after it, or i.
   std::size_t At(std::size_t i) {
     const auto& T = toks();
-    std::string approx;
+    std::string_view approx;
     std::size_t b = i, j = i;
-    if (auto a = q.numbers_->Approx(doc, i)) {
+    if (auto a = q.numbers_->Approx(forms, i)) {
       approx = a->second;
       j = a->first;
     }
     if (j < T.size()) {
-      if (auto n = q.numbers_->Read(doc, j)) return FromNumber(b, *n, approx);
+      if (auto n = q.numbers_->Read(forms, j)) return FromNumber(b, *n, approx);
     }
     if (j != i) return i;
     // A dual noun alone. A definite dual (البلدين، الدولتين) names a pair
@@ -587,8 +524,8 @@ struct QuantityExtractor::Impl {
         const Token& t = T[k];
         if (t.kind != TokenKind::kArabic) break;
         // مجموعة السبع، مجموعة العشرين: a group's name (G7, G20).
-        if (t.key == "مجموعه" || t.key == "ومجموعه") break;
-        if ((t.key == "ال" || t.key == "الـ") && k + 1 < T.size() &&
+        if (t.key == "مجموعه"sv || t.key == "ومجموعه"sv) break;
+        if ((t.key == "ال"sv || t.key == "الـ"sv) && k + 1 < T.size() &&
             T[k + 1].kind == TokenKind::kNumber) {
           bool integer = false;
           auto v = ParseDigits(T[k + 1].key, nullptr, &integer);
@@ -601,7 +538,7 @@ struct QuantityExtractor::Impl {
         }
         std::size_t end = 0;
         std::uint8_t stripped = 0;
-        const auto* w = q.numbers_->WordAt(doc, k, &end, &stripped);
+        const auto* w = q.numbers_->WordAt(forms, k, &end, &stripped);
         if (w && (stripped == kCliticAl) && w->kind == NumberReader::WordKind::kUnit &&
             w->value >= 2 && w->value <= 10) {
           if (!SeenAnaphoric(w->value, h->value->unit))
@@ -615,7 +552,7 @@ struct QuantityExtractor::Impl {
     return i;
   }
 
-  std::size_t FromNumber(std::size_t b, const NumberReader::Number& n, const std::string& approx) {
+  std::size_t FromNumber(std::size_t b, const NumberReader::Number& n, std::string_view approx) {
     const auto& T = toks();
     std::size_t j = n.end;
     if (n.percent) {
@@ -627,7 +564,7 @@ struct QuantityExtractor::Impl {
       // إلى النصف، بمقدار الثلث: a definite fraction as the end or amount
       // of a change, not followed by a noun it qualifies (النصف الأول).
       if (n.definite && approx.empty() && b > 0 &&
-          (T[b - 1].key == "الي" || T[b - 1].key == "بمقدار" || T[b - 1].key == "حتي") &&
+          (T[b - 1].key == "الي"sv || T[b - 1].key == "بمقدار"sv || T[b - 1].key == "حتي"sv) &&
           !(j < T.size() && T[j].kind == TokenKind::kArabic && StartsWith(T[j].key, "ال"))) {
         Emit(b - 1, j, n.value, "share", "share", "");
         return j;
@@ -646,11 +583,11 @@ struct QuantityExtractor::Impl {
       }
       return j;
     }
-    std::string vague = n.vague && approx.empty() ? "at-least" : approx;
+    std::string_view vague = n.vague && approx.empty() ? std::string_view("at-least") : approx;
     // The unit: right after the number, or after "من" + definite plural
     // (أكثر من 2000 من الجنود), or a unit of the second end of a range.
     std::optional<PhraseTable<Unit>::Hit> h = UnitAt(j);
-    if (!h && j + 1 < T.size() && T[j].key == "من" && !n.digits && n.vague) h = UnitAt(j + 1);
+    if (!h && j + 1 < T.size() && T[j].key == "من"sv && !n.digits && n.vague) h = UnitAt(j + 1);
     if (h) {
       const Unit& u = *h->value;
       if (u.kind == "time") return h->end;
@@ -659,8 +596,8 @@ struct QuantityExtractor::Impl {
     }
     // A range: N إلى/و/- M unit.
     if (j + 1 < T.size() &&
-        (T[j].key == "الي" || T[j].key == "و" || T[j].key == "-" || T[j].key == "او")) {
-      if (auto m = q.numbers_->Read(doc, j + 1)) {
+        (T[j].key == "الي"sv || T[j].key == "و"sv || T[j].key == "-"sv || T[j].key == "او"sv)) {
+      if (auto m = q.numbers_->Read(forms, j + 1)) {
         // من 208 إلى 260 مليون دولار: the first end shares the scale.
         double v = n.scaled || !n.digits ? n.value : n.value * m->scale;
         if (auto h2 = UnitAt(m->end); h2 && h2->value->kind != "time" && !m->percent) {
@@ -684,13 +621,17 @@ struct QuantityExtractor::Impl {
 };
 
 void QuantityExtractor::Run(Document& doc) const {
-  std::optional<FormScope> scope;  // reuse the caller's when it holds one
-  if (!FormScope::Covers(doc)) scope.emplace(doc);
-  Impl im{*this, doc, {}, 0, {}, false, {}};
+  const DocForms forms(doc);
+  Run(doc, forms);
+}
+
+void QuantityExtractor::Run(Document& doc, const DocForms& forms) const {
+  Impl im{*this, doc, forms, {}, 0, {}, false, {}};
   const std::size_t n = doc.tokens.size();
   for (std::size_t i = 0; i < n;) {
     const Token& t = doc.tokens[i];
-    if (t.kind != TokenKind::kArabic && t.kind != TokenKind::kNumber) {
+    if ((t.kind != TokenKind::kArabic && t.kind != TokenKind::kNumber) ||
+        (t.kind == TokenKind::kArabic && !im.MayStart(i))) {
       ++i;
       continue;
     }

@@ -57,6 +57,8 @@
 #include "core/data.h"
 #include "core/document.h"
 #include "core/status.h"
+#include "extract/forms.h"
+#include "extract/string_map.h"
 #include "text/text.h"
 
 namespace nufuz::extract {
@@ -64,60 +66,13 @@ namespace nufuz::extract {
 // ---------------------------------------------------------------------------
 // Lexical helpers shared with the date extractor.
 
-// A normalised form of a token under which it is looked up, with the
-// proclitics that were stripped to get it (Clitic flags).
-struct WordForm {
-  std::string text;
-  std::uint8_t stripped = 0;
-  std::size_t hash = 0;  // std::hash of text, computed once
-};
-
-// The forms of a token, most literal first: its key; its key without
-// proclitic combinations (و ف, ب ل ك, ال, لل); its stem; and each of these
-// without an accusative -ا. Non-Arabic tokens have only their key. Appends
-// to out.
-void WordFormsOf(const Token& t, std::vector<WordForm>& out);
-
-// A token's forms: a view into a FormScope or a caller's vector.
-struct FormList {
-  const WordForm* first = nullptr;
-  const WordForm* last = nullptr;
-  const WordForm* begin() const { return first; }
-  const WordForm* end() const { return last; }
-};
-
-// Computes WordFormsOf for every token of a document once, for the duration
-// of one extractor's Run on this thread; lookups (PhraseTable::Match) then
-// read them instead of recomputing. Scopes nest; not shared across threads.
-// Each Run opens one unless the caller holds one for the document already:
-// hold one around DateExtractor::Run and QuantityExtractor::Run to share it.
-class FormScope {
- public:
-  explicit FormScope(const Document& doc);
-  ~FormScope();
-  FormScope(const FormScope&) = delete;
-  FormScope& operator=(const FormScope&) = delete;
-  // The cached forms of token i of doc; false outside a scope of doc.
-  static bool Find(const Document& doc, std::size_t i, FormList* out);
-  // Whether a scope of doc is open on this thread.
-  static bool Covers(const Document& doc);
-
- private:
-  const Document* doc_;
-  std::vector<WordForm> all_;         // every token's forms, in token order
-  std::vector<std::uint32_t> begin_;  // token i's forms: all_[begin_[i], begin_[i + 1])
-  FormScope* prev_;
-};
-
-// The forms of token i of doc: the open scope's, else computed into local.
-FormList FormsOf(const Document& doc, std::size_t i, std::vector<WordForm>& local);
-
 // A table of one- or multi-word phrases (normalised keys) to values. The
 // first word is matched under any form of its token (see WordFormsOf); later
 // words must equal the next tokens' key or stem. Build with Add, then
 // Freeze; read-only afterwards. Frozen, the first words live in an
-// open-addressing table probed with the forms' precomputed hashes, so a
-// lookup hashes nothing.
+// open-addressing table probed with the forms' precomputed hashes
+// (DocForms), so a lookup hashes nothing; a bit filter of a few bits per
+// first word answers most absent words without touching the table.
 template <typename V>
 class PhraseTable {
  public:
@@ -138,6 +93,8 @@ class PhraseTable {
       first_ = o.first_;
       slots_.clear();
       mask_ = 0;
+      filter_.clear();
+      filter_mask_ = 0;
       if (!o.slots_.empty()) Freeze();
     }
     return *this;
@@ -172,22 +129,35 @@ class PhraseTable {
     while (cap < first_.size() * 2) cap *= 2;
     slots_.assign(cap, Slot{});
     mask_ = cap - 1;
+    filter_.assign(cap / 16, 0);  // 4 bits per slot
+    filter_mask_ = cap * 4 - 1;
     for (const auto& kv : first_) {
-      const std::size_t h = std::hash<std::string_view>()(kv.first);
+      const std::uint64_t h = StringMapHash(kv.first);
       std::size_t k = h & mask_;
       while (slots_[k].entries) k = (k + 1) & mask_;
       slots_[k] = Slot{h, &kv.first, &kv.second};
+      const std::size_t b = FilterBit(h);
+      filter_[b >> 6] |= 1ull << (b & 63);
     }
   }
   bool empty() const { return first_.empty(); }
+  // Whether a phrase starts with one of these forms (its first word only):
+  // a cheap necessary condition for Match.
+  bool MayStart(FormList words) const {
+    for (const WordForm& f : words)
+      if (Find(f)) return true;
+    return false;
+  }
 
-  // The longest phrase starting at token i whose value satisfies pred.
-  template <typename Pred>
-  std::optional<Hit> Match(const Document& doc, std::size_t i, Pred pred) const {
-    if (i >= doc.tokens.size()) return std::nullopt;
-    thread_local std::vector<WordForm> local;
-    for (const WordForm& f : FormsOf(doc, i, local)) {
-      const std::vector<Entry>* entries = Find(f);
+  // Calls f(hit) for every phrase starting at token i, in Match's order
+  // (forms most literal first, then longest phrase first), until f returns
+  // true.
+  template <typename F>
+  void ForEachMatch(const DocForms& forms, std::size_t i, F f) const {
+    const Document& doc = forms.doc();
+    if (i >= doc.tokens.size()) return;
+    for (const WordForm& w : forms.words(i)) {
+      const std::vector<Entry>* entries = Find(w);
       if (!entries) continue;
       for (const Entry& e : *entries) {
         if (i + 1 + e.rest.size() > doc.tokens.size()) continue;
@@ -196,13 +166,23 @@ class PhraseTable {
           const Token& t = doc.tokens[i + 1 + k];
           ok = e.rest[k] == t.key || e.rest[k] == t.stem;
         }
-        if (ok && pred(e.value)) return Hit{&e.value, i + 1 + e.rest.size(), f.stripped};
+        if (ok && f(Hit{&e.value, i + 1 + e.rest.size(), w.stripped})) return;
       }
     }
-    return std::nullopt;
   }
-  std::optional<Hit> Match(const Document& doc, std::size_t i) const {
-    return Match(doc, i, [](const V&) { return true; });
+  // The longest phrase starting at token i whose value satisfies pred.
+  template <typename Pred>
+  std::optional<Hit> Match(const DocForms& forms, std::size_t i, Pred pred) const {
+    std::optional<Hit> found;
+    ForEachMatch(forms, i, [&](const Hit& h) {
+      if (!pred(*h.value)) return false;
+      found = h;
+      return true;
+    });
+    return found;
+  }
+  std::optional<Hit> Match(const DocForms& forms, std::size_t i) const {
+    return Match(forms, i, [](const V&) { return true; });
   }
 
  private:
@@ -211,24 +191,33 @@ class PhraseTable {
     V value;
   };
   struct Slot {
-    std::size_t hash = 0;
+    std::uint64_t hash = 0;
     const std::string* key = nullptr;
     const std::vector<Entry>* entries = nullptr;
   };
   const std::vector<Entry>* Find(const WordForm& f) const {
     if (slots_.empty()) {  // not frozen
-      auto it = first_.find(f.text);
+      auto it = first_.find(std::string(f.text));
       return it == first_.end() ? nullptr : &it->second;
     }
+    // Most words start no phrase: one bit of a small filter (it stays in
+    // cache, unlike the slots) answers them.
+    const std::size_t b = FilterBit(f.hash);
+    if (!((filter_[b >> 6] >> (b & 63)) & 1)) return nullptr;
     for (std::size_t k = f.hash & mask_;; k = (k + 1) & mask_) {
       const Slot& s = slots_[k];
       if (!s.entries) return nullptr;
       if (s.hash == f.hash && *s.key == f.text) return s.entries;
     }
   }
+  std::size_t FilterBit(std::uint64_t h) const {
+    return static_cast<std::size_t>((h * 0x9E3779B97F4A7C15ull) >> 32) & filter_mask_;
+  }
   std::unordered_map<std::string, std::vector<Entry>> first_;
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
+  std::vector<std::uint64_t> filter_;
+  std::size_t filter_mask_ = 0;
 };
 
 // ---------------------------------------------------------------------------
@@ -269,12 +258,15 @@ class NumberReader {
   static Result<std::shared_ptr<const NumberReader>> FromTable(const TsvTable& table);
 
   // The number starting at token i, or nullopt.
-  std::optional<Number> Read(const Document& doc, std::size_t i) const;
-  // A qualifier (أكثر من، نحو) starting at token i: its end token and label.
-  std::optional<std::pair<std::size_t, std::string>> Approx(const Document& doc,
-                                                            std::size_t i) const;
+  std::optional<Number> Read(const DocForms& forms, std::size_t i) const;
+  // A qualifier (أكثر من، نحو) starting at token i: its end token and label
+  // (a view into this reader).
+  std::optional<std::pair<std::size_t, std::string_view>> Approx(const DocForms& forms,
+                                                                 std::size_t i) const;
+  // Whether a number word (or qualifier) may start at a token with these forms.
+  bool MayStart(FormList words) const { return words_.MayStart(words); }
   // The word at token i (first form that is a number word), or nullptr.
-  const Word* WordAt(const Document& doc, std::size_t i, std::size_t* end = nullptr,
+  const Word* WordAt(const DocForms& forms, std::size_t i, std::size_t* end = nullptr,
                      std::uint8_t* stripped = nullptr) const;
 
  private:
@@ -313,6 +305,8 @@ class QuantityExtractor {
   }
 
   void Run(Document& doc) const;
+  // With the document's forms computed once for all extractors (forms.h).
+  void Run(Document& doc, const DocForms& forms) const;
 
   struct Unit {
     std::string unit;  // or codes "UZS|KGS"
@@ -325,7 +319,7 @@ class QuantityExtractor {
   Options options_;
   std::shared_ptr<const NumberReader> numbers_;
   PhraseTable<Unit> units_;
-  std::unordered_map<std::string, Unit> singular_;  // one-word rows, for duals
+  StringMap<Unit> singular_;  // one-word rows, for duals and counted nouns
 };
 
 }  // namespace nufuz::extract

@@ -35,8 +35,19 @@ inline std::uint64_t StringMapHash(std::string_view s) {
     h ^= h >> 29;
   }
   if (i < s.size()) {
+    // The 1-7 byte tail, little-endian as a memcpy would load it, without a
+    // library call for the variable length.
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data() + i);
     std::uint64_t w = 0;
-    std::memcpy(&w, s.data() + i, s.size() - i);
+    switch (s.size() - i) {
+      case 7: w |= std::uint64_t{p[6]} << 48; [[fallthrough]];
+      case 6: w |= std::uint64_t{p[5]} << 40; [[fallthrough]];
+      case 5: w |= std::uint64_t{p[4]} << 32; [[fallthrough]];
+      case 4: w |= std::uint64_t{p[3]} << 24; [[fallthrough]];
+      case 3: w |= std::uint64_t{p[2]} << 16; [[fallthrough]];
+      case 2: w |= std::uint64_t{p[1]} << 8; [[fallthrough]];
+      default: w |= p[0];
+    }
     h = (h ^ w) * 0x100000001b3ull;
   }
   h ^= h >> 33;
@@ -48,9 +59,10 @@ inline std::uint64_t StringMapHash(std::string_view s) {
 template <typename V>
 class StringMap {
  public:
-  const V* Find(std::string_view key) const {
+  const V* Find(std::string_view key) const { return Find(key, StringMapHash(key)); }
+  // With the key's StringMapHash already computed (see DocForms).
+  const V* Find(std::string_view key, std::uint64_t h) const {
     if (entries_.empty()) return nullptr;
-    std::uint64_t h = StringMapHash(key);
     if (!MayHave(h)) return nullptr;
     const std::uint64_t fp = h & kFingerprint;
     for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {

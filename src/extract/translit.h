@@ -16,6 +16,7 @@
 // - Immutable after Load; share across threads.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -47,6 +48,10 @@ class Transliterator {
   static std::string RuleWord(std::string_view key);
   // The table entry for a normalised key (one word or "w1 w2"), or null.
   const Entry* Find(std::string_view key) const;
+  // With the key's StringMapHash already computed (see DocForms).
+  const Entry* Find(std::string_view key, std::uint64_t hash) const {
+    return table_.Find(key, hash);
+  }
 
  private:
   void Add(std::string_view ar, Entry e);

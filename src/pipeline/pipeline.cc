@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include "core/data.h"
+#include "extract/forms.h"
 
 namespace nufuz {
 
@@ -46,12 +47,12 @@ void Pipeline::Process(Document& doc) const {
   clean::Clean(doc, *clean_, options_.clean);
   if (repair_) repair::Repair(doc, *repair_, options_.repair, options_.repair_options);
   if (text_) text::Tokenize(doc, *text_);
-  if (entities_) entities_->Run(doc);
-  if (dates_ || quantities_) {
-    // Word forms are computed once for both extractors.
-    extract::FormScope forms(doc);
-    if (dates_) dates_->Run(doc);
-    if (quantities_) quantities_->Run(doc);
+  if (entities_ || dates_ || quantities_) {
+    // Word forms are computed once for all extractors.
+    const extract::DocForms forms(doc);
+    if (entities_) entities_->Run(doc, forms);
+    if (dates_) dates_->Run(doc, forms);
+    if (quantities_) quantities_->Run(doc, forms);
   }
   if (events_) doc.events = events_->Run(doc);
 }
