@@ -99,6 +99,17 @@ Document MakeVisit() {
   ev.trigger_end = 57;
   ev.confidence = 0.8349;
   d.events.push_back(ev);
+  Event none;  // the members that may be null, null; a negated event
+  none.id = "ev2";
+  none.cameo = "19";
+  none.quad = 4;
+  none.goldstein = -10.0;
+  none.location = "place:osh";
+  none.negated = true;
+  none.evidence_start = 60;
+  none.evidence_end = 75;
+  none.confidence = 1.0 / 3.0;
+  d.events.push_back(none);
   return d;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
@@ -54,6 +55,74 @@ void WriteMembers(JsonWriter& w, std::vector<Member>& members) {
     }
   }
   w.EndObject();
+}
+
+// The events as events::EventsJson builds them (members in its dump's
+// sorted order; empty ids, dates and places as null). Written here rather
+// than through that DOM, which would cost a map node per member;
+// output_analyze_json_test checks the two agree byte for byte.
+void WriteEvents(JsonWriter& w, const std::vector<Event>& events) {
+  auto string_or_null = [&w](const std::string& s) {
+    if (s.empty()) {
+      w.Null();
+    } else {
+      w.String(s);
+    }
+  };
+  auto range = [&w](std::uint32_t start, std::uint32_t end) {
+    w.BeginObject();
+    w.Key("end");
+    w.Uint(end);
+    w.Key("start");
+    w.Uint(start);
+    w.EndObject();
+  };
+  w.BeginArray();
+  for (const Event& e : events) {
+    w.BeginObject();
+    w.Key("cameo");
+    w.String(e.cameo);
+    w.Key("confidence");
+    w.Double(std::round(e.confidence * 100) / 100);
+    w.Key("date");
+    string_or_null(e.date);
+    w.Key("date_precision");
+    w.String(e.date_precision);
+    w.Key("evidence");
+    range(e.evidence_start, e.evidence_end);
+    w.Key("goldstein");
+    w.Double(e.goldstein);
+    w.Key("id");
+    w.String(e.id);
+    w.Key("location");
+    string_or_null(e.location);
+    w.Key("modality");
+    w.BeginArray();
+    for (const std::string& m : e.modality) w.String(m);
+    w.EndArray();
+    w.Key("negated");
+    w.Bool(e.negated);
+    w.Key("plover");
+    string_or_null(e.plover);
+    w.Key("plover_mode");
+    string_or_null(e.plover_mode);
+    w.Key("quad");
+    w.Int(e.quad);
+    w.Key("quantity");
+    if (e.quantity >= 0) {
+      w.Int(e.quantity);
+    } else {
+      w.Null();
+    }
+    w.Key("source");
+    string_or_null(e.source);
+    w.Key("target");
+    string_or_null(e.target);
+    w.Key("trigger");
+    range(e.trigger_start, e.trigger_end);
+    w.EndObject();
+  }
+  w.EndArray();
 }
 
 }  // namespace
@@ -164,9 +233,8 @@ void AppendAnalyzeJson(const Document& doc, std::string& out) {
   }
   w.EndArray();
 
-  // The events stage owns its JSON (a DOM); written as nlohmann would dump it.
   w.Key("events");
-  WriteJson(w, events::EventsJson(doc, doc.events));
+  WriteEvents(w, doc.events);
 
   w.Key("published");
   if (doc.published) {
