@@ -1065,8 +1065,11 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   std::vector<bool> repair_block(nblocks, mode == Mode::kOn);
   int blocks_damaged = 0;
   for (std::size_t b = 0; b < nblocks; ++b) {
-    bool damaged =
-        info.damaged && (stats[b].clean == 0 || stats[b].damaged_fw > 3 * stats[b].clean);
+    // Within a damaged document a block needs less evidence than the whole:
+    // damage itself leaves words that look clean (a final ي whose word lost
+    // a following ك), so a block is left alone only when its clean letters
+    // are at least as many as its damaged function words.
+    bool damaged = info.damaged && (stats[b].clean == 0 || stats[b].damaged_fw > stats[b].clean);
     if (damaged) {
       repair_block[b] = true;
       ++blocks_damaged;
