@@ -1,7 +1,8 @@
 // Context and morphology evidence of the lost-letter repair: nisba
 // coordination and agreement, other nisba forms in the same document,
 // multi-word gazetteer names, abbreviations, a preposition after a
-// preposition, frequent function words. Sentences written for this test.
+// preposition, frequent function words, construct state and noun
+// contexts. Sentences written for this test.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -90,9 +91,43 @@ TEST(RepairContext, NamesAbbreviationsFunctionWords) {
   for (const Case& c : cases) Check(c);
 }
 
+TEST(RepairContext, GrammaticalEvidence) {
+  const Case cases[] = {
+      // Construct state: a definite word right after an indefinite noun is
+      // its genitive noun, not a definite adjective (الإنسان stays).
+      {"genitive after indefinite noun", "وتحدث الوزير عن حماية حقوق الإنسان في البلاد.",
+       "وتحدث الوزير عن حماية حقوق الإنسان في البلاد."},
+      // A definite nisba after a definite noun is still restored.
+      {"definite nisba after definite noun", "وقال إن الاتحاد الأوروبي يدعم الحوار.",
+       "وقال إن الاتحاد الأوروبي يدعم الحوار."},
+      // A past verb takes neither ال nor a preposition's ب: the masdar ends
+      // in ي (السعي, بالسعي), not ى (سعى).
+      {"ال makes a noun", "وأكد الوزير أهمية السعي إلى حل عادل للأزمة.",
+       "وأكد الوزير أهمية السعي إلى حل عادل للأزمة."},
+      {"ال makes a noun before ل", "وقال إن بلاده تواصل السعي لتوسيع التعاون.",
+       "وقال إن بلاده تواصل السعي لتوسيع التعاون."},
+      {"بال makes a noun", "ووعد بالسعي إلى تحسين الوضع.", "ووعد بالسعي إلى تحسين الوضع."},
+      // Nouns and elatives in ى listed with their article keep it.
+      {"elative in ى", "وجاءت هذه الخطوة ضمن الجهود الكبرى للبلاد.",
+       "وجاءت هذه الخطوة ضمن الجهود الكبرى للبلاد."},
+      {"noun in ى after ب", "ورحب المسؤول بالمستوى الذي بلغته العلاقات.",
+       "ورحب المسؤول بالمستوى الذي بلغته العلاقات."},
+      // After a preposition-like adverb (بعد) or a preposition with a
+      // pronoun (فيه), the next word is no adjective of theirs.
+      {"noun after بعد", "وبعد أيام، عاد الوفد إلى بلاده.", "وبعد أيام، عاد الوفد إلى بلاده."},
+      {"name after فيه", "وهو منتدى تشارك فيه أوزبكستان بصفة عضو.",
+       "وهو منتدى تشارك فيه أوزبكستان بصفة عضو."},
+      // An adjective carries no preposition: لكازاخستان, not لكازاخستاني.
+      {"prepositional phrase is no adjective", "وتعد روسيا موردا رئيسا لكازاخستان وجيرانها.",
+       "وتعد روسيا موردا رئيسا لكازاخستان وجيرانها."},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST(RepairContext, CleanTextUnchangedInAuto) {
   for (const char* clean : {"وقدمت الحكومة دعما عسكريا ثم دعم اقتصادي وسياسي للبلد الجار.",
-                            "واستقبل الرئيس شي جين بينغ نظيره في القصر."}) {
+                            "واستقبل الرئيس شي جين بينغ نظيره في القصر.",
+                            "وتحدث الوزير عن حماية حقوق الإنسان، ووعد بالسعي إلى حل عادل."}) {
     Document d;
     d.text = clean;
     Repair(d, TheModel(), Mode::kAuto);

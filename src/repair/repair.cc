@@ -50,6 +50,10 @@ constexpr float kCoordination = 3.0f;
 constexpr float kIndefiniteAgreement = 2.5f;
 // Consecutive words of a multi-word gazetteer name: "ش جين بينغ" -> شي.
 constexpr float kNameBigram = 5.0f;
+// A restored ى on a form with ال or a preposition's ب/ل that is known only
+// as a bare stem (السعى: a past verb takes neither), when the ي form is a
+// known word (السعي).
+constexpr float kVerbShapeAsNoun = 1.0f;
 
 // Writes the code points of s to out (room for s.size(): one code point per
 // byte at most) and returns the end. ASCII and valid two-byte sequences
@@ -739,6 +743,10 @@ struct Candidate {
   bool lone = false;       // restored from a lone letter: needs a name bigram
   bool nisba_doc = false;  // other forms of this nisba occur in the document
   bool known = false;      // in a word list (not only document evidence)
+  // Ends in ى and has ال or a preposition's ب/ل, and neither the form nor
+  // its ال-form is curated (السعى, بتلقى: a past verb's shape as a noun).
+  bool maqsur_verb_shape = false;
+  bool jarr = false;  // HasJarrProclitic(form)
 };
 
 bool EndsWith(std::u32string_view s, std::u32string_view p) {
@@ -877,6 +885,50 @@ bool IsPreposition(std::u32string_view w) {
   for (std::u32string_view p : {U"في", U"إلى", U"على", U"عن", U"مع", U"حتى", U"نحو", U"لدى"})
     if (w == p) return true;
   return false;
+}
+
+// Words that govern a following noun in the genitive: prepositions with an
+// attached pronoun (فيه, عليها: the phrase is complete, so the next word
+// starts a new constituent) and adverbs of time and place used as
+// prepositions (بعد, خلال, بين ...). The word after them is a noun (their
+// object) or a new constituent, never an adjective of theirs.
+bool GovernsGenitive(std::u32string_view w) {
+  if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  for (std::u32string_view p :
+       {U"بعد", U"قبل",  U"خلال", U"بين",  U"عبر",  U"ضد",    U"حول",   U"دون",  U"منذ",   U"عند",
+        U"لدى", U"تجاه", U"نحو",  U"وسط",  U"أمام", U"خلف",   U"فوق",   U"تحت",  U"مثل",   U"بسبب",
+        U"رغم", U"فيه",  U"فيها", U"فيهم", U"عليه", U"عليها", U"عليهم", U"إليه", U"إليها", U"إليهم",
+        U"منه", U"منها", U"منهم", U"عنه",  U"عنها", U"عنهم",  U"معه",   U"معها", U"معهم",  U"له",
+        U"لها", U"لهم",  U"به",   U"بها",  U"بهم",  U"لديه",  U"لديها", U"لديهم"})
+    if (w == p) return true;
+  return false;
+}
+
+// A preposition ب or ل written on a word the model knows without it
+// (بتلقي = ب + تلقي, لكازاخستان = ل + كازاخستان): a prepositional phrase.
+bool HasJarrProclitic(const Model::Impl& m, std::u32string_view w) {
+  if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  return w.size() >= 5 && (w[0] == U'ب' || w[0] == U'ل') && w[1] != U'ا' &&
+         m.Find(w.substr(1)) != nullptr;
+}
+
+// A curated entry for the form with its article (للكبرى -> الكبرى): nouns
+// and elatives in ى (الكبرى, المستوى) are listed with ال; a form with
+// proclitics known only through its bare stem is a verb's shape (سعى).
+bool CuratedWithArticle(const Model::Impl& m, std::u32string_view w) {
+  auto curated = [&](std::u32string_view f) {
+    const Entry* e = m.Find(f);
+    return e != nullptr && e->curated;
+  };
+  if (curated(w)) return true;
+  if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  if (StartsWith(w, U"لل") && w.size() > 3) {
+    std::u32string al = U"ال";
+    al += w.substr(2);
+    return curated(al);
+  }
+  if (w.size() >= 4 && (w[0] == U'ب' || w[0] == U'ل' || w[0] == U'ك')) w.remove_prefix(1);
+  return StartsWith(w, U"ال") && curated(w);
 }
 
 FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
@@ -1168,8 +1220,11 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         nisba_doc = st.size() >= 2 && nisba_stems.count(st, mc.h_nisba) > 0;
       }
       if (wt < 0 && ev == 0 && !(nisba_doc && mm.identity <= 0)) continue;
-      mm.cands.push_back(
-          {mc.form, mc.info, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone, nisba_doc, wt >= 0});
+      const bool jarr = HasJarrProclitic(m, mc.form);
+      const bool maqsur_verb_shape = mc.form.back() == U'ى' && mc.form.size() > s.size() &&
+                                     (mc.info.definite || jarr) && !CuratedWithArticle(m, mc.form);
+      mm.cands.push_back({mc.form, mc.info, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone,
+                          nisba_doc, wt >= 0, maqsur_verb_shape, jarr});
     }
     return mm;
   };
@@ -1257,7 +1312,8 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       bool indefinite = false;
       if (prev_adjacent && self_content && s.size() >= 3 && !self.definite && !prev.definite &&
           prev_form.size() >= 3 && !prev_feminine && !prev.pronoun &&
-          prev.kind_conj == Kind::kWord && !prev.preposition && !prev.verb && !prev_name) {
+          prev.kind_conj == Kind::kWord && !prev.preposition && !prev.verb && !prev_name &&
+          !GovernsGenitive(prev_form)) {
         const bool closes =
             next_closes || nxi->preposition || nx_raw == U"من" || nx_raw == U"عن" ||
             (nx_raw.size() >= 4 && (nx_raw[0] == U'و' || nx_raw[0] == U'ل' || nx_raw[0] == U'ب'));
@@ -1270,6 +1326,22 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       if (NameBigram(m, s, self, nx_raw, *nxi) ||
           (prev_adjacent && NameBigram(m, prev_form, prev, s, self)))
         id_score += kNameBigram;
+      // Construct state: after an indefinite common noun, a definite word is
+      // its genitive noun (حقوق الإنسان), not its adjective, which would
+      // agree with it in definiteness. So a real word with ال does not
+      // become a definite nisba there.
+      const bool genitive_slot = prev_adjacent && self.definite && mm.identity >= kSystemWeight &&
+                                 prev_form.size() >= 3 && !prev.definite && !prev.pronoun &&
+                                 !prev.preposition && !prev.verb && !prev_name &&
+                                 prev.kind_conj == Kind::kWord;
+      // Does a known candidate end in ي where another ends in ى?
+      auto has_yeh_sibling = [&](const Candidate& c) {
+        for (const Candidate& o : mm.cands)
+          if (o.known && o.form.size() == c.form.size() && o.form.back() == U'ي' &&
+              std::equal(o.form.begin(), o.form.end() - 1, c.form.begin()))
+            return true;
+        return false;
+      };
       float best = id_score + kMargin;
       for (const Candidate& c : mm.cands) {
         if (abbreviation) break;
@@ -1284,7 +1356,11 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
             ((mm.identity < kStrongWord && (!self_name || c.info.name)) || c.nisba_doc))
           sc += kDefiniteAgreement;
         if (c.final_yeh && coordination) sc += kCoordination;
-        if (c.final_yeh && indefinite) sc += kIndefiniteAgreement;
+        // An adjective carries no preposition (لكازاخستاني after a noun
+        // is a prepositional phrase, لكازاخستان).
+        if (c.final_yeh && indefinite && !c.jarr) sc += kIndefiniteAgreement;
+        if (c.final_yeh && c.info.definite && genitive_slot) sc -= kDefiniteAgreement;
+        if (c.maqsur_verb_shape && has_yeh_sibling(c)) sc -= kVerbShapeAsNoun;
         // Other forms of the nisba in the document back a context signal,
         // or stand alone when the word as it stands is no known word.
         if (c.nisba_doc && ((agreement || coordination || indefinite) || !c.known)) sc += kNisbaDoc;
