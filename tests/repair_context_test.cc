@@ -120,6 +120,17 @@ TEST(RepairContext, GrammaticalEvidence) {
       // An adjective carries no preposition: لكازاخستان, not لكازاخستاني.
       {"prepositional phrase is no adjective", "وتعد روسيا موردا رئيسا لكازاخستان وجيرانها.",
        "وتعد روسيا موردا رئيسا لكازاخستان وجيرانها."},
+      // A word of a person's name in the gazetteer (قاسم) with the article
+      // takes no nisba from agreement alone ...
+      {"person's name stays", "وقال المحلل القاسم إن الاتفاق مهم.",
+       "وقال المحلل القاسم إن الاتفاق مهم."},
+      // ... while a common nisba still agrees (جو is too short a name word).
+      {"nisba after definite noun", "ونفذ الطيران قصفا جويا، ثم قال المتحدث إن الدعم الجوي مستمر.",
+       "ونفذ الطيران قصفا جويا، ثم قال المتحدث إن الدعم الجوي مستمر."},
+      // A preposition is followed by its object, not by a conjunction: فلك
+      // stays, not ف + لكي.
+      {"no conjunction after a preposition", "وابتعدت الحكومة عن فلك الجار الشمالي.",
+       "وابتعدت الحكومة عن فلك الجار الشمالي."},
   };
   for (const Case& c : cases) Check(c);
 }

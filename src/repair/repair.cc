@@ -25,7 +25,8 @@ struct Entry {
   float weight = 0;
   Kind kind = Kind::kWord;
   bool curated = false;
-  bool name = false;  // from the gazetteer (a proper name or its nisba)
+  bool name = false;    // from the gazetteer (a proper name or its nisba)
+  bool person = false;  // a word of a person's name in the gazetteer (id person:...)
 };
 
 // Weight of a word known only from the generated system list / gazetteer.
@@ -434,6 +435,15 @@ struct Model::Impl {
     return Kind::kWord;
   }
 
+  // A word of a person's name (4 letters or more, so not جو or لي), as
+  // listed or with the article (حسن -> الحسن).
+  bool IsPersonWord(std::u32string_view w) const {
+    if (StartsWith(w, U"ال")) w.remove_prefix(2);
+    if (w.size() < 4 || StartsWith(w, U"ال")) return false;
+    const Entry* e = Find(w);
+    return e != nullptr && e->person;
+  }
+
   bool IsName(std::u32string_view w) const {
     const Entry* e = Find(w);
     if (e == nullptr && w.size() >= 4 && (w[0] == U'و' || w[0] == U'ل' || w[0] == U'ب'))
@@ -660,7 +670,9 @@ Status AddGazetteer(Model::Impl& m, const std::filesystem::path& path) {
   std::vector<int> cols;
   for (const char* n : {"name", "alias", "aliases", "ar", "arabic", "name_ar", "ar_names"})
     if (int c = t->Column(n); c >= 0) cols.push_back(c);
-  for (std::size_t r = 0; r < t->rows(); ++r)
+  const int id_col = t->Column("id");
+  for (std::size_t r = 0; r < t->rows(); ++r) {
+    const bool person = id_col >= 0 && t->Cell(r, id_col).starts_with("person:");
     for (int c : cols) {
       std::u32string cell = Decode(t->Cell(r, c));
       std::u32string w, prev;
@@ -679,11 +691,13 @@ Status AddGazetteer(Model::Impl& m, const std::filesystem::path& path) {
           Entry e{kGazetteerWeight, Kind::kWord, false, single};
           auto [entry, fresh] = m.Emplace(w, e);
           if (single) entry->name = true;
+          if (person) entry->person = true;
           if (!fresh && !entry->curated) entry->weight = std::max(entry->weight, e.weight);
         }
         w.clear();
       }
     }
+  }
   return Status::Ok();
 }
 
@@ -726,6 +740,7 @@ struct FormInfo {
   Kind kind = Kind::kWord;       // m.KindOf(form)
   Kind kind_conj = Kind::kWord;  // m.KindThroughConj(form)
   bool name = false;             // m.IsName(form)
+  bool person = false;           // m.IsPersonWord(form)
   bool preposition = false;      // IsPreposition(form)
   bool definite = false;         // IsDefinite(form)
   bool feminine = false;         // EndsFeminine(form)
@@ -747,6 +762,9 @@ struct Candidate {
   // its ال-form is curated (السعى, بتلقى: a past verb's shape as a noun).
   bool maqsur_verb_shape = false;
   bool jarr = false;  // HasJarrProclitic(form)
+  // The part of the weight that only the reading و/ف + a known word gives
+  // (فلكي as ف + لكي): the whole form's own weight is lower or absent.
+  float conj_gain = 0;
 };
 
 bool EndsWith(std::u32string_view s, std::u32string_view p) {
@@ -936,6 +954,7 @@ FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
   f.kind = m.KindOf(w);
   f.kind_conj = m.KindThroughConj(w);
   f.name = m.IsName(w);
+  f.person = m.IsPersonWord(w);
   f.preposition = IsPreposition(w);
   f.definite = IsDefinite(w);
   f.feminine = EndsFeminine(w);
@@ -1223,8 +1242,13 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       const bool jarr = HasJarrProclitic(m, mc.form);
       const bool maqsur_verb_shape = mc.form.back() == U'ى' && mc.form.size() > s.size() &&
                                      (mc.info.definite || jarr) && !CuratedWithArticle(m, mc.form);
+      float conj_gain = 0;
+      if (wt > 0 && mc.form.size() >= 3 && (mc.form[0] == U'و' || mc.form[0] == U'ف')) {
+        const Entry* whole = m.Find(mc.form);
+        conj_gain = whole == nullptr ? kPrepWithoutObject : std::max(0.0f, wt - whole->weight);
+      }
       mm.cands.push_back({mc.form, mc.info, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone,
-                          nisba_doc, wt >= 0, maqsur_verb_shape, jarr});
+                          nisba_doc, wt >= 0, maqsur_verb_shape, jarr, conj_gain});
     }
     return mm;
   };
@@ -1334,6 +1358,9 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
                                  prev_form.size() >= 3 && !prev.definite && !prev.pronoun &&
                                  !prev.preposition && !prev.verb && !prev_name &&
                                  prev.kind_conj == Kind::kWord;
+      // The previous word is a preposition that needs its object next.
+      const bool prev_takes_object =
+          prev_adjacent && (prev.preposition || prev.kind == Kind::kPrep);
       // Does a known candidate end in ي where another ends in ى?
       auto has_yeh_sibling = [&](const Candidate& c) {
         for (const Candidate& o : mm.cands)
@@ -1352,8 +1379,12 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         if (c.lone && !name_pair) continue;
         // Agreement alone does not overturn a frequent word or a name
         // (الأول, الحسين); with other forms of the nisba in the document it does.
+        // Nor does it turn a word of a person's name into a nisba that only
+        // the generated word list knows (الحسن -> الحسني).
+        const bool person_kept = self.person && c.score <= kSystemWeight;
         if (c.final_yeh && agreement &&
-            ((mm.identity < kStrongWord && (!self_name || c.info.name)) || c.nisba_doc))
+            ((mm.identity < kStrongWord && (!self_name || c.info.name) && !person_kept) ||
+             c.nisba_doc))
           sc += kDefiniteAgreement;
         if (c.final_yeh && coordination) sc += kCoordination;
         // An adjective carries no preposition (لكازاخستاني after a noun
@@ -1361,6 +1392,8 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         if (c.final_yeh && indefinite && !c.jarr) sc += kIndefiniteAgreement;
         if (c.final_yeh && c.info.definite && genitive_slot) sc -= kDefiniteAgreement;
         if (c.maqsur_verb_shape && has_yeh_sibling(c)) sc -= kVerbShapeAsNoun;
+        // A preposition is followed by its object, not by a conjunction.
+        if (prev_takes_object) sc -= c.conj_gain;
         // Other forms of the nisba in the document back a context signal,
         // or stand alone when the word as it stands is no known word.
         if (c.nisba_doc && ((agreement || coordination || indefinite) || !c.known)) sc += kNisbaDoc;
