@@ -107,6 +107,18 @@ TEST(RepairContext, GrammaticalEvidence) {
       {"ال makes a noun before ل", "وقال إن بلاده تواصل السعي لتوسيع التعاون.",
        "وقال إن بلاده تواصل السعي لتوسيع التعاون."},
       {"بال makes a noun", "ووعد بالسعي إلى تحسين الوضع.", "ووعد بالسعي إلى تحسين الوضع."},
+      // Nor does a past verb follow a preposition: the masdar in ي (سعي,
+      // نفي, تلقي) ...
+      {"masdar after preposition", "وتحدث الوزير عن سعي بلاده إلى السلام.",
+       "وتحدث الوزير عن سعي بلاده إلى السلام."},
+      {"masdar after adverb", "وجاء القرار بعد نفي الحكومة الخبر.",
+       "وجاء القرار بعد نفي الحكومة الخبر."},
+      {"form V masdar after preposition", "وأشاد المسؤول مع تلقي الدعوة الرسمية.",
+       "وأشاد المسؤول مع تلقي الدعوة الرسمية."},
+      // ... while the past verb after its subject keeps ى (and مدى after
+      // على in the signature paragraph keeps it too).
+      {"past verb after its subject", "وقال إن الرئيس سعى إلى التهدئة.",
+       "وقال إن الرئيس سعى إلى التهدئة."},
       // Nouns and elatives in ى listed with their article keep it.
       {"elative in ى", "وجاءت هذه الخطوة ضمن الجهود الكبرى للبلاد.",
        "وجاءت هذه الخطوة ضمن الجهود الكبرى للبلاد."},

@@ -55,6 +55,12 @@ constexpr float kNameBigram = 5.0f;
 // as a bare stem (السعى: a past verb takes neither), when the ي form is a
 // known word (السعي).
 constexpr float kVerbShapeAsNoun = 1.0f;
+// A past verb's shape in ى right after a preposition (مع سعى): the object
+// is the masdar in ي (مع سعي).
+constexpr float kVerbAfterPreposition = 1.5f;
+// In those two noun contexts the ي form takes over the ى form's evidence:
+// the context decides between ى and ي, not whether a letter was lost
+// (بتلقى beats بتلق as it stands, so بتلقي does).
 
 // Writes the code points of s to out (room for s.size(): one code point per
 // byte at most) and returns the end. ASCII and valid two-byte sequences
@@ -922,6 +928,26 @@ bool GovernsGenitive(std::u32string_view w) {
   return false;
 }
 
+// Prepositions and adverbs used as prepositions that take a noun object and
+// never a past verb right after them (not حتى or منذ: حتى بدأ, منذ بدأ; not
+// من, also a relative pronoun: من سعى).
+bool TakesNounObject(std::u32string_view w) {
+  if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  for (std::u32string_view p : {U"في",   U"إلى",  U"على", U"عن",  U"مع",  U"نحو", U"لدى",  U"بعد",
+                                U"قبل",  U"خلال", U"بين", U"عبر", U"ضد",  U"حول", U"دون",  U"عند",
+                                U"تجاه", U"أمام", U"خلف", U"فوق", U"تحت", U"مثل", U"بسبب", U"رغم"})
+    if (w == p) return true;
+  return false;
+}
+
+// The shape of a past verb of a defective root whose masdar ends in ي:
+// فعى (سعى / سعي) and تفعّى (تلقى / تلقي). Nouns of these shapes in ى
+// whose ى the damage can remove are rare (مدى starts with م: the place
+// noun مفعى, excluded).
+bool DefectiveVerbShape(std::u32string_view f) {
+  return f.back() == U'ى' && ((f.size() == 3 && f[0] != U'م') || (f.size() == 4 && f[0] == U'ت'));
+}
+
 // A preposition ب or ل written on a word the model knows without it
 // (بتلقي = ب + تلقي, لكازاخستان = ل + كازاخستان): a prepositional phrase.
 bool HasJarrProclitic(const Model::Impl& m, std::u32string_view w) {
@@ -1361,6 +1387,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // The previous word is a preposition that needs its object next.
       const bool prev_takes_object =
           prev_adjacent && (prev.preposition || prev.kind == Kind::kPrep);
+      const bool prev_noun_object = prev_adjacent && TakesNounObject(prev_form);
       // Does a known candidate end in ي where another ends in ى?
       auto has_yeh_sibling = [&](const Candidate& c) {
         for (const Candidate& o : mm.cands)
@@ -1368,6 +1395,18 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
               std::equal(o.form.begin(), o.form.end() - 1, c.form.begin()))
             return true;
         return false;
+      };
+      // The score of the ى sibling of a ي candidate when that sibling is a
+      // past verb's shape in a noun context (see the rules below); else 0.
+      auto verb_shape_sibling = [&](const Candidate& c) -> float {
+        for (const Candidate& o : mm.cands)
+          if (o.known && o.form.size() == c.form.size() && o.form.back() == U'ى' &&
+              std::equal(o.form.begin(), o.form.end() - 1, c.form.begin()))
+            return (o.maqsur_verb_shape || prev_noun_object) &&
+                           DefectiveVerbShape(StripClitics(o.form))
+                       ? o.score
+                       : 0.0f;
+        return 0.0f;
       };
       float best = id_score + kMargin;
       for (const Candidate& c : mm.cands) {
@@ -1392,6 +1431,10 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         if (c.final_yeh && indefinite && !c.jarr) sc += kIndefiniteAgreement;
         if (c.final_yeh && c.info.definite && genitive_slot) sc -= kDefiniteAgreement;
         if (c.maqsur_verb_shape && has_yeh_sibling(c)) sc -= kVerbShapeAsNoun;
+        if (prev_noun_object && c.form.size() > s.size() && DefectiveVerbShape(c.form) &&
+            has_yeh_sibling(c))
+          sc -= kVerbAfterPreposition;
+        if (c.final_yeh && c.known) sc = std::max(sc, verb_shape_sibling(c));
         // A preposition is followed by its object, not by a conjunction.
         if (prev_takes_object) sc -= c.conj_gain;
         // Other forms of the nisba in the document back a context signal,
