@@ -53,6 +53,15 @@ TEST(RepairContext, NisbaCoordinationAndAgreement) {
       // Indefinite noun + indefinite adjective before a preposition.
       {"indefinite before preposition", "ويعمل الميناء كمركز تجاري في المنطقة منذ سنوات.",
        "ويعمل الميناء كمركز تجاري في المنطقة منذ سنوات."},
+      // A damaged function word (ف for في) closes the phrase too.
+      {"indefinite before damaged preposition", "ودعا إلى إنشاء صندوق دولي في العاصمة.",
+       "ودعا إلى إنشاء صندوق دولي في العاصمة."},
+      {"indefinite before damaged preposition 2", "وأعلن عن برنامج علمي في الجامعة.",
+       "وأعلن عن برنامج علمي في الجامعة."},
+      // ... but a verb's shape takes no nisba there, nor a noun counted by a
+      // quantifier (لأي طرف: construct state).
+      {"verb before damaged preposition", "ولم تنحز الحكومة لأي طرف وإنما تحافظ على الحياد.",
+       "ولم تنحز الحكومة لأي طرف وإنما تحافظ على الحياد."},
       // A feminine definite noun takes no masculine nisba: اليوم stays.
       {"feminine blocks agreement", "وغادرت القوات الأراضي الأوزبكية اليوم بعد المناورات.",
        "وغادرت القوات الأراضي الأوزبكية اليوم بعد المناورات."},

@@ -914,10 +914,18 @@ bool IsPreposition(std::u32string_view w) {
 // Words that govern a following noun in the genitive: prepositions with an
 // attached pronoun (فيه, عليها: the phrase is complete, so the next word
 // starts a new constituent) and adverbs of time and place used as
-// prepositions (بعد, خلال, بين ...). The word after them is a noun (their
-// object) or a new constituent, never an adjective of theirs.
+// prepositions (بعد, خلال, بين ...), and quantifiers in construct with the
+// noun they count (أي, لأي, عدة, جميع ...). The word after them is a noun
+// (their object) or a new constituent, never an adjective of theirs.
 bool GovernsGenitive(std::u32string_view w) {
   if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  {
+    std::u32string_view q = w;
+    if (q.size() >= 3 && (q[0] == U'ل' || q[0] == U'ب')) q.remove_prefix(1);
+    for (std::u32string_view p : {U"أي", U"كل", U"بعض", U"عدة", U"أحد", U"إحدى", U"جميع", U"معظم",
+                                  U"أغلب", U"كافة", U"غير", U"سائر", U"مختلف"})
+      if (w == p || q == p) return true;
+  }
   for (std::u32string_view p :
        {U"بعد", U"قبل",  U"خلال", U"بين",  U"عبر",  U"ضد",    U"حول",   U"دون",  U"منذ",   U"عند",
         U"لدى", U"تجاه", U"نحو",  U"وسط",  U"أمام", U"خلف",   U"فوق",   U"تحت",  U"مثل",   U"بسبب",
@@ -1359,13 +1367,16 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // Indefinite noun + indefinite adjective, closed by a preposition,
       // conjunction, function word or punctuation (a construct state would
       // be followed by its genitive noun instead).
+      // A damaged function word (ف for في, إل for إلى, الت for التي) closes
+      // it too, unless the word has a verb's shape (وإنما تحافظ عل).
       bool indefinite = false;
       if (prev_adjacent && self_content && s.size() >= 3 && !self.definite && !prev.definite &&
           prev_form.size() >= 3 && !prev_feminine && !prev.pronoun &&
           prev.kind_conj == Kind::kWord && !prev.preposition && !prev.verb && !prev_name &&
           !GovernsGenitive(prev_form)) {
         const bool closes =
-            next_closes || nxi->preposition || nx_raw == U"من" || nx_raw == U"عن" ||
+            next_closes || nxi->preposition || (nxi->kind == Kind::kJunk && !self.verb) ||
+            nx_raw == U"من" || nx_raw == U"عن" ||
             (nx_raw.size() >= 4 && (nx_raw[0] == U'و' || nx_raw[0] == U'ل' || nx_raw[0] == U'ب'));
         indefinite = closes;
       }
