@@ -116,6 +116,15 @@ TEST(RepairContext, GrammaticalEvidence) {
       {"ال makes a noun before ل", "وقال إن بلاده تواصل السعي لتوسيع التعاون.",
        "وقال إن بلاده تواصل السعي لتوسيع التعاون."},
       {"بال makes a noun", "ووعد بالسعي إلى تحسين الوضع.", "ووعد بالسعي إلى تحسين الوضع."},
+      // A noun in ى other than the place nouns in م agrees as a feminine
+      // (الذكرى), so no masculine nisba follows it; المستوى is masculine.
+      {"feminine noun in ى", "وأحيت البلاد الذكرى العشرين لتأسيس المنظمة.",
+       "وأحيت البلاد الذكرى العشرين لتأسيس المنظمة."},
+      {"masculine place noun in ى", "وقال إن المستوى الأمني في البلاد جيد.",
+       "وقال إن المستوى الأمني في البلاد جيد."},
+      // A number from three to ten is in construct with what it counts.
+      {"counted noun", "وتضاعف الإنتاج خمس مرات بفضل الاستثمارات.",
+       "وتضاعف الإنتاج خمس مرات بفضل الاستثمارات."},
       // Nor does a past verb follow a preposition: the masdar in ي (سعي,
       // نفي, تلقي) ...
       {"masdar after preposition", "وتحدث الوزير عن سعي بلاده إلى السلام.",

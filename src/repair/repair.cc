@@ -911,6 +911,16 @@ bool IsPreposition(std::u32string_view w) {
   return false;
 }
 
+// Cardinal numbers from three to ten: in construct with the noun they count
+// (ثلاث مرات), which is therefore no adjective.
+bool IsSmallCardinal(std::u32string_view w) {
+  for (std::u32string_view p :
+       {U"ثلاث", U"ثلاثة", U"أربع", U"أربعة", U"خمس", U"خمسة", U"ست", U"ستة", U"سبع", U"سبعة",
+        U"ثماني", U"ثمانية", U"تسع", U"تسعة", U"عشر", U"عشرة"})
+    if (w == p) return true;
+  return false;
+}
+
 // Words that govern a following noun in the genitive: prepositions with an
 // attached pronoun (فيه, عليها: the phrase is complete, so the next word
 // starts a new constituent) and adverbs of time and place used as
@@ -925,6 +935,7 @@ bool GovernsGenitive(std::u32string_view w) {
     for (std::u32string_view p : {U"أي", U"كل", U"بعض", U"عدة", U"أحد", U"إحدى", U"جميع", U"معظم",
                                   U"أغلب", U"كافة", U"غير", U"سائر", U"مختلف"})
       if (w == p || q == p) return true;
+    if (IsSmallCardinal(w) || IsSmallCardinal(q)) return true;
   }
   for (std::u32string_view p :
        {U"بعد", U"قبل",  U"خلال", U"بين",  U"عبر",  U"ضد",    U"حول",   U"دون",  U"منذ",   U"عند",
@@ -983,6 +994,17 @@ bool CuratedWithArticle(const Model::Impl& m, std::u32string_view w) {
   return StartsWith(w, U"ال") && curated(w);
 }
 
+// A noun in ى that agrees as a feminine: the فُعلى / فِعلى nouns and
+// elatives (الذكرى, الكبرى, الأولى) and broken plurals (القوى), which take a
+// feminine adjective. The masculine ones are the place and instrument nouns
+// in م (المستوى, المبنى), left out; so are bare three-letter forms (فتى,
+// and past verbs: سعى).
+bool FeminineMaqsur(std::u32string_view w) {
+  if (w.empty() || w.back() != U'ى') return false;
+  const std::u32string_view st = StripClitics(w);
+  return st.size() >= 3 && st[0] != U'م' && (IsDefinite(w) || st.size() >= 4);
+}
+
 FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
   FormInfo f;
   f.kind = m.KindOf(w);
@@ -991,7 +1013,7 @@ FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
   f.person = m.IsPersonWord(w);
   f.preposition = IsPreposition(w);
   f.definite = IsDefinite(w);
-  f.feminine = EndsFeminine(w);
+  f.feminine = EndsFeminine(w) || FeminineMaqsur(w);
   f.pronoun = EndsWithPronoun(w);
   f.verb = LooksVerb(w);
   f.bigram_first = m.bigram_first.count(w) > 0;
