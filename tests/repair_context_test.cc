@@ -150,6 +150,12 @@ TEST(RepairContext, GrammaticalEvidence) {
       // An adjective carries no preposition: لكازاخستان, not لكازاخستاني.
       {"prepositional phrase is no adjective", "وتعد روسيا موردا رئيسا لكازاخستان وجيرانها.",
        "وتعد روسيا موردا رئيسا لكازاخستان وجيرانها."},
+      // A place name that the word list rates above its nisba stays the
+      // name after an indefinite noun (a genitive: جنوب طاجيكستان).
+      {"place name after indefinite noun", "ويقع المصنع في جنوب طاجيكستان، قرب الحدود.",
+       "ويقع المصنع في جنوب طاجيكستان، قرب الحدود."},
+      {"place name before و", "وتمر السكة عبر غرب أوزبكستان وتصل إلى الحدود.",
+       "وتمر السكة عبر غرب أوزبكستان وتصل إلى الحدود."},
       // A word of a person's name in the gazetteer (قاسم) with the article
       // takes no nisba from agreement alone ...
       {"person's name stays", "وقال المحلل القاسم إن الاتفاق مهم.",

@@ -1441,6 +1441,14 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
                        : 0.0f;
         return 0.0f;
       };
+      // Is the candidate c without its final ي a name with a higher score?
+      auto stronger_name_sibling = [&](const Candidate& c) {
+        for (const Candidate& o : mm.cands)
+          if (o.info.name && o.score > c.score && o.form.size() + 1 == c.form.size() &&
+              std::equal(o.form.begin(), o.form.end(), c.form.begin()))
+            return true;
+        return false;
+      };
       float best = id_score + kMargin;
       for (const Candidate& c : mm.cands) {
         if (abbreviation) break;
@@ -1461,7 +1469,12 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         if (c.final_yeh && coordination) sc += kCoordination;
         // An adjective carries no preposition (لكازاخستاني after a noun
         // is a prepositional phrase, لكازاخستان).
-        if (c.final_yeh && indefinite && !c.jarr) sc += kIndefiniteAgreement;
+        // Nor does the nisba of a place name beat the name itself when the
+        // name is the likelier word (شرق أوزبكستان: a genitive, as after
+        // any indefinite noun); the word as it stands is treated likewise
+        // (a name takes no indefinite adjective, see self_content).
+        if (c.final_yeh && indefinite && !c.jarr && !stronger_name_sibling(c))
+          sc += kIndefiniteAgreement;
         if (c.final_yeh && c.info.definite && genitive_slot) sc -= kDefiniteAgreement;
         if (c.maqsur_verb_shape && has_yeh_sibling(c)) sc -= kVerbShapeAsNoun;
         if (prev_noun_object && c.form.size() > s.size() && DefectiveVerbShape(c.form) &&
