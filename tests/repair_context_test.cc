@@ -171,6 +171,26 @@ TEST(RepairContext, GrammaticalEvidence) {
   for (const Case& c : cases) Check(c);
 }
 
+TEST(RepairContext, DiacriticsAndJussive) {
+  const Case cases[] = {
+      // Marks after a lost kaf belonged to it (شريًا -> شريكًا, شّل -> شكّل),
+      // and the lists, written without marks, still know the word.
+      {"tanween after the kaf", "وأصبحت الهند شريكًا مهمًا للبلاد.",
+       "وأصبحت الهند شريكًا مهمًا للبلاد."},
+      {"shadda on the kaf", "وقد شكّل الوزير لجنة جديدة للتحقيق.",
+       "وقد شكّل الوزير لجنة جديدة للتحقيق."},
+      // Tanween ends a word: no final ي after it.
+      {"tanween ends the word", "وللبلاد مراسٍ عديدة على البحر.", "وللبلاد مراسٍ عديدة على البحر."},
+      // After لم a defective verb is jussive and has no final letter ...
+      {"jussive after لم", "ولم تتخلّ الحكومة عن خططها.", "ولم تتخلّ الحكومة عن خططها."},
+      {"jussive after لم 2", "ولم يبق أمام الوفد إلا العودة.", "ولم يبق أمام الوفد إلا العودة."},
+      // ... while after لن it keeps its ى.
+      {"subjunctive after لن", "وقال إن الحكومة لن تتخلى عن خططها.",
+       "وقال إن الحكومة لن تتخلى عن خططها."},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST(RepairContext, CleanTextUnchangedInAuto) {
   for (const char* clean : {"وقدمت الحكومة دعما عسكريا ثم دعم اقتصادي وسياسي للبلد الجار.",
                             "واستقبل الرئيس شي جين بينغ نظيره في القصر.",

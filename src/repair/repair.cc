@@ -839,9 +839,16 @@ std::size_t Candidates(std::u32string_view w, std::vector<std::u32string>& out) 
     std::size_t j = i;
     while (j > 0 && IsTransparent(w[j - 1])) --j;
     if (j == 0) continue;
-    if (IsDualJoining(w[j - 1]) && (IsDualJoining(w[i]) || IsRightJoining(w[i]))) gaps.push_back(i);
+    if (IsDualJoining(w[j - 1]) && (IsDualJoining(w[i]) || IsRightJoining(w[i]))) {
+      // Marks between the two letters belonged to the lost kaf (شّل for
+      // شكّل, شريًا for شريكًا): it goes before them; when the letter before
+      // had marks of its own it goes after them.
+      gaps.push_back(j);
+      if (j != i) gaps.push_back(i);
+    }
   }
-  const bool final_ok = IsDualJoining(last);
+  // Tanween ends a word: nothing follows it (مراسٍ).
+  const bool final_ok = IsDualJoining(last) && !(w.back() >= U'\u064B' && w.back() <= U'\u064D');
   // w with a kaf inserted before position a (and b, when b != npos).
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   auto with_kafs = [&](std::size_t a, std::size_t b) {
@@ -1070,6 +1077,19 @@ struct WordKeyEq {
   bool operator()(std::u32string_view a, std::u32string_view b) const { return a == b; }
 };
 
+// m.Weight(w), or, for a word the lists do not know with its diacritics
+// (شريكًا), the weight of its letters alone (شريكا): word lists are written
+// without them.
+float WeightIgnoringMarks(const Model::Impl& m, std::u32string_view w) {
+  const float wt = m.Weight(w);
+  if (wt >= 0 || std::none_of(w.begin(), w.end(), [](char32_t c) { return IsTransparent(c); }))
+    return wt;
+  std::u32string bare;
+  for (char32_t c : w)
+    if (!IsTransparent(c)) bare.push_back(c);
+  return bare.size() >= 2 ? m.Weight(bare) : wt;
+}
+
 // Per-thread cache of ModelWord by word, for one model at a time; bounded
 // (cleared when full).
 const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
@@ -1088,7 +1108,7 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
   if (cache.words.size() >= kMaxWords) cache.words.clear();
   ModelWord mw;
   mw.info = Describe(m, s);
-  mw.identity = std::max(0.0f, m.Weight(s));
+  mw.identity = std::max(0.0f, WeightIgnoringMarks(m, s));
   // A lone letter is restored only when listed as a damaged shape (ف).
   const Entry* self = m.Find(s);
   mw.lone = s.size() == 1 && !(self && self->kind == Kind::kJunk);
@@ -1102,7 +1122,7 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
     const bool final_yeh = f.back() == U'ي' && f.size() > s.size() && f[f.size() - 2] != U'ك';
     ModelCandidate mc;
     mc.form = f;
-    mc.weight = m.Weight(f);
+    mc.weight = WeightIgnoringMarks(m, f);
     mc.final_yeh = final_yeh;
     mc.info = Describe(m, f);
     const std::u32string_view st = StripClitics(mc.form);
@@ -1449,8 +1469,16 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
             return true;
         return false;
       };
+      // After لم an imperfect verb is jussive, and a defective one has lost
+      // its final letter (لم يبق, لم تتخلّ): no final ي/ى is restored there.
+      const bool after_lam =
+          prev_adjacent && (prev_form == U"لم" || prev_form == U"ولم" || prev_form == U"فلم") &&
+          s.size() >= 2 && (s[0] == U'ي' || s[0] == U'ت' || s[0] == U'ن' || s[0] == U'أ');
       float best = id_score + kMargin;
       for (const Candidate& c : mm.cands) {
+        if (after_lam && c.form.size() == s.size() + 1 &&
+            (c.form.back() == U'ي' || c.form.back() == U'ى'))
+          continue;
         if (abbreviation) break;
         float sc = c.score;
         const bool name_pair = NameBigram(m, c.form, c.info, nx_raw, *nxi) ||
