@@ -122,6 +122,16 @@ TEST(RepairContext, GrammaticalEvidence) {
        "وأحيت البلاد الذكرى العشرين لتأسيس المنظمة."},
       {"masculine place noun in ى", "وقال إن المستوى الأمني في البلاد جيد.",
        "وقال إن المستوى الأمني في البلاد جيد."},
+      // A definite feminine head takes the feminine ordinal or elative in ى
+      // (القمة الأولى); a masculine one keeps الأول.
+      {"feminine ordinal", "وعقدت القمة الأولى في العاصمة الجديدة.",
+       "وعقدت القمة الأولى في العاصمة الجديدة."},
+      {"feminine ordinal before ل", "وتعد هذه الزيارة الأولى للرئيس إلى المنطقة.",
+       "وتعد هذه الزيارة الأولى للرئيس إلى المنطقة."},
+      {"masculine ordinal", "وكان الاجتماع الأول في المدينة ناجحا.",
+       "وكان الاجتماع الأول في المدينة ناجحا."},
+      {"land name with elative", "وتتنافس القوى في آسيا الوسطى على الموارد.",
+       "وتتنافس القوى في آسيا الوسطى على الموارد."},
       // A number from three to ten is in construct with what it counts.
       {"counted noun", "وتضاعف الإنتاج خمس مرات بفضل الاستثمارات.",
        "وتضاعف الإنتاج خمس مرات بفضل الاستثمارات."},

@@ -771,6 +771,7 @@ struct Candidate {
   // The part of the weight that only the reading و/ف + a known word gives
   // (فلكي as ف + لكي): the whole form's own weight is lower or absent.
   float conj_gain = 0;
+  bool curated = false;  // CuratedWithArticle(form): a listed noun or elative
 };
 
 bool EndsWith(std::u32string_view s, std::u32string_view p) {
@@ -1324,7 +1325,8 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         conj_gain = whole == nullptr ? kPrepWithoutObject : std::max(0.0f, wt - whole->weight);
       }
       mm.cands.push_back({mc.form, mc.info, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone,
-                          nisba_doc, wt >= 0, maqsur_verb_shape, jarr, conj_gain});
+                          nisba_doc, wt >= 0, maqsur_verb_shape, jarr, conj_gain,
+                          mc.form.back() == U'ى' && CuratedWithArticle(m, mc.form)});
     }
     return mm;
   };
@@ -1398,6 +1400,13 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       const bool prev_feminine = prev.feminine;
       const bool agreement = prev_adjacent && StartsWith(s, U"ال") && !prev_feminine &&
                              (prev.definite || (prev.pronoun && !prev.verb));
+      // The same agreement with a feminine head: a definite feminine noun, or
+      // a place name in ا (آسيا, روسيا: names of lands are feminine), takes
+      // the feminine elative or ordinal in ى (القمة الأولى, آسيا الوسطى).
+      const bool feminine_agreement =
+          prev_adjacent && StartsWith(s, U"ال") &&
+          ((prev_feminine && prev.definite) ||
+           (prev.name && prev_form.size() >= 4 && prev_form.back() == U'ا'));
       // Coordination with a preceding nisba adjective (عسكري وسياس).
       const bool self_name = self.name;
       const bool self_content = self_kind == Kind::kWord && !self_name;
@@ -1495,6 +1504,9 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
              c.nisba_doc))
           sc += kDefiniteAgreement;
         if (c.final_yeh && coordination) sc += kCoordination;
+        if (feminine_agreement && c.curated && c.form.size() == s.size() + 1 &&
+            c.form.back() == U'ى')
+          sc += kDefiniteAgreement;
         // An adjective carries no preposition (لكازاخستاني after a noun
         // is a prepositional phrase, لكازاخستان).
         // Nor does the nisba of a place name beat the name itself when the

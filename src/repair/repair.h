@@ -26,7 +26,10 @@
 //   preposition or a preposition with a pronoun, not on a word with ب/ل,
 //   and not over a better-rated place name); no definite nisba after an
 //   indefinite noun (construct state: حقوق الإنسان); a noun in ى other than
-//   a place noun in م is a feminine head (الذكرى); a past verb's shape in ى
+//   a place noun in م is a feminine head (الذكرى), and a definite feminine
+//   head or a land name in ا takes a listed elative or ordinal in ى
+//   (القمة الأولى, آسيا الوسطى); after لم no final ي/ى is restored on a
+//   verb (jussive: لم يبق); a past verb's shape in ى
 //   with ال, ب/ل or after a preposition yields to the masdar in ي (السعي);
 //   no conjunction + word reading after a preposition (من فلك); a word of a
 //   person's name (gazetteer rows with an id starting person:) takes no
