@@ -191,6 +191,12 @@ TEST(RepairContext, DiacriticsAndJussive) {
        "وقد شكّل الوزير لجنة جديدة للتحقيق."},
       // Tanween ends a word: no final ي after it.
       {"tanween ends the word", "وللبلاد مراسٍ عديدة على البحر.", "وللبلاد مراسٍ عديدة على البحر."},
+      // A word cannot end in ائ (final hamza after alif is ء): the cut nisba
+      // ائي is restored even when no list knows it.
+      {"nisba in ائي by shape", "وانتقد المعارضون النهج الإقصائي للحكومة.",
+       "وانتقد المعارضون النهج الإقصائي للحكومة."},
+      {"nisba in ائي by shape 2", "ويعمل المصنع في قطاع إنشائي مهم منذ عقد.",
+       "ويعمل المصنع في قطاع إنشائي مهم منذ عقد."},
       // After لم a defective verb is jussive and has no final letter ...
       {"jussive after لم", "ولم تتخلّ الحكومة عن خططها.", "ولم تتخلّ الحكومة عن خططها."},
       {"jussive after لم 2", "ولم يبق أمام الوفد إلا العودة.", "ولم يبق أمام الوفد إلا العودة."},

@@ -1124,6 +1124,12 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
     ModelCandidate mc;
     mc.form = f;
     mc.weight = WeightIgnoringMarks(m, f);
+    // Hamza after alif at the end of a word is written on the line (عداء,
+    // ثناء); ائ there is the cut nisba ائي (عدائي, ثنائي, نهائي), known to
+    // the lists or not.
+    if (mc.weight < 0 && f.size() == s.size() + 1 && f.back() == U'ي' && EndsWith(s, U"ائ") &&
+        s.size() >= 4)
+      mc.weight = kSystemWeight;
     mc.final_yeh = final_yeh;
     mc.info = Describe(m, f);
     const std::u32string_view st = StripClitics(mc.form);

@@ -29,7 +29,8 @@
 //   a place noun in م is a feminine head (الذكرى), and a definite feminine
 //   head or a land name in ا takes a listed elative or ordinal in ى
 //   (القمة الأولى, آسيا الوسطى); after لم no final ي/ى is restored on a
-//   verb (jussive: لم يبق); a past verb's shape in ى
+//   verb (jussive: لم يبق); a final ائ, which no word has, takes its ي (a
+//   nisba: عدائي) even when no list knows it; a past verb's shape in ى
 //   with ال, ب/ل or after a preposition yields to the masdar in ي (السعي);
 //   no conjunction + word reading after a preposition (من فلك); a word of a
 //   person's name (gazetteer rows with an id starting person:) takes no
