@@ -197,6 +197,11 @@ TEST(RepairContext, DiacriticsAndJussive) {
        "وانتقد المعارضون النهج الإقصائي للحكومة."},
       {"nisba in ائي by shape 2", "ويعمل المصنع في قطاع إنشائي مهم منذ عقد.",
        "ويعمل المصنع في قطاع إنشائي مهم منذ عقد."},
+      // A form listed whole beats the word as it stands known only through
+      // its stem: a defective noun keeps its ي with ال (المدعي, المحامي).
+      {"defective noun with ال", "وأعلن المدعي العام فتح تحقيق في القضية.",
+       "وأعلن المدعي العام فتح تحقيق في القضية."},
+      {"defective noun with ال 2", "وحضر المحامي الجلسة الأخيرة.", "وحضر المحامي الجلسة الأخيرة."},
       // After لم a defective verb is jussive and has no final letter ...
       {"jussive after لم", "ولم تتخلّ الحكومة عن خططها.", "ولم تتخلّ الحكومة عن خططها."},
       {"jussive after لم 2", "ولم يبق أمام الوفد إلا العودة.", "ولم يبق أمام الوفد إلا العودة."},

@@ -31,6 +31,9 @@ struct Entry {
 
 // Weight of a word known only from the generated system list / gazetteer.
 constexpr float kSystemWeight = 2.0f;
+// A listed whole form with a restored final ي/ى against the word as it
+// stands known only through its stem: enough to break a tie.
+constexpr float kWholeOverStem = 0.3f;
 // A curated weight from which a word counts as frequent.
 constexpr float kStrongWord = 5.0f;
 constexpr float kGazetteerWeight = 3.0f;
@@ -772,6 +775,7 @@ struct Candidate {
   // (فلكي as ف + لكي): the whole form's own weight is lower or absent.
   float conj_gain = 0;
   bool curated = false;  // CuratedWithArticle(form): a listed noun or elative
+  bool whole = false;    // the form itself is listed
 };
 
 bool EndsWith(std::u32string_view s, std::u32string_view p) {
@@ -1052,6 +1056,7 @@ struct ModelCandidate {
   std::u32string form;
   float weight = -1;       // m.Weight(form): -1 when unknown
   bool final_yeh = false;  // restored a final ي
+  bool whole = false;      // the form itself is listed
   // StripClitics(form) as form.substr(st_off, st_len), and hashes of form,
   // of that stem (when >= 3 long) and of the stem without its final letter
   // (final_yeh only), for the document lookups.
@@ -1065,6 +1070,7 @@ struct ModelCandidate {
 struct ModelWord {
   FormInfo info;                      // of the word itself
   float identity = 0;                 // max(0, m.Weight(word))
+  bool identity_stripped = false;     // known only through a proclitic's stem
   bool lone = false;                  // a lone letter not listed as a damaged shape
   std::vector<ModelCandidate> cands;  // candidates other than the word itself
 };
@@ -1113,6 +1119,7 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
   // A lone letter is restored only when listed as a damaged shape (ف).
   const Entry* self = m.Find(s);
   mw.lone = s.size() == 1 && !(self && self->kind == Kind::kJunk);
+  mw.identity_stripped = mw.identity > 0 && self == nullptr;
   const std::size_t ncands = Candidates(s, buf);
   for (std::size_t k = 1; k < ncands; ++k) {  // buf[0] is the word itself
     const std::u32string& f = buf[k];
@@ -1124,6 +1131,7 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
     ModelCandidate mc;
     mc.form = f;
     mc.weight = WeightIgnoringMarks(m, f);
+    mc.whole = m.Find(f) != nullptr;
     // Hamza after alif at the end of a word is written on the line (عداء,
     // ثناء); ائ there is the cut nisba ائي (عدائي, ثنائي, نهائي), known to
     // the lists or not.
@@ -1278,6 +1286,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   struct Memo {
     bool ready = false;
     float identity = 0;
+    bool identity_stripped = false;
     FormInfo info;                 // of the form itself
     std::vector<Candidate> cands;  // known candidates other than identity
   };
@@ -1310,6 +1319,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     const ModelWord& mw = CachedModelWord(m, s, buf);
     mm.ready = true;
     mm.identity = mw.identity;
+    mm.identity_stripped = mw.identity_stripped;
     mm.info = mw.info;
     const std::u32string_view seen_st = StripClitics(s);
     for (const ModelCandidate& mc : mw.cands) {
@@ -1332,7 +1342,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       }
       mm.cands.push_back({mc.form, mc.info, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone,
                           nisba_doc, wt >= 0, maqsur_verb_shape, jarr, conj_gain,
-                          mc.form.back() == U'ى' && CuratedWithArticle(m, mc.form)});
+                          mc.form.back() == U'ى' && CuratedWithArticle(m, mc.form), mc.whole});
     }
     return mm;
   };
@@ -1510,6 +1520,13 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
              c.nisba_doc))
           sc += kDefiniteAgreement;
         if (c.final_yeh && coordination) sc += kCoordination;
+        // A form the lists hold whole (المدعي) against the word as it
+        // stands known only through its stem (المدع = ال + مدع): a منقوص
+        // noun drops its ي only when indefinite, a verb after ل of purpose
+        // keeps it (لتنتهي).
+        if (mm.identity_stripped && c.whole && c.form.size() == s.size() + 1 &&
+            (c.form.back() == U'ي' || c.form.back() == U'ى'))
+          sc += kWholeOverStem;
         if (feminine_agreement && c.curated && c.form.size() == s.size() + 1 &&
             c.form.back() == U'ى')
           sc += kDefiniteAgreement;

@@ -30,7 +30,9 @@
 //   head or a land name in ا takes a listed elative or ordinal in ى
 //   (القمة الأولى, آسيا الوسطى); after لم no final ي/ى is restored on a
 //   verb (jussive: لم يبق); a final ائ, which no word has, takes its ي (a
-//   nisba: عدائي) even when no list knows it; a past verb's shape in ى
+//   nisba: عدائي) even when no list knows it; a final ي/ى whose form is
+//   listed whole breaks a tie with a word known only through its stem
+//   (المدعي over ال + مدع); a past verb's shape in ى
 //   with ال, ب/ل or after a preposition yields to the masdar in ي (السعي);
 //   no conjunction + word reading after a preposition (من فلك); a word of a
 //   person's name (gazetteer rows with an id starting person:) takes no
