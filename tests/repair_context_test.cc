@@ -1,7 +1,8 @@
 // Context and morphology evidence of the lost-letter repair: nisba
 // coordination and agreement, other nisba forms in the same document,
 // multi-word gazetteer names, abbreviations, a preposition after a
-// preposition, frequent function words. Sentences written for this test.
+// preposition, frequent function words, construct state and noun
+// contexts. Sentences written for this test.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -52,6 +53,15 @@ TEST(RepairContext, NisbaCoordinationAndAgreement) {
       // Indefinite noun + indefinite adjective before a preposition.
       {"indefinite before preposition", "ويعمل الميناء كمركز تجاري في المنطقة منذ سنوات.",
        "ويعمل الميناء كمركز تجاري في المنطقة منذ سنوات."},
+      // A damaged function word (ف for في) closes the phrase too.
+      {"indefinite before damaged preposition", "ودعا إلى إنشاء صندوق دولي في العاصمة.",
+       "ودعا إلى إنشاء صندوق دولي في العاصمة."},
+      {"indefinite before damaged preposition 2", "وأعلن عن برنامج علمي في الجامعة.",
+       "وأعلن عن برنامج علمي في الجامعة."},
+      // ... but a verb's shape takes no nisba there, nor a noun counted by a
+      // quantifier (لأي طرف: construct state).
+      {"verb before damaged preposition", "ولم تنحز الحكومة لأي طرف وإنما تحافظ على الحياد.",
+       "ولم تنحز الحكومة لأي طرف وإنما تحافظ على الحياد."},
       // A feminine definite noun takes no masculine nisba: اليوم stays.
       {"feminine blocks agreement", "وغادرت القوات الأراضي الأوزبكية اليوم بعد المناورات.",
        "وغادرت القوات الأراضي الأوزبكية اليوم بعد المناورات."},
@@ -90,9 +100,122 @@ TEST(RepairContext, NamesAbbreviationsFunctionWords) {
   for (const Case& c : cases) Check(c);
 }
 
+TEST(RepairContext, GrammaticalEvidence) {
+  const Case cases[] = {
+      // Construct state: a definite word right after an indefinite noun is
+      // its genitive noun, not a definite adjective (الإنسان stays).
+      {"genitive after indefinite noun", "وتحدث الوزير عن حماية حقوق الإنسان في البلاد.",
+       "وتحدث الوزير عن حماية حقوق الإنسان في البلاد."},
+      // A definite nisba after a definite noun is still restored.
+      {"definite nisba after definite noun", "وقال إن الاتحاد الأوروبي يدعم الحوار.",
+       "وقال إن الاتحاد الأوروبي يدعم الحوار."},
+      // A past verb takes neither ال nor a preposition's ب: the masdar ends
+      // in ي (السعي, بالسعي), not ى (سعى).
+      {"ال makes a noun", "وأكد الوزير أهمية السعي إلى حل عادل للأزمة.",
+       "وأكد الوزير أهمية السعي إلى حل عادل للأزمة."},
+      {"ال makes a noun before ل", "وقال إن بلاده تواصل السعي لتوسيع التعاون.",
+       "وقال إن بلاده تواصل السعي لتوسيع التعاون."},
+      {"بال makes a noun", "ووعد بالسعي إلى تحسين الوضع.", "ووعد بالسعي إلى تحسين الوضع."},
+      // A noun in ى other than the place nouns in م agrees as a feminine
+      // (الذكرى), so no masculine nisba follows it; المستوى is masculine.
+      {"feminine noun in ى", "وأحيت البلاد الذكرى العشرين لتأسيس المنظمة.",
+       "وأحيت البلاد الذكرى العشرين لتأسيس المنظمة."},
+      {"masculine place noun in ى", "وقال إن المستوى الأمني في البلاد جيد.",
+       "وقال إن المستوى الأمني في البلاد جيد."},
+      // A definite feminine head takes the feminine ordinal or elative in ى
+      // (القمة الأولى); a masculine one keeps الأول.
+      {"feminine ordinal", "وعقدت القمة الأولى في العاصمة الجديدة.",
+       "وعقدت القمة الأولى في العاصمة الجديدة."},
+      {"feminine ordinal before ل", "وتعد هذه الزيارة الأولى للرئيس إلى المنطقة.",
+       "وتعد هذه الزيارة الأولى للرئيس إلى المنطقة."},
+      {"masculine ordinal", "وكان الاجتماع الأول في المدينة ناجحا.",
+       "وكان الاجتماع الأول في المدينة ناجحا."},
+      {"land name with elative", "وتتنافس القوى في آسيا الوسطى على الموارد.",
+       "وتتنافس القوى في آسيا الوسطى على الموارد."},
+      // A number from three to ten is in construct with what it counts.
+      {"counted noun", "وتضاعف الإنتاج خمس مرات بفضل الاستثمارات.",
+       "وتضاعف الإنتاج خمس مرات بفضل الاستثمارات."},
+      // Nor does a past verb follow a preposition: the masdar in ي (سعي,
+      // نفي, تلقي) ...
+      {"masdar after preposition", "وتحدث الوزير عن سعي بلاده إلى السلام.",
+       "وتحدث الوزير عن سعي بلاده إلى السلام."},
+      {"masdar after adverb", "وجاء القرار بعد نفي الحكومة الخبر.",
+       "وجاء القرار بعد نفي الحكومة الخبر."},
+      {"form V masdar after preposition", "وأشاد المسؤول مع تلقي الدعوة الرسمية.",
+       "وأشاد المسؤول مع تلقي الدعوة الرسمية."},
+      // ... while the past verb after its subject keeps ى (and مدى after
+      // على in the signature paragraph keeps it too).
+      {"past verb after its subject", "وقال إن الرئيس سعى إلى التهدئة.",
+       "وقال إن الرئيس سعى إلى التهدئة."},
+      // Nouns and elatives in ى listed with their article keep it.
+      {"elative in ى", "وجاءت هذه الخطوة ضمن الجهود الكبرى للبلاد.",
+       "وجاءت هذه الخطوة ضمن الجهود الكبرى للبلاد."},
+      {"noun in ى after ب", "ورحب المسؤول بالمستوى الذي بلغته العلاقات.",
+       "ورحب المسؤول بالمستوى الذي بلغته العلاقات."},
+      // After a preposition-like adverb (بعد) or a preposition with a
+      // pronoun (فيه), the next word is no adjective of theirs.
+      {"noun after بعد", "وبعد أيام، عاد الوفد إلى بلاده.", "وبعد أيام، عاد الوفد إلى بلاده."},
+      {"name after فيه", "وهو منتدى تشارك فيه أوزبكستان بصفة عضو.",
+       "وهو منتدى تشارك فيه أوزبكستان بصفة عضو."},
+      // An adjective carries no preposition: لكازاخستان, not لكازاخستاني.
+      {"prepositional phrase is no adjective", "وتعد روسيا موردا رئيسا لكازاخستان وجيرانها.",
+       "وتعد روسيا موردا رئيسا لكازاخستان وجيرانها."},
+      // A place name that the word list rates above its nisba stays the
+      // name after an indefinite noun (a genitive: جنوب طاجيكستان).
+      {"place name after indefinite noun", "ويقع المصنع في جنوب طاجيكستان، قرب الحدود.",
+       "ويقع المصنع في جنوب طاجيكستان، قرب الحدود."},
+      {"place name before و", "وتمر السكة عبر غرب أوزبكستان وتصل إلى الحدود.",
+       "وتمر السكة عبر غرب أوزبكستان وتصل إلى الحدود."},
+      // A word of a person's name in the gazetteer (قاسم) with the article
+      // takes no nisba from agreement alone ...
+      {"person's name stays", "وقال المحلل القاسم إن الاتفاق مهم.",
+       "وقال المحلل القاسم إن الاتفاق مهم."},
+      // ... while a common nisba still agrees (جو is too short a name word).
+      {"nisba after definite noun", "ونفذ الطيران قصفا جويا، ثم قال المتحدث إن الدعم الجوي مستمر.",
+       "ونفذ الطيران قصفا جويا، ثم قال المتحدث إن الدعم الجوي مستمر."},
+      // A preposition is followed by its object, not by a conjunction: فلك
+      // stays, not ف + لكي.
+      {"no conjunction after a preposition", "وابتعدت الحكومة عن فلك الجار الشمالي.",
+       "وابتعدت الحكومة عن فلك الجار الشمالي."},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST(RepairContext, DiacriticsAndJussive) {
+  const Case cases[] = {
+      // Marks after a lost kaf belonged to it (شريًا -> شريكًا, شّل -> شكّل),
+      // and the lists, written without marks, still know the word.
+      {"tanween after the kaf", "وأصبحت الهند شريكًا مهمًا للبلاد.",
+       "وأصبحت الهند شريكًا مهمًا للبلاد."},
+      {"shadda on the kaf", "وقد شكّل الوزير لجنة جديدة للتحقيق.",
+       "وقد شكّل الوزير لجنة جديدة للتحقيق."},
+      // Tanween ends a word: no final ي after it.
+      {"tanween ends the word", "وللبلاد مراسٍ عديدة على البحر.", "وللبلاد مراسٍ عديدة على البحر."},
+      // A word cannot end in ائ (final hamza after alif is ء): the cut nisba
+      // ائي is restored even when no list knows it.
+      {"nisba in ائي by shape", "وانتقد المعارضون النهج الإقصائي للحكومة.",
+       "وانتقد المعارضون النهج الإقصائي للحكومة."},
+      {"nisba in ائي by shape 2", "ويعمل المصنع في قطاع إنشائي مهم منذ عقد.",
+       "ويعمل المصنع في قطاع إنشائي مهم منذ عقد."},
+      // A form listed whole beats the word as it stands known only through
+      // its stem: a defective noun keeps its ي with ال (المدعي, المحامي).
+      {"defective noun with ال", "وأعلن المدعي العام فتح تحقيق في القضية.",
+       "وأعلن المدعي العام فتح تحقيق في القضية."},
+      {"defective noun with ال 2", "وحضر المحامي الجلسة الأخيرة.", "وحضر المحامي الجلسة الأخيرة."},
+      // After لم a defective verb is jussive and has no final letter ...
+      {"jussive after لم", "ولم تتخلّ الحكومة عن خططها.", "ولم تتخلّ الحكومة عن خططها."},
+      {"jussive after لم 2", "ولم يبق أمام الوفد إلا العودة.", "ولم يبق أمام الوفد إلا العودة."},
+      // ... while after لن it keeps its ى.
+      {"subjunctive after لن", "وقال إن الحكومة لن تتخلى عن خططها.",
+       "وقال إن الحكومة لن تتخلى عن خططها."},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST(RepairContext, CleanTextUnchangedInAuto) {
   for (const char* clean : {"وقدمت الحكومة دعما عسكريا ثم دعم اقتصادي وسياسي للبلد الجار.",
-                            "واستقبل الرئيس شي جين بينغ نظيره في القصر."}) {
+                            "واستقبل الرئيس شي جين بينغ نظيره في القصر.",
+                            "وتحدث الوزير عن حماية حقوق الإنسان، ووعد بالسعي إلى حل عادل."}) {
     Document d;
     d.text = clean;
     Repair(d, TheModel(), Mode::kAuto);

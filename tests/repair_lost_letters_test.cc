@@ -61,6 +61,20 @@ TEST(RepairLostLetters, RestoresOwnSentences) {
   }
 }
 
+// A short paragraph of a damaged document is repaired even when damage itself
+// left a word that looks clean there: البلجيكي loses its medial ك and final ي
+// and comes out as البلجي, whose final ي is joined like an undamaged one.
+TEST(RepairLostLetters, ShortBlockWithCleanLookingWordIsRepaired) {
+  const std::string clean =
+      std::string(kClean[0]) + "\nوقال الخبير البلجيكي إن بلاده في حاجة إلى التعاون.\n";
+  const std::string damaged = Damage(clean);
+  ASSERT_NE(damaged.find("البلجي "), std::string::npos);
+  Document d = Doc(damaged);
+  Repair(d, TheModel(), Mode::kAuto, Options{.move_punctuation = false});
+  EXPECT_TRUE(d.repair.damaged);
+  EXPECT_NE(d.text.find("في حاجة إلى التعاون"), std::string::npos) << d.text;
+}
+
 TEST(RepairLostLetters, CleanTextUnchangedInAuto) {
   for (const char* clean : kClean) {
     Document d = Doc(clean);

@@ -25,11 +25,15 @@ struct Entry {
   float weight = 0;
   Kind kind = Kind::kWord;
   bool curated = false;
-  bool name = false;  // from the gazetteer (a proper name or its nisba)
+  bool name = false;    // from the gazetteer (a proper name or its nisba)
+  bool person = false;  // a word of a person's name in the gazetteer (id person:...)
 };
 
 // Weight of a word known only from the generated system list / gazetteer.
 constexpr float kSystemWeight = 2.0f;
+// A listed whole form with a restored final ي/ى against the word as it
+// stands known only through its stem: enough to break a tie.
+constexpr float kWholeOverStem = 0.3f;
 // A curated weight from which a word counts as frequent.
 constexpr float kStrongWord = 5.0f;
 constexpr float kGazetteerWeight = 3.0f;
@@ -50,6 +54,16 @@ constexpr float kCoordination = 3.0f;
 constexpr float kIndefiniteAgreement = 2.5f;
 // Consecutive words of a multi-word gazetteer name: "ش جين بينغ" -> شي.
 constexpr float kNameBigram = 5.0f;
+// A restored ى on a form with ال or a preposition's ب/ل that is known only
+// as a bare stem (السعى: a past verb takes neither), when the ي form is a
+// known word (السعي).
+constexpr float kVerbShapeAsNoun = 1.0f;
+// A past verb's shape in ى right after a preposition (مع سعى): the object
+// is the masdar in ي (مع سعي).
+constexpr float kVerbAfterPreposition = 1.5f;
+// In those two noun contexts the ي form takes over the ى form's evidence:
+// the context decides between ى and ي, not whether a letter was lost
+// (بتلقى beats بتلق as it stands, so بتلقي does).
 
 // Writes the code points of s to out (room for s.size(): one code point per
 // byte at most) and returns the end. ASCII and valid two-byte sequences
@@ -430,6 +444,15 @@ struct Model::Impl {
     return Kind::kWord;
   }
 
+  // A word of a person's name (4 letters or more, so not جو or لي), as
+  // listed or with the article (حسن -> الحسن).
+  bool IsPersonWord(std::u32string_view w) const {
+    if (StartsWith(w, U"ال")) w.remove_prefix(2);
+    if (w.size() < 4 || StartsWith(w, U"ال")) return false;
+    const Entry* e = Find(w);
+    return e != nullptr && e->person;
+  }
+
   bool IsName(std::u32string_view w) const {
     const Entry* e = Find(w);
     if (e == nullptr && w.size() >= 4 && (w[0] == U'و' || w[0] == U'ل' || w[0] == U'ب'))
@@ -656,7 +679,9 @@ Status AddGazetteer(Model::Impl& m, const std::filesystem::path& path) {
   std::vector<int> cols;
   for (const char* n : {"name", "alias", "aliases", "ar", "arabic", "name_ar", "ar_names"})
     if (int c = t->Column(n); c >= 0) cols.push_back(c);
-  for (std::size_t r = 0; r < t->rows(); ++r)
+  const int id_col = t->Column("id");
+  for (std::size_t r = 0; r < t->rows(); ++r) {
+    const bool person = id_col >= 0 && t->Cell(r, id_col).starts_with("person:");
     for (int c : cols) {
       std::u32string cell = Decode(t->Cell(r, c));
       std::u32string w, prev;
@@ -675,11 +700,13 @@ Status AddGazetteer(Model::Impl& m, const std::filesystem::path& path) {
           Entry e{kGazetteerWeight, Kind::kWord, false, single};
           auto [entry, fresh] = m.Emplace(w, e);
           if (single) entry->name = true;
+          if (person) entry->person = true;
           if (!fresh && !entry->curated) entry->weight = std::max(entry->weight, e.weight);
         }
         w.clear();
       }
     }
+  }
   return Status::Ok();
 }
 
@@ -722,6 +749,7 @@ struct FormInfo {
   Kind kind = Kind::kWord;       // m.KindOf(form)
   Kind kind_conj = Kind::kWord;  // m.KindThroughConj(form)
   bool name = false;             // m.IsName(form)
+  bool person = false;           // m.IsPersonWord(form)
   bool preposition = false;      // IsPreposition(form)
   bool definite = false;         // IsDefinite(form)
   bool feminine = false;         // EndsFeminine(form)
@@ -739,6 +767,15 @@ struct Candidate {
   bool lone = false;       // restored from a lone letter: needs a name bigram
   bool nisba_doc = false;  // other forms of this nisba occur in the document
   bool known = false;      // in a word list (not only document evidence)
+  // Ends in ى and has ال or a preposition's ب/ل, and neither the form nor
+  // its ال-form is curated (السعى, بتلقى: a past verb's shape as a noun).
+  bool maqsur_verb_shape = false;
+  bool jarr = false;  // HasJarrProclitic(form)
+  // The part of the weight that only the reading و/ف + a known word gives
+  // (فلكي as ف + لكي): the whole form's own weight is lower or absent.
+  float conj_gain = 0;
+  bool curated = false;  // CuratedWithArticle(form): a listed noun or elative
+  bool whole = false;    // the form itself is listed
 };
 
 bool EndsWith(std::u32string_view s, std::u32string_view p) {
@@ -807,9 +844,16 @@ std::size_t Candidates(std::u32string_view w, std::vector<std::u32string>& out) 
     std::size_t j = i;
     while (j > 0 && IsTransparent(w[j - 1])) --j;
     if (j == 0) continue;
-    if (IsDualJoining(w[j - 1]) && (IsDualJoining(w[i]) || IsRightJoining(w[i]))) gaps.push_back(i);
+    if (IsDualJoining(w[j - 1]) && (IsDualJoining(w[i]) || IsRightJoining(w[i]))) {
+      // Marks between the two letters belonged to the lost kaf (شّل for
+      // شكّل, شريًا for شريكًا): it goes before them; when the letter before
+      // had marks of its own it goes after them.
+      gaps.push_back(j);
+      if (j != i) gaps.push_back(i);
+    }
   }
-  const bool final_ok = IsDualJoining(last);
+  // Tanween ends a word: nothing follows it (مراسٍ).
+  const bool final_ok = IsDualJoining(last) && !(w.back() >= U'\u064B' && w.back() <= U'\u064D');
   // w with a kaf inserted before position a (and b, when b != npos).
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   auto with_kafs = [&](std::size_t a, std::size_t b) {
@@ -879,14 +923,109 @@ bool IsPreposition(std::u32string_view w) {
   return false;
 }
 
+// Cardinal numbers from three to ten: in construct with the noun they count
+// (ثلاث مرات), which is therefore no adjective.
+bool IsSmallCardinal(std::u32string_view w) {
+  for (std::u32string_view p :
+       {U"ثلاث", U"ثلاثة", U"أربع", U"أربعة", U"خمس", U"خمسة", U"ست", U"ستة", U"سبع", U"سبعة",
+        U"ثماني", U"ثمانية", U"تسع", U"تسعة", U"عشر", U"عشرة"})
+    if (w == p) return true;
+  return false;
+}
+
+// Words that govern a following noun in the genitive: prepositions with an
+// attached pronoun (فيه, عليها: the phrase is complete, so the next word
+// starts a new constituent) and adverbs of time and place used as
+// prepositions (بعد, خلال, بين ...), and quantifiers in construct with the
+// noun they count (أي, لأي, عدة, جميع ...). The word after them is a noun
+// (their object) or a new constituent, never an adjective of theirs.
+bool GovernsGenitive(std::u32string_view w) {
+  if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  {
+    std::u32string_view q = w;
+    if (q.size() >= 3 && (q[0] == U'ل' || q[0] == U'ب')) q.remove_prefix(1);
+    for (std::u32string_view p : {U"أي", U"كل", U"بعض", U"عدة", U"أحد", U"إحدى", U"جميع", U"معظم",
+                                  U"أغلب", U"كافة", U"غير", U"سائر", U"مختلف"})
+      if (w == p || q == p) return true;
+    if (IsSmallCardinal(w) || IsSmallCardinal(q)) return true;
+  }
+  for (std::u32string_view p :
+       {U"بعد", U"قبل",  U"خلال", U"بين",  U"عبر",  U"ضد",    U"حول",   U"دون",  U"منذ",   U"عند",
+        U"لدى", U"تجاه", U"نحو",  U"وسط",  U"أمام", U"خلف",   U"فوق",   U"تحت",  U"مثل",   U"بسبب",
+        U"رغم", U"فيه",  U"فيها", U"فيهم", U"عليه", U"عليها", U"عليهم", U"إليه", U"إليها", U"إليهم",
+        U"منه", U"منها", U"منهم", U"عنه",  U"عنها", U"عنهم",  U"معه",   U"معها", U"معهم",  U"له",
+        U"لها", U"لهم",  U"به",   U"بها",  U"بهم",  U"لديه",  U"لديها", U"لديهم"})
+    if (w == p) return true;
+  return false;
+}
+
+// Prepositions and adverbs used as prepositions that take a noun object and
+// never a past verb right after them (not حتى or منذ: حتى بدأ, منذ بدأ; not
+// من, also a relative pronoun: من سعى).
+bool TakesNounObject(std::u32string_view w) {
+  if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  for (std::u32string_view p : {U"في",   U"إلى",  U"على", U"عن",  U"مع",  U"نحو", U"لدى",  U"بعد",
+                                U"قبل",  U"خلال", U"بين", U"عبر", U"ضد",  U"حول", U"دون",  U"عند",
+                                U"تجاه", U"أمام", U"خلف", U"فوق", U"تحت", U"مثل", U"بسبب", U"رغم"})
+    if (w == p) return true;
+  return false;
+}
+
+// The shape of a past verb of a defective root whose masdar ends in ي:
+// فعى (سعى / سعي) and تفعّى (تلقى / تلقي). Nouns of these shapes in ى
+// whose ى the damage can remove are rare (مدى starts with م: the place
+// noun مفعى, excluded).
+bool DefectiveVerbShape(std::u32string_view f) {
+  return f.back() == U'ى' && ((f.size() == 3 && f[0] != U'م') || (f.size() == 4 && f[0] == U'ت'));
+}
+
+// A preposition ب or ل written on a word the model knows without it
+// (بتلقي = ب + تلقي, لكازاخستان = ل + كازاخستان): a prepositional phrase.
+bool HasJarrProclitic(const Model::Impl& m, std::u32string_view w) {
+  if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  return w.size() >= 5 && (w[0] == U'ب' || w[0] == U'ل') && w[1] != U'ا' &&
+         m.Find(w.substr(1)) != nullptr;
+}
+
+// A curated entry for the form with its article (للكبرى -> الكبرى): nouns
+// and elatives in ى (الكبرى, المستوى) are listed with ال; a form with
+// proclitics known only through its bare stem is a verb's shape (سعى).
+bool CuratedWithArticle(const Model::Impl& m, std::u32string_view w) {
+  auto curated = [&](std::u32string_view f) {
+    const Entry* e = m.Find(f);
+    return e != nullptr && e->curated;
+  };
+  if (curated(w)) return true;
+  if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  if (StartsWith(w, U"لل") && w.size() > 3) {
+    std::u32string al = U"ال";
+    al += w.substr(2);
+    return curated(al);
+  }
+  if (w.size() >= 4 && (w[0] == U'ب' || w[0] == U'ل' || w[0] == U'ك')) w.remove_prefix(1);
+  return StartsWith(w, U"ال") && curated(w);
+}
+
+// A noun in ى that agrees as a feminine: the فُعلى / فِعلى nouns and
+// elatives (الذكرى, الكبرى, الأولى) and broken plurals (القوى), which take a
+// feminine adjective. The masculine ones are the place and instrument nouns
+// in م (المستوى, المبنى), left out; so are bare three-letter forms (فتى,
+// and past verbs: سعى).
+bool FeminineMaqsur(std::u32string_view w) {
+  if (w.empty() || w.back() != U'ى') return false;
+  const std::u32string_view st = StripClitics(w);
+  return st.size() >= 3 && st[0] != U'م' && (IsDefinite(w) || st.size() >= 4);
+}
+
 FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
   FormInfo f;
   f.kind = m.KindOf(w);
   f.kind_conj = m.KindThroughConj(w);
   f.name = m.IsName(w);
+  f.person = m.IsPersonWord(w);
   f.preposition = IsPreposition(w);
   f.definite = IsDefinite(w);
-  f.feminine = EndsFeminine(w);
+  f.feminine = EndsFeminine(w) || FeminineMaqsur(w);
   f.pronoun = EndsWithPronoun(w);
   f.verb = LooksVerb(w);
   f.bigram_first = m.bigram_first.count(w) > 0;
@@ -917,6 +1056,7 @@ struct ModelCandidate {
   std::u32string form;
   float weight = -1;       // m.Weight(form): -1 when unknown
   bool final_yeh = false;  // restored a final ي
+  bool whole = false;      // the form itself is listed
   // StripClitics(form) as form.substr(st_off, st_len), and hashes of form,
   // of that stem (when >= 3 long) and of the stem without its final letter
   // (final_yeh only), for the document lookups.
@@ -930,6 +1070,7 @@ struct ModelCandidate {
 struct ModelWord {
   FormInfo info;                      // of the word itself
   float identity = 0;                 // max(0, m.Weight(word))
+  bool identity_stripped = false;     // known only through a proclitic's stem
   bool lone = false;                  // a lone letter not listed as a damaged shape
   std::vector<ModelCandidate> cands;  // candidates other than the word itself
 };
@@ -942,6 +1083,19 @@ struct WordKeyEq {
   using is_transparent = void;
   bool operator()(std::u32string_view a, std::u32string_view b) const { return a == b; }
 };
+
+// m.Weight(w), or, for a word the lists do not know with its diacritics
+// (شريكًا), the weight of its letters alone (شريكا): word lists are written
+// without them.
+float WeightIgnoringMarks(const Model::Impl& m, std::u32string_view w) {
+  const float wt = m.Weight(w);
+  if (wt >= 0 || std::none_of(w.begin(), w.end(), [](char32_t c) { return IsTransparent(c); }))
+    return wt;
+  std::u32string bare;
+  for (char32_t c : w)
+    if (!IsTransparent(c)) bare.push_back(c);
+  return bare.size() >= 2 ? m.Weight(bare) : wt;
+}
 
 // Per-thread cache of ModelWord by word, for one model at a time; bounded
 // (cleared when full).
@@ -961,10 +1115,11 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
   if (cache.words.size() >= kMaxWords) cache.words.clear();
   ModelWord mw;
   mw.info = Describe(m, s);
-  mw.identity = std::max(0.0f, m.Weight(s));
+  mw.identity = std::max(0.0f, WeightIgnoringMarks(m, s));
   // A lone letter is restored only when listed as a damaged shape (ف).
   const Entry* self = m.Find(s);
   mw.lone = s.size() == 1 && !(self && self->kind == Kind::kJunk);
+  mw.identity_stripped = mw.identity > 0 && self == nullptr;
   const std::size_t ncands = Candidates(s, buf);
   for (std::size_t k = 1; k < ncands; ++k) {  // buf[0] is the word itself
     const std::u32string& f = buf[k];
@@ -975,7 +1130,14 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
     const bool final_yeh = f.back() == U'ي' && f.size() > s.size() && f[f.size() - 2] != U'ك';
     ModelCandidate mc;
     mc.form = f;
-    mc.weight = m.Weight(f);
+    mc.weight = WeightIgnoringMarks(m, f);
+    mc.whole = m.Find(f) != nullptr;
+    // Hamza after alif at the end of a word is written on the line (عداء,
+    // ثناء); ائ there is the cut nisba ائي (عدائي, ثنائي, نهائي), known to
+    // the lists or not.
+    if (mc.weight < 0 && f.size() == s.size() + 1 && f.back() == U'ي' && EndsWith(s, U"ائ") &&
+        s.size() >= 4)
+      mc.weight = kSystemWeight;
     mc.final_yeh = final_yeh;
     mc.info = Describe(m, f);
     const std::u32string_view st = StripClitics(mc.form);
@@ -1065,8 +1227,11 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   std::vector<bool> repair_block(nblocks, mode == Mode::kOn);
   int blocks_damaged = 0;
   for (std::size_t b = 0; b < nblocks; ++b) {
-    bool damaged =
-        info.damaged && (stats[b].clean == 0 || stats[b].damaged_fw > 3 * stats[b].clean);
+    // Within a damaged document a block needs less evidence than the whole:
+    // damage itself leaves words that look clean (a final ي whose word lost
+    // a following ك), so a block is left alone only when its clean letters
+    // are at least as many as its damaged function words.
+    bool damaged = info.damaged && (stats[b].clean == 0 || stats[b].damaged_fw > stats[b].clean);
     if (damaged) {
       repair_block[b] = true;
       ++blocks_damaged;
@@ -1121,6 +1286,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   struct Memo {
     bool ready = false;
     float identity = 0;
+    bool identity_stripped = false;
     FormInfo info;                 // of the form itself
     std::vector<Candidate> cands;  // known candidates other than identity
   };
@@ -1153,6 +1319,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     const ModelWord& mw = CachedModelWord(m, s, buf);
     mm.ready = true;
     mm.identity = mw.identity;
+    mm.identity_stripped = mw.identity_stripped;
     mm.info = mw.info;
     const std::u32string_view seen_st = StripClitics(s);
     for (const ModelCandidate& mc : mw.cands) {
@@ -1165,8 +1332,17 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         nisba_doc = st.size() >= 2 && nisba_stems.count(st, mc.h_nisba) > 0;
       }
       if (wt < 0 && ev == 0 && !(nisba_doc && mm.identity <= 0)) continue;
-      mm.cands.push_back(
-          {mc.form, mc.info, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone, nisba_doc, wt >= 0});
+      const bool jarr = HasJarrProclitic(m, mc.form);
+      const bool maqsur_verb_shape = mc.form.back() == U'ى' && mc.form.size() > s.size() &&
+                                     (mc.info.definite || jarr) && !CuratedWithArticle(m, mc.form);
+      float conj_gain = 0;
+      if (wt > 0 && mc.form.size() >= 3 && (mc.form[0] == U'و' || mc.form[0] == U'ف')) {
+        const Entry* whole = m.Find(mc.form);
+        conj_gain = whole == nullptr ? kPrepWithoutObject : std::max(0.0f, wt - whole->weight);
+      }
+      mm.cands.push_back({mc.form, mc.info, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone,
+                          nisba_doc, wt >= 0, maqsur_verb_shape, jarr, conj_gain,
+                          mc.form.back() == U'ى' && CuratedWithArticle(m, mc.form), mc.whole});
     }
     return mm;
   };
@@ -1240,6 +1416,13 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       const bool prev_feminine = prev.feminine;
       const bool agreement = prev_adjacent && StartsWith(s, U"ال") && !prev_feminine &&
                              (prev.definite || (prev.pronoun && !prev.verb));
+      // The same agreement with a feminine head: a definite feminine noun, or
+      // a place name in ا (آسيا, روسيا: names of lands are feminine), takes
+      // the feminine elative or ordinal in ى (القمة الأولى, آسيا الوسطى).
+      const bool feminine_agreement =
+          prev_adjacent && StartsWith(s, U"ال") &&
+          ((prev_feminine && prev.definite) ||
+           (prev.name && prev_form.size() >= 4 && prev_form.back() == U'ا'));
       // Coordination with a preceding nisba adjective (عسكري وسياس).
       const bool self_name = self.name;
       const bool self_content = self_kind == Kind::kWord && !self_name;
@@ -1251,12 +1434,16 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // Indefinite noun + indefinite adjective, closed by a preposition,
       // conjunction, function word or punctuation (a construct state would
       // be followed by its genitive noun instead).
+      // A damaged function word (ف for في, إل for إلى, الت for التي) closes
+      // it too, unless the word has a verb's shape (وإنما تحافظ عل).
       bool indefinite = false;
       if (prev_adjacent && self_content && s.size() >= 3 && !self.definite && !prev.definite &&
           prev_form.size() >= 3 && !prev_feminine && !prev.pronoun &&
-          prev.kind_conj == Kind::kWord && !prev.preposition && !prev.verb && !prev_name) {
+          prev.kind_conj == Kind::kWord && !prev.preposition && !prev.verb && !prev_name &&
+          !GovernsGenitive(prev_form)) {
         const bool closes =
-            next_closes || nxi->preposition || nx_raw == U"من" || nx_raw == U"عن" ||
+            next_closes || nxi->preposition || (nxi->kind == Kind::kJunk && !self.verb) ||
+            nx_raw == U"من" || nx_raw == U"عن" ||
             (nx_raw.size() >= 4 && (nx_raw[0] == U'و' || nx_raw[0] == U'ل' || nx_raw[0] == U'ب'));
         indefinite = closes;
       }
@@ -1267,8 +1454,56 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       if (NameBigram(m, s, self, nx_raw, *nxi) ||
           (prev_adjacent && NameBigram(m, prev_form, prev, s, self)))
         id_score += kNameBigram;
+      // Construct state: after an indefinite common noun, a definite word is
+      // its genitive noun (حقوق الإنسان), not its adjective, which would
+      // agree with it in definiteness. So a real word with ال does not
+      // become a definite nisba there.
+      const bool genitive_slot = prev_adjacent && self.definite && mm.identity >= kSystemWeight &&
+                                 prev_form.size() >= 3 && !prev.definite && !prev.pronoun &&
+                                 !prev.preposition && !prev.verb && !prev_name &&
+                                 prev.kind_conj == Kind::kWord;
+      // The previous word is a preposition that needs its object next.
+      const bool prev_takes_object =
+          prev_adjacent && (prev.preposition || prev.kind == Kind::kPrep);
+      const bool prev_noun_object = prev_adjacent && TakesNounObject(prev_form);
+      // Does a known candidate end in ي where another ends in ى?
+      auto has_yeh_sibling = [&](const Candidate& c) {
+        for (const Candidate& o : mm.cands)
+          if (o.known && o.form.size() == c.form.size() && o.form.back() == U'ي' &&
+              std::equal(o.form.begin(), o.form.end() - 1, c.form.begin()))
+            return true;
+        return false;
+      };
+      // The score of the ى sibling of a ي candidate when that sibling is a
+      // past verb's shape in a noun context (see the rules below); else 0.
+      auto verb_shape_sibling = [&](const Candidate& c) -> float {
+        for (const Candidate& o : mm.cands)
+          if (o.known && o.form.size() == c.form.size() && o.form.back() == U'ى' &&
+              std::equal(o.form.begin(), o.form.end() - 1, c.form.begin()))
+            return (o.maqsur_verb_shape || prev_noun_object) &&
+                           DefectiveVerbShape(StripClitics(o.form))
+                       ? o.score
+                       : 0.0f;
+        return 0.0f;
+      };
+      // Is the candidate c without its final ي a name with a higher score?
+      auto stronger_name_sibling = [&](const Candidate& c) {
+        for (const Candidate& o : mm.cands)
+          if (o.info.name && o.score > c.score && o.form.size() + 1 == c.form.size() &&
+              std::equal(o.form.begin(), o.form.end(), c.form.begin()))
+            return true;
+        return false;
+      };
+      // After لم an imperfect verb is jussive, and a defective one has lost
+      // its final letter (لم يبق, لم تتخلّ): no final ي/ى is restored there.
+      const bool after_lam =
+          prev_adjacent && (prev_form == U"لم" || prev_form == U"ولم" || prev_form == U"فلم") &&
+          s.size() >= 2 && (s[0] == U'ي' || s[0] == U'ت' || s[0] == U'ن' || s[0] == U'أ');
       float best = id_score + kMargin;
       for (const Candidate& c : mm.cands) {
+        if (after_lam && c.form.size() == s.size() + 1 &&
+            (c.form.back() == U'ي' || c.form.back() == U'ى'))
+          continue;
         if (abbreviation) break;
         float sc = c.score;
         const bool name_pair = NameBigram(m, c.form, c.info, nx_raw, *nxi) ||
@@ -1277,11 +1512,40 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         if (c.lone && !name_pair) continue;
         // Agreement alone does not overturn a frequent word or a name
         // (الأول, الحسين); with other forms of the nisba in the document it does.
+        // Nor does it turn a word of a person's name into a nisba that only
+        // the generated word list knows (الحسن -> الحسني).
+        const bool person_kept = self.person && c.score <= kSystemWeight;
         if (c.final_yeh && agreement &&
-            ((mm.identity < kStrongWord && (!self_name || c.info.name)) || c.nisba_doc))
+            ((mm.identity < kStrongWord && (!self_name || c.info.name) && !person_kept) ||
+             c.nisba_doc))
           sc += kDefiniteAgreement;
         if (c.final_yeh && coordination) sc += kCoordination;
-        if (c.final_yeh && indefinite) sc += kIndefiniteAgreement;
+        // A form the lists hold whole (المدعي) against the word as it
+        // stands known only through its stem (المدع = ال + مدع): a منقوص
+        // noun drops its ي only when indefinite, a verb after ل of purpose
+        // keeps it (لتنتهي).
+        if (mm.identity_stripped && c.whole && c.form.size() == s.size() + 1 &&
+            (c.form.back() == U'ي' || c.form.back() == U'ى'))
+          sc += kWholeOverStem;
+        if (feminine_agreement && c.curated && c.form.size() == s.size() + 1 &&
+            c.form.back() == U'ى')
+          sc += kDefiniteAgreement;
+        // An adjective carries no preposition (لكازاخستاني after a noun
+        // is a prepositional phrase, لكازاخستان).
+        // Nor does the nisba of a place name beat the name itself when the
+        // name is the likelier word (شرق أوزبكستان: a genitive, as after
+        // any indefinite noun); the word as it stands is treated likewise
+        // (a name takes no indefinite adjective, see self_content).
+        if (c.final_yeh && indefinite && !c.jarr && !stronger_name_sibling(c))
+          sc += kIndefiniteAgreement;
+        if (c.final_yeh && c.info.definite && genitive_slot) sc -= kDefiniteAgreement;
+        if (c.maqsur_verb_shape && has_yeh_sibling(c)) sc -= kVerbShapeAsNoun;
+        if (prev_noun_object && c.form.size() > s.size() && DefectiveVerbShape(c.form) &&
+            has_yeh_sibling(c))
+          sc -= kVerbAfterPreposition;
+        if (c.final_yeh && c.known) sc = std::max(sc, verb_shape_sibling(c));
+        // A preposition is followed by its object, not by a conjunction.
+        if (prev_takes_object) sc -= c.conj_gain;
         // Other forms of the nisba in the document back a context signal,
         // or stand alone when the word as it stands is no known word.
         if (c.nisba_doc && ((agreement || coordination || indefinite) || !c.known)) sc += kNisbaDoc;

@@ -21,9 +21,24 @@
 //   (شي جين بينغ), and the neighbouring words: definite agreement of nisba
 //   adjectives (not after a feminine head, a verb, or for a frequent word or
 //   a name alone), coordination with a nisba (اقتصادي وسياسي), an indefinite
-//   adjective closed by a preposition, conjunction or punctuation; a
-//   preposition needs a following word and does not follow a preposition; a
-//   lone letter between lone letters is an abbreviation (أ ف ب).
+//   adjective closed by a preposition, conjunction, damaged function word or
+//   punctuation (not after a quantifier, a number 3-10, an adverb used as a
+//   preposition or a preposition with a pronoun, not on a word with ب/ل,
+//   and not over a better-rated place name); no definite nisba after an
+//   indefinite noun (construct state: حقوق الإنسان); a noun in ى other than
+//   a place noun in م is a feminine head (الذكرى), and a definite feminine
+//   head or a land name in ا takes a listed elative or ordinal in ى
+//   (القمة الأولى, آسيا الوسطى); after لم no final ي/ى is restored on a
+//   verb (jussive: لم يبق); a final ائ, which no word has, takes its ي (a
+//   nisba: عدائي) even when no list knows it; a final ي/ى whose form is
+//   listed whole breaks a tie with a word known only through its stem
+//   (المدعي over ال + مدع); a past verb's shape in ى
+//   with ال, ب/ل or after a preposition yields to the masdar in ي (السعي);
+//   no conjunction + word reading after a preposition (من فلك); a word of a
+//   person's name (gazetteer rows with an id starting person:) takes no
+//   list-only nisba from agreement; a preposition needs a following word and
+//   does not follow a preposition; a lone letter between lone letters is an
+//   abbreviation (أ ف ب).
 // - Detection: per block (paragraph) and per document, counting damaged
 //   function words (ف إل عل الت الذ) against letters the damage would have
 //   removed (a medial kaf, a joined final yeh). Verdict and confidence go to
