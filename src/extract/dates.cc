@@ -73,13 +73,6 @@ std::optional<DateValue> HijriToGregorian(int y, int m, int d) {
   return v;
 }
 
-inline bool StartsWith(std::string_view s, std::string_view p) {
-  if (s.size() < p.size()) return false;
-  for (std::size_t k = 0; k < p.size(); ++k)
-    if (s[k] != p[k]) return false;
-  return true;
-}
-
 int ToInt(std::string_view s, int fallback = 0) {
   int v = fallback;
   if (!s.empty() && s[0] == '+') s.remove_prefix(1);

@@ -32,6 +32,22 @@
 
 namespace nufuz::extract {
 
+// Prefix and suffix tests on bytes, in a loop: the affixes are a few bytes,
+// and a library memcmp call per test was a measurable share of the run time.
+inline bool StartsWith(std::string_view s, std::string_view p) {
+  if (s.size() < p.size()) return false;
+  for (std::size_t k = 0; k < p.size(); ++k)
+    if (s[k] != p[k]) return false;
+  return true;
+}
+inline bool EndsWith(std::string_view s, std::string_view p) {
+  if (s.size() < p.size()) return false;
+  const std::size_t o = s.size() - p.size();
+  for (std::size_t k = 0; k < p.size(); ++k)
+    if (s[o + k] != p[k]) return false;
+  return true;
+}
+
 // The forms of one token that name matching compares (all normalised keys).
 struct TokenForms {
   std::string_view whole;  // the token's key without a leading article

@@ -19,22 +19,6 @@ namespace {
 constexpr std::string_view kAl = "ال";
 constexpr std::string_view kAlif = "ا";
 
-// Byte loops: the affixes are a few bytes, and a library memcmp call per
-// test was a measurable share of the run time.
-inline bool StartsWith(std::string_view s, std::string_view p) {
-  if (s.size() < p.size()) return false;
-  for (std::size_t k = 0; k < p.size(); ++k)
-    if (s[k] != p[k]) return false;
-  return true;
-}
-inline bool EndsWith(std::string_view s, std::string_view p) {
-  if (s.size() < p.size()) return false;
-  const std::size_t o = s.size() - p.size();
-  for (std::size_t k = 0; k < p.size(); ++k)
-    if (s[o + k] != p[k]) return false;
-  return true;
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------
