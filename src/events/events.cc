@@ -31,6 +31,9 @@ enum Flag : std::uint16_t {
   kNeedTarget = 1 << 6,
   kCueFirst = 1 << 7,
   kGenObj = 1 << 8,
+  // pos=participle: an accusative active participle after a clause (داعيا،
+  // معتبرا): its subject is the clause's subject, never an actor after it.
+  kParticiple = 1 << 9,
 };
 
 enum Role : std::uint16_t {
@@ -309,8 +312,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
     for (std::size_t r = 0; r < t.rows(); ++r) {
       Row row;
       const std::string& pos = t.Cell(r, c_p);
-      if (pos != "verb" && pos != "noun") return DataErr(t, r, "pos must be verb or noun");
-      row.verb = pos == "verb";
+      if (pos != "verb" && pos != "noun" && pos != "participle")
+        return DataErr(t, r, "pos must be verb, noun or participle");
+      row.verb = pos != "noun";
       row.cameo = t.Cell(r, c_c);
       if (!impl->codes.count(row.cameo))
         return DataErr(t, r, "CAMEO code '" + row.cameo + "' is not in cameo.tsv");
@@ -332,6 +336,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         if (it == kFlags.end()) return DataErr(t, r, "unknown flag '" + f + "'");
         row.flags |= it->second;
       }
+      if (pos == "participle") row.flags |= kParticiple;
       row.mode = t.Cell(r, c_m);
       auto words = SplitBar(t.Cell(r, c_f));
       if (words.empty()) return DataErr(t, r, "no forms");
@@ -342,6 +347,14 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         bool imperfect = false;
         if (pos == "noun") {
           NounForms(w, expanded);
+        } else if (pos == "participle") {
+          // The masculine accusative (داعيا) gives the feminine (داعيه) and
+          // the plural (داعين).
+          expanded.push_back(w);
+          if (EndsWith(w, "ا") && Cps(w) >= 4) {
+            expanded.push_back(DropLast(w) + "ه");
+            expanded.push_back(DropLast(w) + "ين");
+          }
         } else {
           std::string first = FirstLetter(w);
           imperfect = first == "ي" && Cps(w) >= 4;
@@ -484,6 +497,16 @@ class Coder {
     return m;
   }
   int ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role) const;
+  void ResolveTitle(Group& g, std::uint32_t sb) const;
+  // بلاده: the text stage may keep the ه of "his" in the stem (it is also a
+  // normalised ة); the stem without it is a country anaphor.
+  bool HeSuffixAnaphor(std::uint32_t t) const {
+    const Token& tok = doc_.tokens[t];
+    if (!tok.suffix.empty() || !EndsWith(tok.stem, "ه") || Cps(tok.stem) < 4) return false;
+    std::string_view st = tok.stem;
+    st.remove_suffix(std::string_view("ه").size());
+    return (lex_.Marker(st) & kCountryAnaphor) != 0;
+  }
   bool IsPunct(std::uint32_t i) const { return doc_.tokens[i].kind == TokenKind::kPunct; }
   bool IsClauseBreak(std::uint32_t i) const {
     if (!IsPunct(i)) return false;
@@ -700,15 +723,19 @@ std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
 int Coder::ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role) const {
   const Token& tok = doc_.tokens[t];
   if (role & kCountryAnaphor) {
-    if (tok.suffix.empty()) return -1;
+    if (tok.suffix.empty() && !HeSuffixAnaphor(t)) return -1;
     for (std::size_t k = groups_.size(); k-- > 0;) {
       const Group& g = groups_[k];
-      if (g.nisba || g.anaphor || g.tb < sb) continue;
+      if ((g.nisba && !g.actor_np) || g.anaphor || g.tb < sb) continue;
       const Entity& ent = doc_.entities[g.entity];
       if (ent.type == "COUNTRY") return g.entity;
       if (ent.type == "PERSON" || ent.type == "ORG") {
         int c = CountryEntity(g.entity);
         if (c >= 0) return c;
+        // A person whose country is no entity of the document stands for it.
+        bool has_country = false;
+        for (const auto& [k, v] : ent.attrs) has_country |= k == "country" && !v.empty();
+        if (ent.type == "PERSON" && has_country) return g.entity;
       }
     }
     return -1;
@@ -729,6 +756,76 @@ int Coder::ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role)
     }
   }
   return -1;
+}
+
+// "الرئيس الصيني"، "وزير الخارجية الروسي" with no name: the office holder of
+// that country named last before it in the document (its attrs `country`
+// and `role`), else the country stays the actor.
+void Coder::ResolveTitle(Group& g, std::uint32_t sb) const {
+  if (!g.nisba || !g.actor_np || g.place >= 0 || g.tb < sb + 1) return;
+  if (doc_.entities[g.entity].type != "COUNTRY") return;
+  auto bare = [&](std::uint32_t t) {
+    std::string_view st = doc_.tokens[t].stem;
+    if (StartsWith(st, "ال") && Cps(st) >= 4) st.remove_prefix(std::string_view("ال").size());
+    return st;
+  };
+  std::uint32_t title = g.tb - 1;
+  std::string_view gen;
+  if (!(StemMarkerAt(title) & kActorNoun)) {
+    if (g.tb < sb + 2) return;
+    title = g.tb - 2;
+    gen = bare(g.tb - 1);
+  }
+  const std::string_view head = bare(title);
+  std::vector<std::string_view> roles;
+  if (head == "رئيس" && gen.empty()) roles = {"president"};
+  if (head == "رئيس" && (gen == "وزراء" || gen == "حكومه")) roles = {"prime minister", "premier"};
+  if (head == "وزير" && gen == "خارجيه") roles = {"foreign", "secretary of state"};
+  if (head == "وزير" && gen == "دفاع") roles = {"defen"};
+  if (head == "ملك") roles = {"king"};
+  if (head == "امير") roles = {"emir"};
+  if (roles.empty()) return;
+  const std::string& country = doc_.entities[g.entity].id;
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), g.tb,
+                             [](const Mention& m, std::uint32_t t) { return m.tb < t; });
+  for (int n = 0; it != mentions_.begin() && n < 400; ++n) {
+    --it;
+    const Entity& e = doc_.entities[it->entity];
+    if (e.type != "PERSON") continue;
+    const std::string *c = nullptr, *r = nullptr;
+    for (const auto& [k, v] : e.attrs) {
+      if (k == "country") c = &v;
+      if (k == "role") r = &v;
+    }
+    if (!c || !r || *c != country) continue;
+    for (auto want : roles)
+      if (r->find(want) != std::string::npos) {
+        g.entity = it->entity;
+        return;
+      }
+  }
+  // No office holder with that role: the document's only person of that
+  // country, named before, whose role is not given (a head of state named
+  // among others: "هنأ الرؤساء الثلاثة X وY").
+  int only = -1;
+  for (std::size_t e = 0; e < doc_.entities.size(); ++e) {
+    const Entity& en = doc_.entities[e];
+    if (en.type != "PERSON") continue;
+    const std::string *c = nullptr, *r = nullptr;
+    for (const auto& [k, v] : en.attrs) {
+      if (k == "country") c = &v;
+      if (k == "role") r = &v;
+    }
+    if (!c || *c != country) continue;
+    if (r || only >= 0) return;
+    only = static_cast<int>(e);
+  }
+  if (only < 0) return;
+  for (const auto& m : mentions_)
+    if (m.entity == only && m.tb < g.tb) {
+      g.entity = only;
+      return;
+    }
 }
 
 int Coder::CountryEntity(int e) const {
@@ -796,29 +893,38 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
     for (const auto& ref : refs) noun_rows = noun_rows || !lex_.rows[ref.row].verb;
     nominal = noun_rows;
   }
-  for (const auto& ref : refs) {
-    const Row& row = lex_.rows[ref.row];
-    cue_tok = UINT32_MAX;
-    if (row.verb && nominal) continue;
-    if (row.cues.empty()) {
-      imperfect = ref.imperfect;
-      return &row;
+  // A participle after a comma (", مطالبة X بـ") is read before a verbal
+  // noun of the same spelling (مطالبة); elsewhere the noun wins.
+  bool has_noun = false;
+  for (const auto& ref : refs) has_noun = has_noun || !lex_.rows[ref.row].verb;
+  const bool after_break = i > sb && IsClauseBreak(i - 1);
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& ref : refs) {
+      const Row& row = lex_.rows[ref.row];
+      cue_tok = UINT32_MAX;
+      const bool part = (row.flags & kParticiple) != 0;
+      if (pass == 0 && !(part && after_break)) continue;
+      if (pass == 1 && part && (after_break || has_noun)) continue;
+      if (row.verb && nominal) continue;
+      if (row.cues.empty()) {
+        imperfect = ref.imperfect;
+        return &row;
+      }
+      std::uint32_t lo = (row.flags & kCueFirst) ? i + 1 : (i > sb + 5 ? i - 5 : sb);
+      std::uint32_t hi = std::min<std::uint32_t>(se, i + 10);
+      for (std::uint32_t t = lo; t < hi && cue_tok == UINT32_MAX; ++t) {
+        if (t == i) continue;
+        for (const auto& cue : row.cue_forms)
+          if (CueAt(cue, t)) {
+            cue_tok = t;
+            break;
+          }
+      }
+      if (cue_tok != UINT32_MAX) {
+        imperfect = ref.imperfect;
+        return &row;
+      }
     }
-    std::uint32_t lo = (row.flags & kCueFirst) ? i + 1 : (i > sb + 5 ? i - 5 : sb);
-    std::uint32_t hi = std::min<std::uint32_t>(se, i + 10);
-    for (std::uint32_t t = lo; t < hi && cue_tok == UINT32_MAX; ++t) {
-      if (t == i) continue;
-      for (const auto& cue : row.cue_forms)
-        if (CueAt(cue, t)) {
-          cue_tok = t;
-          break;
-        }
-    }
-    if (cue_tok != UINT32_MAX) {
-      imperfect = ref.imperfect;
-      return &row;
-    }
-  }
   return nullptr;
 }
 
@@ -914,6 +1020,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     if (m < 0) {
       // بلاده / المنطقة: an anaphor standing for an actor named earlier.
       std::uint32_t role = StemMarkerAt(t) & (kCountryAnaphor | kRegionAnaphor);
+      if (!role && HeSuffixAnaphor(t)) role = kCountryAnaphor;
       int e = role ? ResolveAnaphor(t, sb, role) : -1;
       if (e >= 0) {
         Group g;
@@ -938,7 +1045,14 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     g.te = mm.te;
     g.entity = mm.entity;
     g.nisba = mm.nisba;
-    g.actor_np = mm.nisba && mm.tb > sb && (StemMarkerAt(mm.tb - 1) & kActorNoun);
+    // The nisba qualifies an actor noun right before it (القوات الروسية) or
+    // one with a definite genitive between them (قوات الأمن الإيرانية، وزير
+    // الخارجية الروسي).
+    g.actor_np = mm.nisba && mm.tb > sb &&
+                 ((StemMarkerAt(mm.tb - 1) & kActorNoun) ||
+                  (mm.tb > sb + 1 && (StemMarkerAt(mm.tb - 2) & kActorNoun) &&
+                   (doc_.tokens[mm.tb - 1].proclitics & kCliticAl) && MarkerAt(mm.tb - 1) == 0 &&
+                   !TriggerForm(mm.tb - 1)));
     const Entity& ent = doc_.entities[mm.entity];
     if (ent.type == "PLACE") {
       int c = CountryEntity(mm.entity);
@@ -956,7 +1070,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         // Function words (إن، لن...) and triggers between them: two actors.
         bool trig = TriggerForm(k);
         if ((IsPunct(k) && sf != "،" && sf != ",") || (doc_.tokens[k].proclitics & kCliticWa) ||
-            MarkerAt(k) != 0 || trig || doc_.tokens[k].key == "و")
+            (MarkerAt(k) & ~std::uint32_t{kActorNoun}) != 0 || trig || doc_.tokens[k].key == "و")
           adjacent = false;
       }
       adjacent &= mm.tb - prev.te <= 3 && !(doc_.tokens[mm.tb].proclitics & kCliticWa);
@@ -1029,6 +1143,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     t = mm.te;
   }
   group_at_ = std::move(gat);
+  for (auto& g : groups_) ResolveTitle(g, sb);
 
   // Triggers.
   triggers_.clear();
@@ -1121,6 +1236,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     std::uint32_t tok;
     bool speech;
     std::uint32_t comp = UINT32_MAX;  // complementizer opening its reported clause
+    bool participle = false;
   };
   std::vector<Made> made_by;
   for (std::size_t a = 0; a < triggers_.size(); ++a) {
@@ -1135,6 +1251,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     std::size_t before = events_.size();
     Emit(tr, sb, se, scope_b, se, speaker, events_);
     made_by.push_back({before, events_.size(), tr.tok, (tr.row->flags & kSpeech) != 0});
+    made_by.back().participle = (tr.row->flags & kParticiple) != 0;
     if ((tr.row->flags & kSpeech)) {
       int who = -1;
       for (std::size_t k = before; k < events_.size(); ++k) {
@@ -1193,8 +1310,10 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
     for (const auto& o : made_by)
       if (&o != &m && m.comp != UINT32_MAX && o.tok > m.comp)
         for (std::size_t k = o.b; k < o.e; ++k) content |= keep[k - n_before] != 0;
+    // A participle statement without a target ("، مؤكدا أن ...") adds to
+    // the clause before it: it is no statement of its own.
     for (std::size_t k = m.b; k < m.e; ++k)
-      if (events_[k].target.empty() && content) keep[k - n_before] = 0;
+      if (events_[k].target.empty() && (content || m.participle)) keep[k - n_before] = 0;
   }
   std::size_t w = n_before;
   for (std::size_t k = n_before; k < events_.size(); ++k)
@@ -1318,9 +1437,10 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   // An actor noun with a pronoun suffix right after the verb ("التقى
   // نظيره X"، "زار مسؤولوها X"): the pronoun stands for the clause's subject,
   // which is the source; the actor after it is the object.
-  const bool counterpart = arow.verb && anchor + 1 < se && group_of(anchor + 1) < 0 &&
-                           (StemMarkerAt(anchor + 1) & kActorNoun) &&
-                           !doc_.tokens[anchor + 1].suffix.empty();
+  const bool counterpart =
+      arow.verb && anchor + 1 < se && group_of(anchor + 1) < 0 &&
+      (StemMarkerAt(anchor + 1) & kActorNoun) && !doc_.tokens[anchor + 1].suffix.empty() &&
+      !EndsWith(doc_.Surface(doc_.tokens[anchor + 1]), "ة");  // رئيسة: no suffix
   // A number right after the verb ("قتل ثلاثة جنود") counts its object
   // (the verb is passive or its subject dropped), not its subject.
   bool counted = false;
@@ -1329,12 +1449,15 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
                               [](const auto& p, std::uint32_t t) { return p.second < t; });
     counted = q != quants_.end() && q->second == anchor + 1;
   }
+  // A participle (داعيا، معتبرة) has the subject of the clause it follows:
+  // the actor after it is its object.
+  const bool participle = (arow.flags & kParticiple) != 0;
   const bool object_first =
-      (arow.verb && !tr.inherit && tr.cue_tok == i + 1) || counterpart || counted;
+      (arow.verb && !tr.inherit && tr.cue_tok == i + 1) || counterpart || counted || participle;
   // SVO: an unmarked actor opening the clause right before the verb (or
   // before its negation/modal particle) is the subject: "إن كازاخستان لن
   // تساعد روسيا"، "وروسيا تدعم ...".
-  if (src < 0 && arow.verb && anchor > sb && !pronoun_subject) {
+  if (src < 0 && arow.verb && anchor > sb && !pronoun_subject && !participle) {
     std::uint32_t b = anchor - 1;
     if (b > sb && group_of(b) < 0 &&
         (MarkerAt(b) & (kNegation | kNegationPerfect | kMay | kFuture)))
@@ -1381,7 +1504,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         // noun) qualifies the object too: "اغتيال السفير الروسي".
         const bool object_nisba =
             groups_[g].nisba && !groups_[g].actor_np && groups_[g].tb > anchor + 1;
-        if ((arow.flags & kGenObj) && (!groups_[g].nisba || object_nisba)) {
+        if ((arow.flags & kGenObj) && (!groups_[g].nisba || groups_[g].actor_np || object_nisba)) {
           // غزو أوكرانيا: the genitive of a transitive verbal noun is its
           // object unless a target phrase follows (غزو روسيا لأوكرانيا).
           bool target_follows = false;
@@ -1416,12 +1539,14 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   bool conjoined = (at.proclitics & (kCliticWa | kCliticFa)) ||
                    (StartsWith(at.key, "و") && !StartsWith(at.stem, "و"));
   bool shared_subject = arow.verb && conjoined && sentence_subject_ >= 0;
-  if ((pronoun_subject || counterpart) && sentence_subject_ >= 0) shared_subject = true;
+  if ((pronoun_subject || counterpart || participle) && sentence_subject_ >= 0)
+    shared_subject = true;
   // Backward (SVO, light verbs "قام X بزيارة"). A verbal noun with the
   // article (الحرب، العمليات) names no agent far before it.
   const Token& trig_tok = doc_.tokens[anchor];
   const bool definite_noun = !arow.verb && (trig_tok.proclitics & kCliticAl);
-  if (src < 0 && !plain_subject && !shared_subject && !pronoun_subject && !tr.judged) {
+  if (src < 0 && !plain_subject && !shared_subject && !pronoun_subject && !tr.judged &&
+      !participle) {
     // A definite noun takes only an actor right before it ("أصبح الاتحاد
     // الأوروبي المستثمر الأول"، "تحتفظ روسيا بالقاعدة").
     std::uint32_t reach = definite_noun ? 4 : 40;

@@ -1,0 +1,354 @@
+// Clauses and senses, on sentences written for the project: participles
+// after a clause (داعيا، مطالبة، محذرة: the clause's subject acts on the
+// actor after them), office holders named by title and nisba (الرئيس الصيني,
+// وزير الخارجية الروسي), بلاده with the ه of "his", a nisba after a definite
+// genitive (قوات الأمن الإيرانية), جراء, and the senses of hosting, chairing,
+// lifting and tightening sanctions, memoranda, ultimatums, rallies and
+// declaring a diplomat persona non grata.
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/utf8.h"
+#include "events/events.h"
+#include "test_util.h"
+#include "text/text.h"
+
+namespace nufuz::events {
+namespace {
+
+const text::Lexicon& Lex() {
+  static std::shared_ptr<const text::Lexicon> lex = [] {
+    auto r = text::Lexicon::Load(nufuz::testing::DataDir());
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r.value() : text::Lexicon::FromWords({});
+  }();
+  return *lex;
+}
+
+const EventCoder& Coder() {
+  static std::shared_ptr<const EventCoder> coder = [] {
+    auto r = EventCoder::Load(nufuz::testing::DataDir());
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r.value() : nullptr;
+  }();
+  return *coder;
+}
+
+const std::vector<Entity>& Catalog() {
+  static const std::vector<Entity> kCatalog = {
+      {"country:rus", "COUNTRY", "Russia", "روسيا", "Q159", {}},
+      {"country:chn", "COUNTRY", "China", "الصين", "Q148", {}},
+      {"country:kaz", "COUNTRY", "Kazakhstan", "كازاخستان", "Q232", {}},
+      {"country:tur", "COUNTRY", "Turkey", "تركيا", "Q43", {}},
+      {"country:irn", "COUNTRY", "Iran", "إيران", "Q794", {}},
+      {"country:ukr", "COUNTRY", "Ukraine", "أوكرانيا", "Q212", {}},
+      {"country:fra", "COUNTRY", "France", "فرنسا", "Q142", {}},
+      {"country:usa", "COUNTRY", "United States", "الولايات المتحدة", "Q30", {}},
+      {"country:uzb", "COUNTRY", "Uzbekistan", "أوزبكستان", "Q265", {}},
+      {"country:aze", "COUNTRY", "Azerbaijan", "أذربيجان", "Q227", {}},
+      {"country:arm", "COUNTRY", "Armenia", "أرمينيا", "Q399", {}},
+      {"country:blr", "COUNTRY", "Belarus", "بيلاروسيا", "Q184", {}},
+      {"person:putin",
+       "PERSON",
+       "Vladimir Putin",
+       "بوتين",
+       "",
+       {{"country", "country:rus"}, {"role", "president"}}},
+      {"person:lavrov",
+       "PERSON",
+       "Sergei Lavrov",
+       "لافروف",
+       "",
+       {{"country", "country:rus"}, {"role", "foreign minister"}}},
+      {"person:xi", "PERSON", "Xi Jinping", "شي جين بينغ", "", {{"country", "country:chn"}}},
+      {"person:erdogan",
+       "PERSON",
+       "Recep Tayyip Erdogan",
+       "أردوغان",
+       "",
+       {{"country", "country:tur"}, {"role", "president"}}},
+      {"place:tashkent", "PLACE", "Tashkent", "طشقند", "", {{"country", "country:uzb"}}},
+      {"place:baku", "PLACE", "Baku", "باكو", "", {{"country", "country:aze"}}},
+  };
+  return kCatalog;
+}
+
+std::uint32_t CpOf(const std::string& text, std::size_t byte) {
+  return static_cast<std::uint32_t>(utf8::Length(std::string_view(text).substr(0, byte)));
+}
+
+struct Mark {
+  const char* surface;
+  const char* id;  // entity id ("#nisba" suffix: a nisba mention); for a DATE its value
+};
+
+// Marks the n-th occurrence of each surface (in order of the list).
+Document Build(const std::string& text, const std::vector<Mark>& entities,
+               const std::vector<Mark>& dates = {}, const char* published = nullptr) {
+  Document d;
+  d.id = "test";
+  d.text = text;
+  if (published) d.published = published;
+  text::Tokenize(d, Lex());
+  std::vector<std::pair<std::string, std::size_t>> seen;
+  auto find = [&](const std::string& s) {
+    std::size_t from = 0;
+    for (const auto& [w, end] : seen)
+      if (w == s) from = end;
+    std::size_t at = d.text.find(s, from);
+    EXPECT_NE(at, std::string::npos) << s;
+    if (at != std::string::npos) seen.push_back({s, at + 1});
+    return at;
+  };
+  for (const auto& m : entities) {
+    std::size_t at = find(m.surface);
+    if (at == std::string::npos) continue;
+    std::string id = m.id;
+    Attrs attrs;
+    if (auto hash = id.find('#'); hash != std::string::npos) {
+      attrs.emplace_back("form", id.substr(hash + 1));
+      id.resize(hash);
+    }
+    attrs.insert(attrs.begin(), {"entity", id});
+    d.spans.push_back(
+        Span{CpOf(d.text, at), CpOf(d.text, at + std::string(m.surface).size()), "ENTITY", attrs});
+    bool have = false;
+    for (const auto& e : d.entities) have = have || e.id == id;
+    if (!have)
+      for (const auto& e : Catalog())
+        if (e.id == id) d.entities.push_back(e);
+  }
+  for (const auto& m : dates) {
+    std::size_t at = find(m.surface);
+    if (at == std::string::npos) continue;
+    d.spans.push_back(Span{CpOf(d.text, at),
+                           CpOf(d.text, at + std::string(m.surface).size()),
+                           "DATE",
+                           {{"value", m.id}, {"anchor", "absolute"}, {"kind", "point"}}});
+  }
+  return d;
+}
+
+std::string Dump(const std::vector<Event>& evs) {
+  std::ostringstream o;
+  for (const auto& e : evs)
+    o << e.cameo << " " << (e.source.empty() ? "-" : e.source) << " -> "
+      << (e.target.empty() ? "-" : e.target) << " " << e.date << "\n";
+  return o.str();
+}
+
+struct Case {
+  const char* name;
+  const char* text;
+  std::vector<Mark> entities;
+  const char* code;    // CAMEO prefix
+  const char* source;  // "" = none
+  const char* target;  // "" = none
+  int count;           // events with this code prefix, source and target (0: none)
+};
+
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.name;
+}
+
+class Clauses : public ::testing::TestWithParam<Case> {};
+
+TEST_P(Clauses, CodesTheEvent) {
+  const Case& c = GetParam();
+  auto evs = Coder().Run(Build(c.text, c.entities));
+  int n = 0;
+  for (const auto& e : evs)
+    if (e.cameo.rfind(c.code, 0) == 0 && e.source == c.source && e.target == c.target) ++n;
+  EXPECT_EQ(n, c.count) << c.name << "\n" << Dump(evs);
+}
+
+const Case kCases[] = {
+    // Participles.
+    {"a demand in a participle after a comma: the clause's subject demands",
+     "انتقدت فرنسا الهجوم على السفارة، مطالبة روسيا بفتح تحقيق.",
+     {{"فرنسا", "country:fra"}, {"روسيا", "country:rus"}},
+     "100",
+     "country:fra",
+     "country:rus",
+     1},
+    {"the participle's object is no subject: Russia demands nothing",
+     "انتقدت فرنسا الهجوم على السفارة، مطالبة روسيا بفتح تحقيق.",
+     {{"فرنسا", "country:fra"}, {"روسيا", "country:rus"}},
+     "10",
+     "country:rus",
+     "",
+     0},
+    {"an appeal to settle (داعية ... إلى ضبط النفس) by the subject of the clause",
+     "أدانت الصين التصعيد على الحدود، داعية أرمينيا إلى ضبط النفس.",
+     {{"الصين", "country:chn"}, {"أرمينيا", "country:arm"}},
+     "027",
+     "country:chn",
+     "country:arm",
+     1},
+    {"a cue before the participle does not choose its sense (دعم ... داعيا)",
+     "جددت روسيا دعمها لبيلاروسيا، داعيا أوزبكستان إلى الانضمام إلى الاتحاد.",
+     {{"روسيا", "country:rus"}, {"لبيلاروسيا", "country:blr"}, {"أوزبكستان", "country:uzb"}},
+     "023",
+     "country:rus",
+     "country:uzb",
+     0},
+    {"a warning in a participle after an accusation",
+     "اتهمت إيران أوكرانيا بتسريب المعلومات، محذرة الولايات المتحدة من عواقب التصعيد.",
+     {{"إيران", "country:irn"}, {"أوكرانيا", "country:ukr"}, {"الولايات المتحدة", "country:usa"}},
+     "13",
+     "country:irn",
+     "country:usa",
+     1},
+    {"a participle after reported speech belongs to the speaker",
+     "قال بوتين إن روسيا ستزور كازاخستان قريبا، داعيا أوزبكستان إلى الحوار.",
+     {{"بوتين", "person:putin"},
+      {"روسيا", "country:rus"},
+      {"كازاخستان", "country:kaz"},
+      {"أوزبكستان", "country:uzb"}},
+     "026",
+     "person:putin",
+     "country:uzb",
+     1},
+    {"a participle statement without a target is no statement of its own",
+     "زار أردوغان باكو أمس، مؤكدا أن العلاقات بين البلدين متينة.",
+     {{"أردوغان", "person:erdogan"}, {"باكو", "place:baku"}},
+     "01",
+     "person:erdogan",
+     "",
+     0},
+    {"a participle statement with a target (مشيرا إلى X)",
+     "زار أردوغان باكو أمس، مشيرا إلى أذربيجان بوصفها شريكا.",
+     {{"أردوغان", "person:erdogan"}, {"باكو", "place:baku"}, {"أذربيجان", "country:aze"}},
+     "010",
+     "person:erdogan",
+     "country:aze",
+     1},
+    // Titles, anaphors, nisbas.
+    {"الرئيس الصيني with no name is the office holder named before",
+     "استقبل بوتين شي جين بينغ في موسكو. وقال الرئيس الصيني إن بكين تدعم روسيا.",
+     {{"بوتين", "person:putin"},
+      {"شي جين بينغ", "person:xi"},
+      {"الصيني", "country:chn#nisba"},
+      {"روسيا", "country:rus"}},
+     "010",
+     "person:xi",
+     "",
+     1},
+    {"وزير الخارجية الروسي is the foreign minister named before, not the president",
+     "التقى لافروف وبوتين وفدا تركيا. وقال وزير الخارجية الروسي لتركيا إن الحوار مستمر.",
+     {{"لافروف", "person:lavrov"},
+      {"بوتين", "person:putin"},
+      {"الروسي", "country:rus#nisba"},
+      {"لتركيا", "country:tur"}},
+     "010",
+     "person:lavrov",
+     "country:tur",
+     1},
+    {"a title with no office holder named stays the country",
+     "وقال الرئيس التركي لأذربيجان إن الحوار مستمر.",
+     {{"التركي", "country:tur#nisba"}, {"لأذربيجان", "country:aze"}},
+     "010",
+     "country:tur",
+     "country:aze",
+     1},
+    {"بلاده (his country) in reported speech: the speaker acts",
+     "قال أردوغان إن بلاده ستزور أذربيجان.",
+     {{"أردوغان", "person:erdogan"}, {"أذربيجان", "country:aze"}},
+     "04",
+     "person:erdogan",
+     "country:aze",
+     1},
+    {"بلاده after a title with a nisba: the title's country",
+     "وقال الرئيس التركي إن بلاده ستدعم أذربيجان.",
+     {{"التركي", "country:tur#nisba"}, {"أذربيجان", "country:aze"}},
+     "03",
+     "country:tur",
+     "country:aze",
+     1},
+    {"a nisba after a definite genitive names the actor (قوات الأمن الإيرانية)",
+     "هاجمت قوات الأمن الإيرانية سفينة تركية في الخليج.",
+     {{"الإيرانية", "country:irn#nisba"}, {"تركية", "country:tur#nisba"}},
+     "19",
+     "country:irn",
+     "country:tur",
+     1},
+    {"the actor after جراء is the cause, not the subject",
+     "غادر آلاف السكان المدينة جراء القصف الروسي.",
+     {{"الروسي", "country:rus#nisba"}},
+     "087",
+     "country:rus",
+     "",
+     0},
+    // Senses.
+    {"احتضن a summit: the host city hosts the parties (its country is no entity here)",
+     "احتضنت طشقند اجتماعا بين أذربيجان وأرمينيا.",
+     {{"طشقند", "place:tashkent"}, {"أذربيجان", "country:aze"}, {"أرمينيا", "country:arm"}},
+     "043",
+     "place:tashkent",
+     "country:aze",
+     1},
+    {"ترأس وفدا إلى X is a visit",
+     "ترأس لافروف وفدا رفيعا إلى أوزبكستان.",
+     {{"لافروف", "person:lavrov"}, {"أوزبكستان", "country:uzb"}},
+     "042",
+     "person:lavrov",
+     "country:uzb",
+     1},
+    {"ترأس اجتماعا مع X is a meeting",
+     "ترأس بوتين اجتماعا مع أردوغان في سوتشي.",
+     {{"بوتين", "person:putin"}, {"أردوغان", "person:erdogan"}},
+     "04",
+     "person:putin",
+     "person:erdogan",
+     1},
+    {"lifting sanctions (ألغى العقوبات على X)",
+     "ألغت الولايات المتحدة العقوبات المفروضة على بيلاروسيا.",
+     {{"الولايات المتحدة", "country:usa"}, {"بيلاروسيا", "country:blr"}},
+     "085",
+     "country:usa",
+     "country:blr",
+     1},
+    {"tightening sanctions (شدد العقوبات على X) is no statement",
+     "شددت فرنسا العقوبات على إيران.",
+     {{"فرنسا", "country:fra"}, {"إيران", "country:irn"}},
+     "163",
+     "country:fra",
+     "country:irn",
+     1},
+    {"a memorandum of understanding is an agreement",
+     "وقعت روسيا وأوزبكستان مذكرة تفاهم في مجال الطاقة.",
+     {{"روسيا", "country:rus"}, {"أوزبكستان", "country:uzb"}},
+     "057",
+     "country:rus",
+     "country:uzb",
+     1},
+    {"a deadline (أمهل X) is an ultimatum",
+     "أمهلت تركيا أرمينيا أسبوعا للرد على المقترح.",
+     {{"تركيا", "country:tur"}, {"أرمينيا", "country:arm"}},
+     "139",
+     "country:tur",
+     "country:arm",
+     1},
+    {"a rally (احتشد ... أمام السفارة) with no named crowd",
+     "احتشد مئات المحتجين أمام سفارة فرنسا في طهران.",
+     {{"فرنسا", "country:fra"}},
+     "14",
+     "",
+     "country:fra",
+     1},
+    {"declaring a diplomat persona non grata breaks relations",
+     "أعلنت أوكرانيا السفير الإيراني شخصا غير مرغوب فيه.",
+     {{"أوكرانيا", "country:ukr"}, {"الإيراني", "country:irn#nisba"}},
+     "16",
+     "country:ukr",
+     "country:irn",
+     1},
+};
+
+INSTANTIATE_TEST_SUITE_P(Events, Clauses, ::testing::ValuesIn(kCases));
+
+}  // namespace
+}  // namespace nufuz::events
