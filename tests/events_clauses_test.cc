@@ -2,7 +2,7 @@
 // after a clause (داعيا، مطالبة، محذرة: the clause's subject acts on the
 // actor after them), office holders named by title and nisba (الرئيس الصيني,
 // وزير الخارجية الروسي), بلاده with the ه of "his", a nisba after a definite
-// genitive (قوات الأمن الإيرانية), جراء, and the senses of hosting, chairing,
+// genitive (قوات الأمن الإيرانية), حليفتها and البلاد, جراء, and the senses of hosting, chairing,
 // lifting and tightening sanctions, memoranda, ultimatums, rallies and
 // declaring a diplomat persona non grata.
 #include <gtest/gtest.h>
@@ -280,6 +280,34 @@ const Case kCases[] = {
      {{"الروسي", "country:rus#nisba"}},
      "087",
      "country:rus",
+     "",
+     0},
+    {"حليفتها: the state named before that is not the subject",
+     "تواجه كازاخستان اضطرابات. وأرسلت روسيا جنودا إلى حليفتها القديمة.",
+     {{"كازاخستان", "country:kaz"}, {"روسيا", "country:rus"}},
+     "154",
+     "country:rus",
+     "country:kaz",
+     1},
+    {"حليفتها with its name after a comma: the named state",
+     "تواجه أوزبكستان أزمة. وأرسلت روسيا جنودا إلى حليفتها القديمة، كازاخستان، للمساعدة.",
+     {{"أوزبكستان", "country:uzb"}, {"روسيا", "country:rus"}, {"كازاخستان", "country:kaz"}},
+     "154",
+     "country:rus",
+     "country:kaz",
+     1},
+    {"إلى البلاد: the state named before",
+     "تواجه كازاخستان اضطرابات. ووصل لافروف إلى البلاد أمس.",
+     {{"كازاخستان", "country:kaz"}, {"لافروف", "person:lavrov"}},
+     "042",
+     "person:lavrov",
+     "country:kaz",
+     1},
+    {"في أنحاء البلاد is where, not who: no actor",
+     "تواجه كازاخستان اضطرابات. واندلعت احتجاجات في أنحاء البلاد.",
+     {{"كازاخستان", "country:kaz"}},
+     "14",
+     "country:kaz",
      "",
      0},
     // Senses.

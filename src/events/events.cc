@@ -58,6 +58,8 @@ enum Role : std::uint16_t {
 constexpr std::uint32_t kRelative = 1u << 16;
 constexpr std::uint32_t kClause = 1u << 17;
 constexpr std::uint32_t kNonActor = 1u << 18;
+// حليفتها، جارتها: "her ally/neighbour", a state named before.
+constexpr std::uint32_t kPartnerAnaphor = 1u << 19;
 
 struct CodeInfo {
   std::string name, plover, mode, intent, refusal;
@@ -284,6 +286,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"actor-noun", kActorNoun},
         {"country-anaphor", kCountryAnaphor},
         {"region-anaphor", kRegionAnaphor},
+        {"partner-anaphor", kPartnerAnaphor},
         {"relative", kRelative},
         {"clause", kClause},
         {"nonactor", kNonActor}};
@@ -722,6 +725,43 @@ std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
 // last named in the document.
 int Coder::ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role) const {
   const Token& tok = doc_.tokens[t];
+  // حليفتها / جارتها (with a pronoun suffix), البلاد (with the article, no
+  // suffix): the state named last before it that is not a subject of this
+  // sentence (the ally is not the one whose ally it is).
+  const bool the_country = (role & kCountryAnaphor) && tok.suffix.empty() && !HeSuffixAnaphor(t) &&
+                           (tok.proclitics & kCliticAl);
+  if ((role & kPartnerAnaphor) || the_country) {
+    if ((role & kPartnerAnaphor) && tok.suffix.empty()) return -1;
+    if (t + 1 < doc_.tokens.size() && mention_at_[t + 1] >= 0) return -1;
+    // البلاد is a party only after a preposition of a target ("وصل إلى
+    // البلاد"), not where something happened ("في أنحاء البلاد").
+    if (the_country) {
+      const std::string p = Prep(t, sb);
+      if (p != "الي" && p != "ل" && p != "علي" && p != "مع" && p != "ضد") return -1;
+    }
+    // "حليفتها القديمة، كازاخستان": the name given right after it.
+    for (std::uint32_t k = t + 1; k < doc_.tokens.size() && k <= t + 4; ++k) {
+      if (TriggerForm(k)) break;
+      int m = mention_at_[k];
+      if (m < 0) continue;
+      int e = mentions_[m].entity;
+      if (doc_.entities[e].type == "PLACE") e = CountryEntity(e);
+      if (e >= 0 && doc_.entities[e].type == "COUNTRY") return e;
+      break;
+    }
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), t,
+                               [](const Mention& m, std::uint32_t x) { return m.tb < x; });
+    for (int n = 0; it != mentions_.begin() && n < 400; ++n) {
+      --it;
+      int e = it->entity;
+      if (doc_.entities[e].type == "PLACE") e = CountryEntity(e);
+      if (e < 0 || doc_.entities[e].type != "COUNTRY") continue;
+      bool subject = false;
+      for (const auto& g : groups_) subject |= g.tb >= sb && g.entity == e && g.prep.empty();
+      if (!subject) return e;
+    }
+    return -1;
+  }
   if (role & kCountryAnaphor) {
     if (tok.suffix.empty() && !HeSuffixAnaphor(t)) return -1;
     for (std::size_t k = groups_.size(); k-- > 0;) {
@@ -769,12 +809,16 @@ void Coder::ResolveTitle(Group& g, std::uint32_t sb) const {
     if (StartsWith(st, "ال") && Cps(st) >= 4) st.remove_prefix(std::string_view("ال").size());
     return st;
   };
+  // "وزير الخارجية الروسي": the title before a definite genitive (itself
+  // maybe an actor noun, الخارجية) comes first.
   std::uint32_t title = g.tb - 1;
   std::string_view gen;
-  if (!(StemMarkerAt(title) & kActorNoun)) {
-    if (g.tb < sb + 2) return;
+  if (g.tb >= sb + 2 && (StemMarkerAt(g.tb - 2) & kActorNoun) &&
+      (doc_.tokens[g.tb - 1].proclitics & kCliticAl)) {
     title = g.tb - 2;
     gen = bare(g.tb - 1);
+  } else if (!(StemMarkerAt(title) & kActorNoun)) {
+    return;
   }
   const std::string_view head = bare(title);
   std::vector<std::string_view> roles;
@@ -1019,7 +1063,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     int m = mention_at_[t];
     if (m < 0) {
       // بلاده / المنطقة: an anaphor standing for an actor named earlier.
-      std::uint32_t role = StemMarkerAt(t) & (kCountryAnaphor | kRegionAnaphor);
+      std::uint32_t role = StemMarkerAt(t) & (kCountryAnaphor | kRegionAnaphor | kPartnerAnaphor);
       if (!role && HeSuffixAnaphor(t)) role = kCountryAnaphor;
       int e = role ? ResolveAnaphor(t, sb, role) : -1;
       if (e >= 0) {
