@@ -2,9 +2,10 @@
 // after a clause (داعيا، مطالبة، محذرة: the clause's subject acts on the
 // actor after them), office holders named by title and nisba (الرئيس الصيني,
 // وزير الخارجية الروسي), بلاده with the ه of "his", a nisba after a definite
-// genitive (قوات الأمن الإيرانية), حليفتها and البلاد, جراء, and the senses of hosting, chairing,
-// lifting and tightening sanctions, memoranda, ultimatums, rallies and
-// declaring a diplomat persona non grata.
+// genitive (قوات الأمن الإيرانية), حليفتها and البلاد, جراء, refusing
+// another's act (رفض الاتهامات الأمريكية), weapons as actor nouns, and the senses of hosting,
+// chairing, lifting and tightening sanctions, memoranda, ultimatums, rallies and declaring a
+// diplomat persona non grata.
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -310,6 +311,41 @@ const Case kCases[] = {
      "country:kaz",
      "",
      0},
+    {"refusing another's accusation rejects its author (رفض الاتهامات الأمريكية)",
+     "رفضت الصين الاتهامات الأمريكية بشأن التجسس.",
+     {{"الصين", "country:chn"}, {"الأمريكية", "country:usa#nisba"}},
+     "12",
+     "country:chn",
+     "country:usa",
+     1},
+    {"refusing another's appeal rejects its author (رفض دعوة X)",
+     "رفضت إيران دعوة فرنسا إلى الحوار.",
+     {{"إيران", "country:irn"}, {"فرنسا", "country:fra"}},
+     "12",
+     "country:irn",
+     "country:fra",
+     1},
+    {"drones with a nisba act for their state; the target's nisba names the victim",
+     "استهدفت مسيرات أوكرانية مصفاة نفط روسية.",
+     {{"أوكرانية", "country:ukr#nisba"}, {"روسية", "country:rus#nisba"}},
+     "19",
+     "country:ukr",
+     "country:rus",
+     1},
+    {"نفذ ضربات ضد ... في X: strikes on X",
+     "نفذ الجيش التركي ضربات ضد مواقع مسلحة في أرمينيا.",
+     {{"التركي", "country:tur#nisba"}, {"أرمينيا", "country:arm"}},
+     "195",
+     "country:tur",
+     "country:arm",
+     1},
+    {"tear gas fired by the police is repression, not fighting",
+     "أطلقت الشرطة الإيرانية الغاز المسيل للدموع على المحتجين.",
+     {{"الإيرانية", "country:irn#nisba"}},
+     "175",
+     "country:irn",
+     "",
+     1},
     // Senses.
     {"احتضن a summit: the host city hosts the parties (its country is no entity here)",
      "احتضنت طشقند اجتماعا بين أذربيجان وأرمينيا.",

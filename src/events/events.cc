@@ -1250,8 +1250,18 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       Trigger& next = triggers_[a + 1];
       bool clause_break = false;
       for (std::uint32_t k = tr.tok + 1; k < next.tok; ++k) clause_break |= IsClauseBreak(k);
-      if (!next.consumed && next.tok <= tr.tok + 5 && !clause_break &&
-          !(next.row->flags & kSpeech)) {
+      // "رفضت X الاتهامات الأمريكية": refusing another's statement, appeal,
+      // demand, accusation or threat (a verbal noun of roots 01, 02, 10-13)
+      // is a rejection of its author, coded on the refusing verb.
+      const std::string& nc = next.row->cameo;
+      const bool rejects_act = (tr.row->flags & kRefuse) && !next.row->verb &&
+                               next.tok <= tr.tok + 2 && nc.size() >= 2 &&
+                               (nc.compare(0, 2, "01") == 0 || nc.compare(0, 2, "02") == 0 ||
+                                (nc[0] == '1' && nc[1] <= '3'));
+      if (rejects_act && !next.consumed && !clause_break) {
+        next.consumed = true;
+      } else if (!next.consumed && next.tok <= tr.tok + 5 && !clause_break &&
+                 !(next.row->flags & kSpeech)) {
         next.inherit = true;
         next.inherit_intent = (tr.row->flags & kModal) != 0;
         next.inherit_negated = (tr.row->flags & kRefuse) != 0;
