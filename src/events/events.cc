@@ -1291,6 +1291,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     bool speech;
     std::uint32_t comp = UINT32_MAX;  // complementizer opening its reported clause
     bool participle = false;
+    bool noun = false;
   };
   std::vector<Made> made_by;
   for (std::size_t a = 0; a < triggers_.size(); ++a) {
@@ -1306,6 +1307,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     Emit(tr, sb, se, scope_b, se, speaker, events_);
     made_by.push_back({before, events_.size(), tr.tok, (tr.row->flags & kSpeech) != 0});
     made_by.back().participle = (tr.row->flags & kParticiple) != 0;
+    made_by.back().noun = !tr.row->verb;
     if ((tr.row->flags & kSpeech)) {
       int who = -1;
       for (std::size_t k = before; k < events_.size(); ++k) {
@@ -1364,6 +1366,16 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
     for (const auto& o : made_by)
       if (&o != &m && m.comp != UINT32_MAX && o.tok > m.comp)
         for (std::size_t k = o.b; k < o.e; ++k) content |= keep[k - n_before] != 0;
+    // "أعلنت X وY وقف إطلاق النار": the verbal noun the statement announces
+    // (its object, in its clause) is the content.
+    if (m.comp == UINT32_MAX)
+      for (const auto& o : made_by) {
+        if (&o == &m || !o.noun || o.tok <= m.tok || o.tok > m.tok + 8) continue;
+        bool brk = false;
+        for (std::uint32_t k = m.tok + 1; k < o.tok; ++k) brk |= IsClauseBreak(k);
+        if (!brk)
+          for (std::size_t k = o.b; k < o.e; ++k) content |= keep[k - n_before] != 0;
+      }
     // A participle statement without a target ("، مؤكدا أن ...") adds to
     // the clause before it: it is no statement of its own.
     for (std::size_t k = m.b; k < m.e; ++k)
