@@ -3,7 +3,8 @@
 // actor after them), office holders named by title and nisba (الرئيس الصيني,
 // وزير الخارجية الروسي), بلاده with the ه of "his", a nisba after a definite
 // genitive (قوات الأمن الإيرانية), حليفتها and البلاد, جراء, refusing
-// another's act (رفض الاتهامات الأمريكية), weapons as actor nouns, and the senses of hosting,
+// another's act (رفض الاتهامات الأمريكية), weapons as actor nouns, targets
+// named by a pronoun (بحقه، ضدها), and the senses of hosting,
 // chairing, lifting and tightening sanctions, memoranda, ultimatums, rallies and declaring a
 // diplomat persona non grata.
 #include <gtest/gtest.h>
@@ -71,6 +72,7 @@ const std::vector<Entity>& Catalog() {
        "أردوغان",
        "",
        {{"country", "country:tur"}, {"role", "president"}}},
+      {"org:court", "ORG", "International Criminal Court", "المحكمة", "", {}},
       {"place:tashkent", "PLACE", "Tashkent", "طشقند", "", {{"country", "country:uzb"}}},
       {"place:baku", "PLACE", "Baku", "باكو", "", {{"country", "country:aze"}}},
   };
@@ -360,6 +362,27 @@ const Case kCases[] = {
      "country:arm",
      "country:aze",
      1},
+    {"بحقه: the person named before, in another clause of the sentence",
+     "سافر بوتين إلى أوزبكستان بعد أن أصدرت المحكمة مذكرة توقيف بحقه.",
+     {{"بوتين", "person:putin"}, {"أوزبكستان", "country:uzb"}, {"المحكمة", "org:court"}},
+     "173",
+     "org:court",
+     "person:putin",
+     1},
+    {"ضدها: the state named before, not the clause's subject",
+     "تواجه إيران عزلة متزايدة. وفرضت فرنسا عقوبات جديدة ضدها.",
+     {{"إيران", "country:irn"}, {"فرنسا", "country:fra"}},
+     "163",
+     "country:fra",
+     "country:irn",
+     1},
+    {"معها has no clear referent: no target from it",
+     "تواجه إيران عزلة متزايدة. وتعاونت فرنسا معها في الملف.",
+     {{"إيران", "country:irn"}, {"فرنسا", "country:fra"}},
+     "06",
+     "country:fra",
+     "country:irn",
+     0},
     // Senses.
     {"احتضن a summit: the host city hosts the parties (its country is no entity here)",
      "احتضنت طشقند اجتماعا بين أذربيجان وأرمينيا.",

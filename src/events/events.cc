@@ -501,6 +501,7 @@ class Coder {
   }
   int ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role) const;
   void ResolveTitle(Group& g, std::uint32_t sb) const;
+  int PronounTarget(std::uint32_t t, std::uint32_t sb, std::string& prep) const;
   // بلاده: the text stage may keep the ه of "his" in the stem (it is also a
   // normalised ة); the stem without it is a country anaphor.
   bool HeSuffixAnaphor(std::uint32_t t) const {
@@ -798,6 +799,51 @@ int Coder::ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role)
   return -1;
 }
 
+// بحقه، ضدها، لديها: a preposition of a party with a pronoun suffix (not
+// معها: "تعاونها معها" has no clear referent)
+// stands for the actor named last before it (ه: a person; ها: a state, body
+// or bloc) that is not the subject of its clause, at most 60 tokens back.
+int Coder::PronounTarget(std::uint32_t t, std::uint32_t sb, std::string& prep) const {
+  const Token& tok = doc_.tokens[t];
+  std::string_view suffix = tok.suffix;
+  std::string_view st = tok.stem;
+  if (suffix.empty() && st == "حقه") {  // بحقه: the ه of "his" kept in the stem
+    suffix = "ه";
+    st = "حق";
+  }
+  if (suffix != "ه" && suffix != "ها") return -1;
+  if (st == "ضد" || st == "لدي")
+    prep = std::string(st);
+  else if (st == "حق" && (tok.proclitics & kCliticBi))
+    prep = "بحق";
+  else
+    return -1;
+  const bool fem = suffix == "ها";
+  // Not the subject of its own clause (the unmarked actor named last before
+  // it): "فرضت فرنسا عقوبات ضدها" is not against France.
+  int subject = -1;
+  for (const auto& g : groups_)
+    if (g.tb >= sb && g.prep.empty()) subject = g.entity;
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), t,
+                             [](const Mention& m, std::uint32_t x) { return m.tb < x; });
+  for (int n = 0; it != mentions_.begin() && n < 40; ++n) {
+    --it;
+    if (it->tb + 60 < t) break;
+    int e = it->entity;
+    const std::string& ty = doc_.entities[e].type;
+    if (ty == "PLACE") {
+      e = CountryEntity(e);
+      if (e < 0) continue;
+    }
+    const std::string& et = doc_.entities[e].type;
+    bool fits = fem ? (et == "COUNTRY" || et == "ORG" || et == "BLOC") : et == "PERSON";
+    if (!fits || e == subject) continue;
+    return e;
+  }
+  prep.clear();
+  return -1;
+}
+
 // "الرئيس الصيني"، "وزير الخارجية الروسي" with no name: the office holder of
 // that country named last before it in the document (its attrs `country`
 // and `role`), else the country stays the actor.
@@ -1066,13 +1112,16 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       std::uint32_t role = StemMarkerAt(t) & (kCountryAnaphor | kRegionAnaphor | kPartnerAnaphor);
       if (!role && HeSuffixAnaphor(t)) role = kCountryAnaphor;
       int e = role ? ResolveAnaphor(t, sb, role) : -1;
+      // "مذكرة توقيف بحقه"، "عقوبات ضدها": a preposition with a pronoun.
+      std::string pron_prep;
+      if (e < 0 && !role) e = PronounTarget(t, sb, pron_prep);
       if (e >= 0) {
         Group g;
         g.tb = t;
         g.te = t + 1;
         g.entity = e;
         g.anaphor = true;
-        g.prep = Prep(t, sb);
+        g.prep = pron_prep.empty() ? Prep(t, sb) : pron_prep;
         gat[t - sb] = static_cast<int>(groups_.size());
         groups_.push_back(g);
       }
