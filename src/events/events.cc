@@ -716,6 +716,11 @@ std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
       // "بحكومة كازاخستان": the preposition sits on the head noun.
       return (t.proclitics & kCliticBi) ? "ب" : "ل";
     }
+    // "لدول آسيا الوسطى": ل/ب on an actor noun the text stage left whole.
+    if (!t.proclitics && (StartsWith(t.key, "ل") || StartsWith(t.key, "ب")) && Cps(t.key) >= 4) {
+      std::string_view rest = std::string_view(t.key).substr(std::string_view("ل").size());
+      if (lex_.Marker(rest) & kActorNoun) return StartsWith(t.key, "ل") ? "ل" : "ب";
+    }
   }
   return "";
 }
@@ -1242,6 +1247,28 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   triggers_.clear();
   for (std::uint32_t i = sb; i < se; ++i) {
     if (group_at_[i - sb] >= 0) continue;  // inside an entity name
+    // After a relative pronoun, "استضافتها" is the verb with an object
+    // pronoun (she hosted it), which the text stage may read as a ة-noun
+    // with a pronoun (its hosting): try the perfect in ت first.
+    const Token& tk = doc_.tokens[i];
+    if (i > sb && (MarkerAt(i - 1) & kRelative) && !tk.suffix.empty() && EndsWith(tk.stem, "ه") &&
+        Cps(tk.stem) >= 4) {
+      std::string alt = DropLast(tk.stem) + "ت";
+      if (const auto* refs = lex_.forms.Find(alt)) {
+        std::vector<FormRef> verbs;
+        for (const auto& ref : *refs)
+          if (lex_.rows[ref.row].verb) verbs.push_back(ref);
+        bool imperfect = false;
+        std::uint32_t cue_tok = UINT32_MAX;
+        const Row* row = verbs.empty() ? nullptr : MatchRow(i, verbs, imperfect, sb, se, cue_tok);
+        if (row) {
+          Trigger tr{i, row, imperfect};
+          tr.cue_tok = cue_tok;
+          triggers_.push_back(tr);
+          continue;
+        }
+      }
+    }
     for (std::uint32_t c = cand_off_[i]; c < cand_off_[i + 1]; ++c) {
       const std::vector<FormRef>* refs = cand_refs_[c];
       if (!refs) continue;
