@@ -502,6 +502,13 @@ class Coder {
   int ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role) const;
   void ResolveTitle(Group& g, std::uint32_t sb) const;
   int PronounTarget(std::uint32_t t, std::uint32_t sb, std::string& prep) const;
+  // A 3rd person feminine singular verb: perfect in ت (زارت), imperfect in ت
+  // (تزور), without و/ف/س.
+  bool FeminineVerb(std::uint32_t t, bool imperfect) const {
+    std::string_view st = doc_.tokens[t].stem;
+    if (imperfect) return StartsWith(st, "ت") && !EndsWith(st, "ون") && !EndsWith(st, "ان");
+    return EndsWith(st, "ت");
+  }
   // بلاده: the text stage may keep the ه of "his" in the stem (it is also a
   // normalised ة); the stem without it is a country anaphor.
   bool HeSuffixAnaphor(std::uint32_t t) const {
@@ -1417,6 +1424,21 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     carried_ = only;
   else if (only == -1 || !groups_.empty())
     carried_ = -1;
+  // A sentence with no event still has a subject the next one may continue
+  // ("أصبحت آسيا الوسطى مسرحا لـ... . واستضافت قمتين"): the unmarked actor
+  // right after the word that opens the sentence or a clause after a comma
+  // (a verb: VSO).
+  if (only == -2 && !groups_.empty()) {
+    for (const auto& g : groups_) {
+      if (!g.prep.empty() || (g.nisba && !g.actor_np) || g.anaphor || g.tb < sb + 1) continue;
+      const std::uint32_t w = g.tb - 1;
+      if (group_at_[w - sb] >= 0 || MarkerAt(w) != 0 || IsPunct(w)) continue;
+      if (w == sb || IsClauseBreak(w - 1)) {
+        carried_ = g.entity;
+        break;
+      }
+    }
+  }
   FilterTargetless(n_before, made_by);
   if (n_before < events_.size()) events_[n_before].root_event = true;
 }
@@ -1723,7 +1745,11 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   } else if (arow.verb && sentence_subject_ >= 0) {
     src_entity = sentence_subject_;
     carried = true;
-  } else if ((arow.verb || !doc_.tokens[i].suffix.empty()) && carried_ >= 0) {
+  } else if ((arow.verb || !doc_.tokens[i].suffix.empty()) && carried_ >= 0 &&
+             !(arow.verb && FeminineVerb(anchor, tr.imperfect) &&
+               doc_.entities[carried_].type == "PERSON")) {
+    // (A feminine verb, "واستضافت", does not continue a man's story; persons
+    // are taken as men, as most in the news are.)
     src_entity = carried_;
     carried = true;
   }
