@@ -420,6 +420,13 @@ const Case kCases[] = {
      "country:irn",
      1},
     // Senses.
+    {"a protest in front of an embassy is against its state",
+     "تظاهر مئات الطلاب أمام السفارة الفرنسية احتجاجا على القرار.",
+     {{"الفرنسية", "country:fra#nisba"}},
+     "141",
+     "",
+     "country:fra",
+     1},
     {"احتضن a summit: the host city hosts the parties (its country is no entity here)",
      "احتضنت طشقند اجتماعا بين أذربيجان وأرمينيا.",
      {{"طشقند", "place:tashkent"}, {"أذربيجان", "country:aze"}, {"أرمينيا", "country:arm"}},
