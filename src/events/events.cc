@@ -988,8 +988,11 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
   const Token& tok = doc_.tokens[i];
   // Only when the word has noun rows: a verbal noun spelt like its verb
   // without a row of its own (التواصل) keeps the verb's rows.
-  bool nominal =
-      (tok.proclitics & (kCliticAl | kCliticBi)) || (i > sb && (MarkerAt(i - 1) & kPreposition));
+  // So does a pronoun suffix right after an actor's name: "جددت الصين دعمها
+  // لروسيا" (her support), not "supported her".
+  bool nominal = (tok.proclitics & (kCliticAl | kCliticBi)) ||
+                 (i > sb && (MarkerAt(i - 1) & kPreposition)) ||
+                 (i > sb && !tok.suffix.empty() && mention_at_[i - 1] >= 0);
   if (nominal) {
     bool noun_rows = false;
     for (const auto& ref : refs) noun_rows = noun_rows || !lex_.rows[ref.row].verb;
