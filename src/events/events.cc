@@ -1307,9 +1307,12 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     // event: "حظرت الحكومة المظاهرات".
     // Force or coercion against protesters ("اشتبكت الشرطة مع محتجين",
     // "فرّقت المتظاهرين"): the protest noun names the victims, no event.
+    // (Counted from the cue when there is one: "فتحت X النار على المحتجين".)
+    const std::uint32_t reach_from =
+        tr.cue_tok != UINT32_MAX ? std::max(tr.tok, tr.cue_tok) : tr.tok;
     if (tr.row->cameo >= "17" && a + 1 < triggers_.size() &&
         triggers_[a + 1].row->cameo.compare(0, 2, "14") == 0 && !triggers_[a + 1].row->verb &&
-        triggers_[a + 1].tok <= tr.tok + 5)
+        triggers_[a + 1].tok <= reach_from + 5)
       triggers_[a + 1].consumed = true;
     if (tr.row->verb && !(tr.row->flags & (kSpeech | kModal | kRefuse)) &&
         a + 1 < triggers_.size()) {
@@ -1807,7 +1810,9 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       if (groups_[g].nisba && !groups_[g].actor_np &&
           !(groups_[g].tb > anchor + 1 && TriggerForm(groups_[g].tb - 1))) {
         // ... except for force against it: "قصفت مواقع أوكرانية".
-        if (force && member_tgt < 0 && k <= anchor + 6 && groups_[g].prep.empty() &&
+        // (Also after the row's preposition: "فتحت X النار على سفينة تركية".)
+        if (force && member_tgt < 0 && k <= anchor + 8 &&
+            (groups_[g].prep.empty() || preps->count(groups_[g].prep)) &&
             groups_[g].entity != src_entity)
           member_tgt = g;
         continue;
