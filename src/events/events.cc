@@ -1993,7 +1993,11 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         arow.verb && (tr.inherit ? triggers_[tr.inherit_source].imperfect : tr.imperfect);
     const Span* frame = nullptr;
     bool headline = false;
-    if (!(v && !v->empty()) && !future) frame = FrameDate(!imperfect_verb, headline);
+    // Reported content ("قال X إن بلاده لن تساعد ...") is dated by the
+    // statement, which news reports in the past, whatever its own tense.
+    const bool in_speech = speaker >= 0;
+    if (!(v && !v->empty()) && (!future || in_speech))
+      frame = FrameDate(!imperfect_verb || in_speech, headline);
     const std::string* fv = frame ? frame->Attr("value") : nullptr;
     if (v && !v->empty()) {
       date = *v;
