@@ -60,6 +60,9 @@ constexpr std::uint32_t kClause = 1u << 17;
 constexpr std::uint32_t kNonActor = 1u << 18;
 // حليفتها، جارتها: "her ally/neighbour", a state named before.
 constexpr std::uint32_t kPartnerAnaphor = 1u << 19;
+// جراء، بسبب، نتيجة: the verbal noun after it is a cause, not an act of the
+// clause's subject.
+constexpr std::uint32_t kCause = 1u << 20;
 
 struct CodeInfo {
   std::string name, plover, mode, intent, refusal;
@@ -287,6 +290,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"country-anaphor", kCountryAnaphor},
         {"region-anaphor", kRegionAnaphor},
         {"partner-anaphor", kPartnerAnaphor},
+        {"cause", kCause},
         {"relative", kRelative},
         {"clause", kClause},
         {"nonactor", kNonActor}};
@@ -1715,8 +1719,10 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   // article (الحرب، العمليات) names no agent far before it.
   const Token& trig_tok = doc_.tokens[anchor];
   const bool definite_noun = !arow.verb && (trig_tok.proclitics & kCliticAl);
+  // "تضررت X جراء العقوبات على Y": the cause's doer is not X.
+  const bool cause = !arow.verb && anchor > sb && (MarkerAt(anchor - 1) & kCause);
   if (src < 0 && !plain_subject && !shared_subject && !pronoun_subject && !tr.judged &&
-      !participle) {
+      !participle && !cause) {
     // A definite noun takes only an actor right before it ("أصبح الاتحاد
     // الأوروبي المستثمر الأول"، "تحتفظ روسيا بالقاعدة").
     std::uint32_t reach = definite_noun ? 4 : 40;
@@ -1741,6 +1747,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   if (src >= 0) {
     src_entity = groups_[src].entity;
     conf += 0.2;
+  } else if (cause) {
+    // No doer named: none is carried to a cause.
   } else if (speaker >= 0 && (!definite_noun || (arow.flags & kSymmetric))) {
     // (A definite noun is the speaker's only when he is a party to it:
     // "المحادثات مع إيران", not "الحرب في أوكرانيا".)
