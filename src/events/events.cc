@@ -994,9 +994,19 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
   // without a row of its own (التواصل) keeps the verb's rows.
   // So does a pronoun suffix right after an actor's name: "جددت الصين دعمها
   // لروسيا" (her support), not "supported her".
+  // And so does the genitive of an event noun: "اتفاقية تعاون" (an
+  // agreement of cooperation), not "an agreement that cooperated".
+  bool after_event_noun = false;
+  if (i > sb)
+    for (std::uint32_t c = cand_off_[i - 1]; c < cand_off_[i] && !after_event_noun; ++c)
+      if (cand_refs_[c]) {
+        bool noun = false, verb = false;
+        for (const auto& ref : *cand_refs_[c]) (lex_.rows[ref.row].verb ? verb : noun) = true;
+        after_event_noun = noun && !verb;
+      }
   bool nominal = (tok.proclitics & (kCliticAl | kCliticBi)) ||
                  (i > sb && (MarkerAt(i - 1) & kPreposition)) ||
-                 (i > sb && !tok.suffix.empty() && mention_at_[i - 1] >= 0);
+                 (i > sb && !tok.suffix.empty() && mention_at_[i - 1] >= 0) || after_event_noun;
   if (nominal) {
     bool noun_rows = false;
     for (const auto& ref : refs) noun_rows = noun_rows || !lex_.rows[ref.row].verb;
@@ -1306,6 +1316,10 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       if (b == a || tr.cue_tok == UINT32_MAX) continue;
       std::uint32_t lo = std::min(tr.tok, tr.cue_tok), hi = std::max(tr.tok, tr.cue_tok);
       if (triggers_[b].tok >= lo && triggers_[b].tok <= hi) triggers_[b].consumed = true;
+      // The cue's genitive names its kind: "وقعت اتفاقية تعاون" is one
+      // agreement, not an agreement and cooperation.
+      if (tr.cue_tok > tr.tok && triggers_[b].tok == tr.cue_tok + 1 && !triggers_[b].row->verb)
+        triggers_[b].consumed = true;
     }
     // The verbal noun a verb governs directly is its object, not another
     // event: "حظرت الحكومة المظاهرات".
