@@ -756,7 +756,7 @@ int Coder::ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role)
       const std::string p = Prep(t, sb);
       if (p != "الي" && p != "ل" && p != "علي" && p != "مع" && p != "ضد") return -1;
     }
-    // "حليفتها القديمة، كازاخستان": the name given right after it.
+    // "جارتها الغربية، كازاخستان": the name given right after it.
     for (std::uint32_t k = t + 1; k < doc_.tokens.size() && k <= t + 4; ++k) {
       if (TriggerForm(k)) break;
       int m = mention_at_[k];
@@ -1449,7 +1449,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   else if (only == -1 || !groups_.empty())
     carried_ = -1;
   // A sentence with no event still has a subject the next one may continue
-  // ("أصبحت آسيا الوسطى مسرحا لـ... . واستضافت قمتين"): the unmarked actor
+  // ("أصبحت X وجهة للمستثمرين. واستضافت قمة"): the unmarked actor
   // right after the word that opens the sentence or a clause after a comma
   // (a verb: VSO).
   if (only == -2 && !groups_.empty()) {
