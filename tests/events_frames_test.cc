@@ -331,6 +331,20 @@ const Case kCases[] = {
      "country:tur",
      "2022-06-28",
      1},
+    {"reported content in the future is dated by the statement's frame, not publication",
+     "وفي 28 يونيو زار بوتين طاجيكستان في زيارة رسمية قصيرة.\n"
+     "وقال بوتين إن بلاده ستدعم طاجيكستان في مجال الطاقة.",
+     {{"بوتين", "person:putin"},
+      {"طاجيكستان", "country:tjk"},
+      {"بوتين", "person:putin"},
+      {"طاجيكستان", "country:tjk"}},
+     {{"28 يونيو", "2022-06-28"}},
+     "2022-07-15",
+     "03",
+     "person:putin",
+     "country:tjk",
+     "2022-06-28",
+     1},
     {"a headline restating the story's event is the story's event, with its date",
      "تركيا تحتج لدى إيران بعد هجوم على سفينة\n\n"
      "احتجت تركيا رسميا لدى إيران على هجوم استهدف سفينة تجارية يوم السبت في مياه الخليج.\n\n"

@@ -31,6 +31,9 @@ enum Flag : std::uint16_t {
   kNeedTarget = 1 << 6,
   kCueFirst = 1 << 7,
   kGenObj = 1 << 8,
+  // pos=participle: an accusative active participle after a clause (داعيا،
+  // معتبرا): its subject is the clause's subject, never an actor after it.
+  kParticiple = 1 << 9,
 };
 
 enum Role : std::uint16_t {
@@ -55,6 +58,11 @@ enum Role : std::uint16_t {
 constexpr std::uint32_t kRelative = 1u << 16;
 constexpr std::uint32_t kClause = 1u << 17;
 constexpr std::uint32_t kNonActor = 1u << 18;
+// حليفتها، جارتها: "her ally/neighbour", a state named before.
+constexpr std::uint32_t kPartnerAnaphor = 1u << 19;
+// جراء، بسبب، نتيجة: the verbal noun after it is a cause, not an act of the
+// clause's subject.
+constexpr std::uint32_t kCause = 1u << 20;
 
 struct CodeInfo {
   std::string name, plover, mode, intent, refusal;
@@ -281,6 +289,8 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"actor-noun", kActorNoun},
         {"country-anaphor", kCountryAnaphor},
         {"region-anaphor", kRegionAnaphor},
+        {"partner-anaphor", kPartnerAnaphor},
+        {"cause", kCause},
         {"relative", kRelative},
         {"clause", kClause},
         {"nonactor", kNonActor}};
@@ -309,8 +319,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
     for (std::size_t r = 0; r < t.rows(); ++r) {
       Row row;
       const std::string& pos = t.Cell(r, c_p);
-      if (pos != "verb" && pos != "noun") return DataErr(t, r, "pos must be verb or noun");
-      row.verb = pos == "verb";
+      if (pos != "verb" && pos != "noun" && pos != "participle")
+        return DataErr(t, r, "pos must be verb, noun or participle");
+      row.verb = pos != "noun";
       row.cameo = t.Cell(r, c_c);
       if (!impl->codes.count(row.cameo))
         return DataErr(t, r, "CAMEO code '" + row.cameo + "' is not in cameo.tsv");
@@ -332,6 +343,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         if (it == kFlags.end()) return DataErr(t, r, "unknown flag '" + f + "'");
         row.flags |= it->second;
       }
+      if (pos == "participle") row.flags |= kParticiple;
       row.mode = t.Cell(r, c_m);
       auto words = SplitBar(t.Cell(r, c_f));
       if (words.empty()) return DataErr(t, r, "no forms");
@@ -342,6 +354,14 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         bool imperfect = false;
         if (pos == "noun") {
           NounForms(w, expanded);
+        } else if (pos == "participle") {
+          // The masculine accusative (داعيا) gives the feminine (داعيه) and
+          // the plural (داعين).
+          expanded.push_back(w);
+          if (EndsWith(w, "ا") && Cps(w) >= 4) {
+            expanded.push_back(DropLast(w) + "ه");
+            expanded.push_back(DropLast(w) + "ين");
+          }
         } else {
           std::string first = FirstLetter(w);
           imperfect = first == "ي" && Cps(w) >= 4;
@@ -484,6 +504,24 @@ class Coder {
     return m;
   }
   int ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role) const;
+  void ResolveTitle(Group& g, std::uint32_t sb) const;
+  int PronounTarget(std::uint32_t t, std::uint32_t sb, std::string& prep) const;
+  // A 3rd person feminine singular verb: perfect in ت (زارت), imperfect in ت
+  // (تزور), without و/ف/س.
+  bool FeminineVerb(std::uint32_t t, bool imperfect) const {
+    std::string_view st = doc_.tokens[t].stem;
+    if (imperfect) return StartsWith(st, "ت") && !EndsWith(st, "ون") && !EndsWith(st, "ان");
+    return EndsWith(st, "ت");
+  }
+  // بلاده: the text stage may keep the ه of "his" in the stem (it is also a
+  // normalised ة); the stem without it is a country anaphor.
+  bool HeSuffixAnaphor(std::uint32_t t) const {
+    const Token& tok = doc_.tokens[t];
+    if (!tok.suffix.empty() || !EndsWith(tok.stem, "ه") || Cps(tok.stem) < 4) return false;
+    std::string_view st = tok.stem;
+    st.remove_suffix(std::string_view("ه").size());
+    return (lex_.Marker(st) & kCountryAnaphor) != 0;
+  }
   bool IsPunct(std::uint32_t i) const { return doc_.tokens[i].kind == TokenKind::kPunct; }
   bool IsClauseBreak(std::uint32_t i) const {
     if (!IsPunct(i)) return false;
@@ -689,6 +727,11 @@ std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
       // "بحكومة كازاخستان": the preposition sits on the head noun.
       return (t.proclitics & kCliticBi) ? "ب" : "ل";
     }
+    // "لدول آسيا الوسطى": ل/ب on an actor noun the text stage left whole.
+    if (!t.proclitics && (StartsWith(t.key, "ل") || StartsWith(t.key, "ب")) && Cps(t.key) >= 4) {
+      std::string_view rest = std::string_view(t.key).substr(std::string_view("ل").size());
+      if (lex_.Marker(rest) & kActorNoun) return StartsWith(t.key, "ل") ? "ل" : "ب";
+    }
   }
   return "";
 }
@@ -699,16 +742,57 @@ std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
 // last named in the document.
 int Coder::ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role) const {
   const Token& tok = doc_.tokens[t];
+  // حليفتها / جارتها (with a pronoun suffix), البلاد (with the article, no
+  // suffix): the state named last before it that is not a subject of this
+  // sentence (the ally is not the one whose ally it is).
+  const bool the_country = (role & kCountryAnaphor) && tok.suffix.empty() && !HeSuffixAnaphor(t) &&
+                           (tok.proclitics & kCliticAl);
+  if ((role & kPartnerAnaphor) || the_country) {
+    if ((role & kPartnerAnaphor) && tok.suffix.empty()) return -1;
+    if (t + 1 < doc_.tokens.size() && mention_at_[t + 1] >= 0) return -1;
+    // البلاد is a party only after a preposition of a target ("وصل إلى
+    // البلاد"), not where something happened ("في أنحاء البلاد").
+    if (the_country) {
+      const std::string p = Prep(t, sb);
+      if (p != "الي" && p != "ل" && p != "علي" && p != "مع" && p != "ضد") return -1;
+    }
+    // "جارتها الغربية، كازاخستان": the name given right after it.
+    for (std::uint32_t k = t + 1; k < doc_.tokens.size() && k <= t + 4; ++k) {
+      if (TriggerForm(k)) break;
+      int m = mention_at_[k];
+      if (m < 0) continue;
+      int e = mentions_[m].entity;
+      if (doc_.entities[e].type == "PLACE") e = CountryEntity(e);
+      if (e >= 0 && doc_.entities[e].type == "COUNTRY") return e;
+      break;
+    }
+    auto it = std::lower_bound(mentions_.begin(), mentions_.end(), t,
+                               [](const Mention& m, std::uint32_t x) { return m.tb < x; });
+    for (int n = 0; it != mentions_.begin() && n < 400; ++n) {
+      --it;
+      int e = it->entity;
+      if (doc_.entities[e].type == "PLACE") e = CountryEntity(e);
+      if (e < 0 || doc_.entities[e].type != "COUNTRY") continue;
+      bool subject = false;
+      for (const auto& g : groups_) subject |= g.tb >= sb && g.entity == e && g.prep.empty();
+      if (!subject) return e;
+    }
+    return -1;
+  }
   if (role & kCountryAnaphor) {
-    if (tok.suffix.empty()) return -1;
+    if (tok.suffix.empty() && !HeSuffixAnaphor(t)) return -1;
     for (std::size_t k = groups_.size(); k-- > 0;) {
       const Group& g = groups_[k];
-      if (g.nisba || g.anaphor || g.tb < sb) continue;
+      if ((g.nisba && !g.actor_np) || g.anaphor || g.tb < sb) continue;
       const Entity& ent = doc_.entities[g.entity];
       if (ent.type == "COUNTRY") return g.entity;
       if (ent.type == "PERSON" || ent.type == "ORG") {
         int c = CountryEntity(g.entity);
         if (c >= 0) return c;
+        // A person whose country is no entity of the document stands for it.
+        bool has_country = false;
+        for (const auto& [k, v] : ent.attrs) has_country |= k == "country" && !v.empty();
+        if (ent.type == "PERSON" && has_country) return g.entity;
       }
     }
     return -1;
@@ -729,6 +813,125 @@ int Coder::ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role)
     }
   }
   return -1;
+}
+
+// بحقه، ضدها، لديها: a preposition of a party with a pronoun suffix (not
+// معها: "تعاونها معها" has no clear referent)
+// stands for the actor named last before it (ه: a person; ها: a state, body
+// or bloc) that is not the subject of its clause, at most 60 tokens back.
+int Coder::PronounTarget(std::uint32_t t, std::uint32_t sb, std::string& prep) const {
+  const Token& tok = doc_.tokens[t];
+  std::string_view suffix = tok.suffix;
+  std::string_view st = tok.stem;
+  if (suffix.empty() && st == "حقه") {  // بحقه: the ه of "his" kept in the stem
+    suffix = "ه";
+    st = "حق";
+  }
+  if (suffix != "ه" && suffix != "ها") return -1;
+  if (st == "ضد" || st == "لدي")
+    prep = std::string(st);
+  else if (st == "حق" && (tok.proclitics & kCliticBi))
+    prep = "بحق";
+  else
+    return -1;
+  const bool fem = suffix == "ها";
+  // Not the subject of its own clause (the unmarked actor named last before
+  // it): "فرضت فرنسا عقوبات ضدها" is not against France.
+  int subject = -1;
+  for (const auto& g : groups_)
+    if (g.tb >= sb && g.prep.empty()) subject = g.entity;
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), t,
+                             [](const Mention& m, std::uint32_t x) { return m.tb < x; });
+  for (int n = 0; it != mentions_.begin() && n < 40; ++n) {
+    --it;
+    if (it->tb + 60 < t) break;
+    int e = it->entity;
+    const std::string& ty = doc_.entities[e].type;
+    if (ty == "PLACE") {
+      e = CountryEntity(e);
+      if (e < 0) continue;
+    }
+    const std::string& et = doc_.entities[e].type;
+    bool fits = fem ? (et == "COUNTRY" || et == "ORG" || et == "BLOC") : et == "PERSON";
+    if (!fits || e == subject) continue;
+    return e;
+  }
+  prep.clear();
+  return -1;
+}
+
+// "الرئيس الصيني"، "وزير الخارجية الروسي" with no name: the office holder of
+// that country named last before it in the document (its attrs `country`
+// and `role`), else the country stays the actor.
+void Coder::ResolveTitle(Group& g, std::uint32_t sb) const {
+  if (!g.nisba || !g.actor_np || g.place >= 0 || g.tb < sb + 1) return;
+  if (doc_.entities[g.entity].type != "COUNTRY") return;
+  auto bare = [&](std::uint32_t t) {
+    std::string_view st = doc_.tokens[t].stem;
+    if (StartsWith(st, "ال") && Cps(st) >= 4) st.remove_prefix(std::string_view("ال").size());
+    return st;
+  };
+  // "وزير الخارجية الروسي": the title before a definite genitive (itself
+  // maybe an actor noun, الخارجية) comes first.
+  std::uint32_t title = g.tb - 1;
+  std::string_view gen;
+  if (g.tb >= sb + 2 && (StemMarkerAt(g.tb - 2) & kActorNoun) &&
+      (doc_.tokens[g.tb - 1].proclitics & kCliticAl)) {
+    title = g.tb - 2;
+    gen = bare(g.tb - 1);
+  } else if (!(StemMarkerAt(title) & kActorNoun)) {
+    return;
+  }
+  const std::string_view head = bare(title);
+  std::vector<std::string_view> roles;
+  if (head == "رئيس" && gen.empty()) roles = {"president"};
+  if (head == "رئيس" && (gen == "وزراء" || gen == "حكومه")) roles = {"prime minister", "premier"};
+  if (head == "وزير" && gen == "خارجيه") roles = {"foreign", "secretary of state"};
+  if (head == "وزير" && gen == "دفاع") roles = {"defen"};
+  if (head == "ملك") roles = {"king"};
+  if (head == "امير") roles = {"emir"};
+  if (roles.empty()) return;
+  const std::string& country = doc_.entities[g.entity].id;
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), g.tb,
+                             [](const Mention& m, std::uint32_t t) { return m.tb < t; });
+  for (int n = 0; it != mentions_.begin() && n < 400; ++n) {
+    --it;
+    const Entity& e = doc_.entities[it->entity];
+    if (e.type != "PERSON") continue;
+    const std::string *c = nullptr, *r = nullptr;
+    for (const auto& [k, v] : e.attrs) {
+      if (k == "country") c = &v;
+      if (k == "role") r = &v;
+    }
+    if (!c || !r || *c != country) continue;
+    for (auto want : roles)
+      if (r->find(want) != std::string::npos) {
+        g.entity = it->entity;
+        return;
+      }
+  }
+  // No office holder with that role: the document's only person of that
+  // country, named before, whose role is not given (a head of state named
+  // among others: "هنأ الرؤساء الثلاثة X وY").
+  int only = -1;
+  for (std::size_t e = 0; e < doc_.entities.size(); ++e) {
+    const Entity& en = doc_.entities[e];
+    if (en.type != "PERSON") continue;
+    const std::string *c = nullptr, *r = nullptr;
+    for (const auto& [k, v] : en.attrs) {
+      if (k == "country") c = &v;
+      if (k == "role") r = &v;
+    }
+    if (!c || *c != country) continue;
+    if (r || only >= 0) return;
+    only = static_cast<int>(e);
+  }
+  if (only < 0) return;
+  for (const auto& m : mentions_)
+    if (m.entity == only && m.tb < g.tb) {
+      g.entity = only;
+      return;
+    }
 }
 
 int Coder::CountryEntity(int e) const {
@@ -789,36 +992,58 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
   const Token& tok = doc_.tokens[i];
   // Only when the word has noun rows: a verbal noun spelt like its verb
   // without a row of its own (التواصل) keeps the verb's rows.
-  bool nominal =
-      (tok.proclitics & (kCliticAl | kCliticBi)) || (i > sb && (MarkerAt(i - 1) & kPreposition));
+  // So does a pronoun suffix right after an actor's name: "جددت الصين دعمها
+  // لروسيا" (her support), not "supported her".
+  // And so does the genitive of an event noun: "اتفاقية تعاون" (an
+  // agreement of cooperation), not "an agreement that cooperated".
+  bool after_event_noun = false;
+  if (i > sb)
+    for (std::uint32_t c = cand_off_[i - 1]; c < cand_off_[i] && !after_event_noun; ++c)
+      if (cand_refs_[c]) {
+        bool noun = false, verb = false;
+        for (const auto& ref : *cand_refs_[c]) (lex_.rows[ref.row].verb ? verb : noun) = true;
+        after_event_noun = noun && !verb;
+      }
+  bool nominal = (tok.proclitics & (kCliticAl | kCliticBi)) ||
+                 (i > sb && (MarkerAt(i - 1) & kPreposition)) ||
+                 (i > sb && !tok.suffix.empty() && mention_at_[i - 1] >= 0) || after_event_noun;
   if (nominal) {
     bool noun_rows = false;
     for (const auto& ref : refs) noun_rows = noun_rows || !lex_.rows[ref.row].verb;
     nominal = noun_rows;
   }
-  for (const auto& ref : refs) {
-    const Row& row = lex_.rows[ref.row];
-    cue_tok = UINT32_MAX;
-    if (row.verb && nominal) continue;
-    if (row.cues.empty()) {
-      imperfect = ref.imperfect;
-      return &row;
+  // A participle after a comma (", مطالبة X بـ") is read before a verbal
+  // noun of the same spelling (مطالبة); elsewhere the noun wins.
+  bool has_noun = false;
+  for (const auto& ref : refs) has_noun = has_noun || !lex_.rows[ref.row].verb;
+  const bool after_break = i > sb && IsClauseBreak(i - 1);
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& ref : refs) {
+      const Row& row = lex_.rows[ref.row];
+      cue_tok = UINT32_MAX;
+      const bool part = (row.flags & kParticiple) != 0;
+      if (pass == 0 && !(part && after_break)) continue;
+      if (pass == 1 && part && (after_break || has_noun)) continue;
+      if (row.verb && nominal) continue;
+      if (row.cues.empty()) {
+        imperfect = ref.imperfect;
+        return &row;
+      }
+      std::uint32_t lo = (row.flags & kCueFirst) ? i + 1 : (i > sb + 5 ? i - 5 : sb);
+      std::uint32_t hi = std::min<std::uint32_t>(se, i + 10);
+      for (std::uint32_t t = lo; t < hi && cue_tok == UINT32_MAX; ++t) {
+        if (t == i) continue;
+        for (const auto& cue : row.cue_forms)
+          if (CueAt(cue, t)) {
+            cue_tok = t;
+            break;
+          }
+      }
+      if (cue_tok != UINT32_MAX) {
+        imperfect = ref.imperfect;
+        return &row;
+      }
     }
-    std::uint32_t lo = (row.flags & kCueFirst) ? i + 1 : (i > sb + 5 ? i - 5 : sb);
-    std::uint32_t hi = std::min<std::uint32_t>(se, i + 10);
-    for (std::uint32_t t = lo; t < hi && cue_tok == UINT32_MAX; ++t) {
-      if (t == i) continue;
-      for (const auto& cue : row.cue_forms)
-        if (CueAt(cue, t)) {
-          cue_tok = t;
-          break;
-        }
-    }
-    if (cue_tok != UINT32_MAX) {
-      imperfect = ref.imperfect;
-      return &row;
-    }
-  }
   return nullptr;
 }
 
@@ -913,15 +1138,19 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     int m = mention_at_[t];
     if (m < 0) {
       // بلاده / المنطقة: an anaphor standing for an actor named earlier.
-      std::uint32_t role = StemMarkerAt(t) & (kCountryAnaphor | kRegionAnaphor);
+      std::uint32_t role = StemMarkerAt(t) & (kCountryAnaphor | kRegionAnaphor | kPartnerAnaphor);
+      if (!role && HeSuffixAnaphor(t)) role = kCountryAnaphor;
       int e = role ? ResolveAnaphor(t, sb, role) : -1;
+      // "مذكرة توقيف بحقه"، "عقوبات ضدها": a preposition with a pronoun.
+      std::string pron_prep;
+      if (e < 0 && !role) e = PronounTarget(t, sb, pron_prep);
       if (e >= 0) {
         Group g;
         g.tb = t;
         g.te = t + 1;
         g.entity = e;
         g.anaphor = true;
-        g.prep = Prep(t, sb);
+        g.prep = pron_prep.empty() ? Prep(t, sb) : pron_prep;
         gat[t - sb] = static_cast<int>(groups_.size());
         groups_.push_back(g);
       }
@@ -938,7 +1167,14 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     g.te = mm.te;
     g.entity = mm.entity;
     g.nisba = mm.nisba;
-    g.actor_np = mm.nisba && mm.tb > sb && (StemMarkerAt(mm.tb - 1) & kActorNoun);
+    // The nisba qualifies an actor noun right before it (القوات الروسية) or
+    // one with a definite genitive between them (قوات الأمن الإيرانية، وزير
+    // الخارجية الروسي).
+    g.actor_np = mm.nisba && mm.tb > sb &&
+                 ((StemMarkerAt(mm.tb - 1) & kActorNoun) ||
+                  (mm.tb > sb + 1 && (StemMarkerAt(mm.tb - 2) & kActorNoun) &&
+                   (doc_.tokens[mm.tb - 1].proclitics & kCliticAl) && MarkerAt(mm.tb - 1) == 0 &&
+                   !TriggerForm(mm.tb - 1)));
     const Entity& ent = doc_.entities[mm.entity];
     if (ent.type == "PLACE") {
       int c = CountryEntity(mm.entity);
@@ -956,7 +1192,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         // Function words (إن، لن...) and triggers between them: two actors.
         bool trig = TriggerForm(k);
         if ((IsPunct(k) && sf != "،" && sf != ",") || (doc_.tokens[k].proclitics & kCliticWa) ||
-            MarkerAt(k) != 0 || trig || doc_.tokens[k].key == "و")
+            (MarkerAt(k) & ~std::uint32_t{kActorNoun}) != 0 || trig || doc_.tokens[k].key == "و")
           adjacent = false;
       }
       adjacent &= mm.tb - prev.te <= 3 && !(doc_.tokens[mm.tb].proclitics & kCliticWa);
@@ -1029,11 +1265,34 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     t = mm.te;
   }
   group_at_ = std::move(gat);
+  for (auto& g : groups_) ResolveTitle(g, sb);
 
   // Triggers.
   triggers_.clear();
   for (std::uint32_t i = sb; i < se; ++i) {
     if (group_at_[i - sb] >= 0) continue;  // inside an entity name
+    // After a relative pronoun, "استضافتها" is the verb with an object
+    // pronoun (she hosted it), which the text stage may read as a ة-noun
+    // with a pronoun (its hosting): try the perfect in ت first.
+    const Token& tk = doc_.tokens[i];
+    if (i > sb && (MarkerAt(i - 1) & kRelative) && !tk.suffix.empty() && EndsWith(tk.stem, "ه") &&
+        Cps(tk.stem) >= 4) {
+      std::string alt = DropLast(tk.stem) + "ت";
+      if (const auto* refs = lex_.forms.Find(alt)) {
+        std::vector<FormRef> verbs;
+        for (const auto& ref : *refs)
+          if (lex_.rows[ref.row].verb) verbs.push_back(ref);
+        bool imperfect = false;
+        std::uint32_t cue_tok = UINT32_MAX;
+        const Row* row = verbs.empty() ? nullptr : MatchRow(i, verbs, imperfect, sb, se, cue_tok);
+        if (row) {
+          Trigger tr{i, row, imperfect};
+          tr.cue_tok = cue_tok;
+          triggers_.push_back(tr);
+          continue;
+        }
+      }
+    }
     for (std::uint32_t c = cand_off_[i]; c < cand_off_[i + 1]; ++c) {
       const std::vector<FormRef>* refs = cand_refs_[c];
       if (!refs) continue;
@@ -1057,14 +1316,21 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       if (b == a || tr.cue_tok == UINT32_MAX) continue;
       std::uint32_t lo = std::min(tr.tok, tr.cue_tok), hi = std::max(tr.tok, tr.cue_tok);
       if (triggers_[b].tok >= lo && triggers_[b].tok <= hi) triggers_[b].consumed = true;
+      // The cue's genitive names its kind: "وقعت اتفاقية تعاون" is one
+      // agreement, not an agreement and cooperation.
+      if (tr.cue_tok > tr.tok && triggers_[b].tok == tr.cue_tok + 1 && !triggers_[b].row->verb)
+        triggers_[b].consumed = true;
     }
     // The verbal noun a verb governs directly is its object, not another
     // event: "حظرت الحكومة المظاهرات".
     // Force or coercion against protesters ("اشتبكت الشرطة مع محتجين",
     // "فرّقت المتظاهرين"): the protest noun names the victims, no event.
+    // (Counted from the cue when there is one: "فتحت X النار على المحتجين".)
+    const std::uint32_t reach_from =
+        tr.cue_tok != UINT32_MAX ? std::max(tr.tok, tr.cue_tok) : tr.tok;
     if (tr.row->cameo >= "17" && a + 1 < triggers_.size() &&
         triggers_[a + 1].row->cameo.compare(0, 2, "14") == 0 && !triggers_[a + 1].row->verb &&
-        triggers_[a + 1].tok <= tr.tok + 5)
+        triggers_[a + 1].tok <= reach_from + 5)
       triggers_[a + 1].consumed = true;
     if (tr.row->verb && !(tr.row->flags & (kSpeech | kModal | kRefuse)) &&
         a + 1 < triggers_.size()) {
@@ -1091,8 +1357,18 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       Trigger& next = triggers_[a + 1];
       bool clause_break = false;
       for (std::uint32_t k = tr.tok + 1; k < next.tok; ++k) clause_break |= IsClauseBreak(k);
-      if (!next.consumed && next.tok <= tr.tok + 5 && !clause_break &&
-          !(next.row->flags & kSpeech)) {
+      // "رفضت X الاتهامات الأمريكية": refusing another's statement, appeal,
+      // demand, accusation or threat (a verbal noun of roots 01, 02, 10-13)
+      // is a rejection of its author, coded on the refusing verb.
+      const std::string& nc = next.row->cameo;
+      const bool rejects_act = (tr.row->flags & kRefuse) && !next.row->verb &&
+                               next.tok <= tr.tok + 2 && nc.size() >= 2 &&
+                               (nc.compare(0, 2, "01") == 0 || nc.compare(0, 2, "02") == 0 ||
+                                (nc[0] == '1' && nc[1] <= '3'));
+      if (rejects_act && !next.consumed && !clause_break) {
+        next.consumed = true;
+      } else if (!next.consumed && next.tok <= tr.tok + 5 && !clause_break &&
+                 !(next.row->flags & kSpeech)) {
         next.inherit = true;
         next.inherit_intent = (tr.row->flags & kModal) != 0;
         next.inherit_negated = (tr.row->flags & kRefuse) != 0;
@@ -1121,6 +1397,8 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     std::uint32_t tok;
     bool speech;
     std::uint32_t comp = UINT32_MAX;  // complementizer opening its reported clause
+    bool participle = false;
+    bool noun = false;
   };
   std::vector<Made> made_by;
   for (std::size_t a = 0; a < triggers_.size(); ++a) {
@@ -1135,6 +1413,8 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     std::size_t before = events_.size();
     Emit(tr, sb, se, scope_b, se, speaker, events_);
     made_by.push_back({before, events_.size(), tr.tok, (tr.row->flags & kSpeech) != 0});
+    made_by.back().participle = (tr.row->flags & kParticiple) != 0;
+    made_by.back().noun = !tr.row->verb;
     if ((tr.row->flags & kSpeech)) {
       int who = -1;
       for (std::size_t k = before; k < events_.size(); ++k) {
@@ -1168,6 +1448,21 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     carried_ = only;
   else if (only == -1 || !groups_.empty())
     carried_ = -1;
+  // A sentence with no event still has a subject the next one may continue
+  // ("أصبحت X وجهة للمستثمرين. واستضافت قمة"): the unmarked actor
+  // right after the word that opens the sentence or a clause after a comma
+  // (a verb: VSO).
+  if (only == -2 && !groups_.empty()) {
+    for (const auto& g : groups_) {
+      if (!g.prep.empty() || (g.nisba && !g.actor_np) || g.anaphor || g.tb < sb + 1) continue;
+      const std::uint32_t w = g.tb - 1;
+      if (group_at_[w - sb] >= 0 || MarkerAt(w) != 0 || IsPunct(w)) continue;
+      if (w == sb || IsClauseBreak(w - 1)) {
+        carried_ = g.entity;
+        break;
+      }
+    }
+  }
   FilterTargetless(n_before, made_by);
   if (n_before < events_.size()) events_[n_before].root_event = true;
 }
@@ -1193,8 +1488,20 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
     for (const auto& o : made_by)
       if (&o != &m && m.comp != UINT32_MAX && o.tok > m.comp)
         for (std::size_t k = o.b; k < o.e; ++k) content |= keep[k - n_before] != 0;
+    // "أعلنت X وY وقف إطلاق النار": the verbal noun the statement announces
+    // (its object, in its clause) is the content.
+    if (m.comp == UINT32_MAX)
+      for (const auto& o : made_by) {
+        if (&o == &m || !o.noun || o.tok <= m.tok || o.tok > m.tok + 8) continue;
+        bool brk = false;
+        for (std::uint32_t k = m.tok + 1; k < o.tok; ++k) brk |= IsClauseBreak(k);
+        if (!brk)
+          for (std::size_t k = o.b; k < o.e; ++k) content |= keep[k - n_before] != 0;
+      }
+    // A participle statement without a target ("، مؤكدا أن ...") adds to
+    // the clause before it: it is no statement of its own.
     for (std::size_t k = m.b; k < m.e; ++k)
-      if (events_[k].target.empty() && content) keep[k - n_before] = 0;
+      if (events_[k].target.empty() && (content || m.participle)) keep[k - n_before] = 0;
   }
   std::size_t w = n_before;
   for (std::size_t k = n_before; k < events_.size(); ++k)
@@ -1318,9 +1625,10 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   // An actor noun with a pronoun suffix right after the verb ("التقى
   // نظيره X"، "زار مسؤولوها X"): the pronoun stands for the clause's subject,
   // which is the source; the actor after it is the object.
-  const bool counterpart = arow.verb && anchor + 1 < se && group_of(anchor + 1) < 0 &&
-                           (StemMarkerAt(anchor + 1) & kActorNoun) &&
-                           !doc_.tokens[anchor + 1].suffix.empty();
+  const bool counterpart =
+      arow.verb && anchor + 1 < se && group_of(anchor + 1) < 0 &&
+      (StemMarkerAt(anchor + 1) & kActorNoun) && !doc_.tokens[anchor + 1].suffix.empty() &&
+      !EndsWith(doc_.Surface(doc_.tokens[anchor + 1]), "ة");  // رئيسة: no suffix
   // A number right after the verb ("قتل ثلاثة جنود") counts its object
   // (the verb is passive or its subject dropped), not its subject.
   bool counted = false;
@@ -1329,12 +1637,15 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
                               [](const auto& p, std::uint32_t t) { return p.second < t; });
     counted = q != quants_.end() && q->second == anchor + 1;
   }
+  // A participle (داعيا، معتبرة) has the subject of the clause it follows:
+  // the actor after it is its object.
+  const bool participle = (arow.flags & kParticiple) != 0;
   const bool object_first =
-      (arow.verb && !tr.inherit && tr.cue_tok == i + 1) || counterpart || counted;
+      (arow.verb && !tr.inherit && tr.cue_tok == i + 1) || counterpart || counted || participle;
   // SVO: an unmarked actor opening the clause right before the verb (or
   // before its negation/modal particle) is the subject: "إن كازاخستان لن
   // تساعد روسيا"، "وروسيا تدعم ...".
-  if (src < 0 && arow.verb && anchor > sb && !pronoun_subject) {
+  if (src < 0 && arow.verb && anchor > sb && !pronoun_subject && !participle) {
     std::uint32_t b = anchor - 1;
     if (b > sb && group_of(b) < 0 &&
         (MarkerAt(b) & (kNegation | kNegationPerfect | kMay | kFuture)))
@@ -1381,7 +1692,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         // noun) qualifies the object too: "اغتيال السفير الروسي".
         const bool object_nisba =
             groups_[g].nisba && !groups_[g].actor_np && groups_[g].tb > anchor + 1;
-        if ((arow.flags & kGenObj) && (!groups_[g].nisba || object_nisba)) {
+        if ((arow.flags & kGenObj) && (!groups_[g].nisba || groups_[g].actor_np || object_nisba)) {
           // غزو أوكرانيا: the genitive of a transitive verbal noun is its
           // object unless a target phrase follows (غزو روسيا لأوكرانيا).
           bool target_follows = false;
@@ -1416,12 +1727,16 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   bool conjoined = (at.proclitics & (kCliticWa | kCliticFa)) ||
                    (StartsWith(at.key, "و") && !StartsWith(at.stem, "و"));
   bool shared_subject = arow.verb && conjoined && sentence_subject_ >= 0;
-  if ((pronoun_subject || counterpart) && sentence_subject_ >= 0) shared_subject = true;
+  if ((pronoun_subject || counterpart || participle) && sentence_subject_ >= 0)
+    shared_subject = true;
   // Backward (SVO, light verbs "قام X بزيارة"). A verbal noun with the
   // article (الحرب، العمليات) names no agent far before it.
   const Token& trig_tok = doc_.tokens[anchor];
   const bool definite_noun = !arow.verb && (trig_tok.proclitics & kCliticAl);
-  if (src < 0 && !plain_subject && !shared_subject && !pronoun_subject && !tr.judged) {
+  // "تضررت X جراء العقوبات على Y": the cause's doer is not X.
+  const bool cause = !arow.verb && anchor > sb && (MarkerAt(anchor - 1) & kCause);
+  if (src < 0 && !plain_subject && !shared_subject && !pronoun_subject && !tr.judged &&
+      !participle && !cause) {
     // A definite noun takes only an actor right before it ("أصبح الاتحاد
     // الأوروبي المستثمر الأول"، "تحتفظ روسيا بالقاعدة").
     std::uint32_t reach = definite_noun ? 4 : 40;
@@ -1446,6 +1761,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   if (src >= 0) {
     src_entity = groups_[src].entity;
     conf += 0.2;
+  } else if (cause) {
+    // No doer named: none is carried to a cause.
   } else if (speaker >= 0 && (!definite_noun || (arow.flags & kSymmetric))) {
     // (A definite noun is the speaker's only when he is a party to it:
     // "المحادثات مع إيران", not "الحرب في أوكرانيا".)
@@ -1456,7 +1773,11 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   } else if (arow.verb && sentence_subject_ >= 0) {
     src_entity = sentence_subject_;
     carried = true;
-  } else if ((arow.verb || !doc_.tokens[i].suffix.empty()) && carried_ >= 0) {
+  } else if ((arow.verb || !doc_.tokens[i].suffix.empty()) && carried_ >= 0 &&
+             !(arow.verb && FeminineVerb(anchor, tr.imperfect) &&
+               doc_.entities[carried_].type == "PERSON")) {
+    // (A feminine verb, "واستضافت", does not continue a man's story; persons
+    // are taken as men, as most in the news are.)
     src_entity = carried_;
     carried = true;
   }
@@ -1511,7 +1832,9 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       if (groups_[g].nisba && !groups_[g].actor_np &&
           !(groups_[g].tb > anchor + 1 && TriggerForm(groups_[g].tb - 1))) {
         // ... except for force against it: "قصفت مواقع أوكرانية".
-        if (force && member_tgt < 0 && k <= anchor + 6 && groups_[g].prep.empty() &&
+        // (Also after the row's preposition: "فتحت X النار على سفينة تركية".)
+        if (force && member_tgt < 0 && k <= anchor + 8 &&
+            (groups_[g].prep.empty() || preps->count(groups_[g].prep)) &&
             groups_[g].entity != src_entity)
           member_tgt = g;
         continue;
@@ -1692,7 +2015,11 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         arow.verb && (tr.inherit ? triggers_[tr.inherit_source].imperfect : tr.imperfect);
     const Span* frame = nullptr;
     bool headline = false;
-    if (!(v && !v->empty()) && !future) frame = FrameDate(!imperfect_verb, headline);
+    // Reported content ("قال X إن بلاده لن تساعد ...") is dated by the
+    // statement, which news reports in the past, whatever its own tense.
+    const bool in_speech = speaker >= 0;
+    if (!(v && !v->empty()) && (!future || in_speech))
+      frame = FrameDate(!imperfect_verb || in_speech, headline);
     const std::string* fv = frame ? frame->Attr("value") : nullptr;
     if (v && !v->empty()) {
       date = *v;
