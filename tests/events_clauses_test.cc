@@ -15,29 +15,12 @@
 
 #include "core/utf8.h"
 #include "events/events.h"
+#include "events_fixture.h"
 #include "test_util.h"
 #include "text/text.h"
 
 namespace nufuz::events {
 namespace {
-
-const text::Lexicon& Lex() {
-  static std::shared_ptr<const text::Lexicon> lex = [] {
-    auto r = text::Lexicon::Load(nufuz::testing::DataDir());
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? r.value() : text::Lexicon::FromWords({});
-  }();
-  return *lex;
-}
-
-const EventCoder& Coder() {
-  static std::shared_ptr<const EventCoder> coder = [] {
-    auto r = EventCoder::Load(nufuz::testing::DataDir());
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? r.value() : nullptr;
-  }();
-  return *coder;
-}
 
 const std::vector<Entity>& Catalog() {
   static const std::vector<Entity> kCatalog = {
@@ -80,68 +63,14 @@ const std::vector<Entity>& Catalog() {
   return kCatalog;
 }
 
-std::uint32_t CpOf(const std::string& text, std::size_t byte) {
-  return static_cast<std::uint32_t>(utf8::Length(std::string_view(text).substr(0, byte)));
-}
+using fixture::Coder;
+using fixture::Dump;
+using fixture::Lex;
+using fixture::Mark;
 
-struct Mark {
-  const char* surface;
-  const char* id;  // entity id ("#nisba" suffix: a nisba mention); for a DATE its value
-};
-
-// Marks the n-th occurrence of each surface (in order of the list).
 Document Build(const std::string& text, const std::vector<Mark>& entities,
                const std::vector<Mark>& dates = {}, const char* published = nullptr) {
-  Document d;
-  d.id = "test";
-  d.text = text;
-  if (published) d.published = published;
-  text::Tokenize(d, Lex());
-  std::vector<std::pair<std::string, std::size_t>> seen;
-  auto find = [&](const std::string& s) {
-    std::size_t from = 0;
-    for (const auto& [w, end] : seen)
-      if (w == s) from = end;
-    std::size_t at = d.text.find(s, from);
-    EXPECT_NE(at, std::string::npos) << s;
-    if (at != std::string::npos) seen.push_back({s, at + 1});
-    return at;
-  };
-  for (const auto& m : entities) {
-    std::size_t at = find(m.surface);
-    if (at == std::string::npos) continue;
-    std::string id = m.id;
-    Attrs attrs;
-    if (auto hash = id.find('#'); hash != std::string::npos) {
-      attrs.emplace_back("form", id.substr(hash + 1));
-      id.resize(hash);
-    }
-    attrs.insert(attrs.begin(), {"entity", id});
-    d.spans.push_back(
-        Span{CpOf(d.text, at), CpOf(d.text, at + std::string(m.surface).size()), "ENTITY", attrs});
-    bool have = false;
-    for (const auto& e : d.entities) have = have || e.id == id;
-    if (!have)
-      for (const auto& e : Catalog())
-        if (e.id == id) d.entities.push_back(e);
-  }
-  for (const auto& m : dates) {
-    std::size_t at = find(m.surface);
-    if (at == std::string::npos) continue;
-    d.spans.push_back(Span{CpOf(d.text, at),
-                           CpOf(d.text, at + std::string(m.surface).size()),
-                           "DATE",
-                           {{"value", m.id}, {"anchor", "absolute"}, {"kind", "point"}}});
-  }
-  return d;
-}
-
-std::string Dump(const std::vector<Event>& evs) {
-  std::ostringstream o;
-  for (const auto& e : evs)
-    o << e.cameo << " " << (e.source.empty() ? "-" : e.source) << " -> "
-      << (e.target.empty() ? "-" : e.target) << " " << e.date << "\n";
-  return o.str();
+  return fixture::BuildDocument(text, Catalog(), {entities, dates, {}, published});
 }
 
 struct Case {

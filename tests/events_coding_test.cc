@@ -11,29 +11,12 @@
 
 #include "core/utf8.h"
 #include "events/events.h"
+#include "events_fixture.h"
 #include "test_util.h"
 #include "text/text.h"
 
 namespace nufuz::events {
 namespace {
-
-const text::Lexicon& Lex() {
-  static std::shared_ptr<const text::Lexicon> lex = [] {
-    auto r = text::Lexicon::Load(nufuz::testing::DataDir());
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? r.value() : text::Lexicon::FromWords({});
-  }();
-  return *lex;
-}
-
-const EventCoder& Coder() {
-  static std::shared_ptr<const EventCoder> coder = [] {
-    auto r = EventCoder::Load(nufuz::testing::DataDir());
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? r.value() : nullptr;
-  }();
-  return *coder;
-}
 
 // The entities the test sentences name.
 const std::vector<Entity>& Catalog() {
@@ -92,8 +75,16 @@ const std::vector<Entity>& Catalog() {
   return kCatalog;
 }
 
-std::uint32_t CpOf(const std::string& text, std::size_t byte) {
-  return static_cast<std::uint32_t>(utf8::Length(std::string_view(text).substr(0, byte)));
+using fixture::Coder;
+using fixture::CpOf;
+using fixture::Dump;
+using fixture::Lex;
+using fixture::Mark;
+
+Document Build(const std::string& text, const std::vector<Mark>& entities,
+               const std::vector<Mark>& dates = {}, const std::vector<Mark>& quantities = {},
+               const char* published = nullptr) {
+  return fixture::BuildDocument(text, Catalog(), {entities, dates, quantities, published});
 }
 
 // Adds a span over the n-th occurrence of `surface` (0-based).
@@ -104,58 +95,6 @@ bool AddSpan(Document& d, const std::string& surface, std::string label, Attrs a
   Span sp{CpOf(d.text, at), CpOf(d.text, at + surface.size()), std::move(label), std::move(attrs)};
   d.spans.push_back(std::move(sp));
   return true;
-}
-
-struct Mark {
-  const char* surface;
-  const char* id;  // entity id; for DATE the value; for QUANTITY the unit
-};
-
-Document Build(const std::string& text, const std::vector<Mark>& entities,
-               const std::vector<Mark>& dates = {}, const std::vector<Mark>& quantities = {},
-               const char* published = nullptr) {
-  Document d;
-  d.id = "test";
-  d.text = text;
-  if (published) d.published = published;
-  text::Tokenize(d, Lex());
-  std::set<std::string> added;
-  std::vector<std::pair<std::string, int>> seen;
-  for (const auto& m : entities) {
-    int nth = 0;
-    for (const auto& [s, n] : seen) {
-      if (s == m.surface) nth = n + 1;
-    }
-    seen.push_back({m.surface, nth});
-    // "country:rus#nisba": the mention is a nisba adjective (span attr form=nisba).
-    std::string id = m.id;
-    Attrs attrs;
-    if (auto hash = id.find('#'); hash != std::string::npos) {
-      attrs.emplace_back("form", id.substr(hash + 1));
-      id.resize(hash);
-    }
-    attrs.insert(attrs.begin(), {"entity", id});
-    EXPECT_TRUE(AddSpan(d, m.surface, "ENTITY", attrs, nth)) << m.surface;
-    if (added.insert(id).second)
-      for (const auto& e : Catalog())
-        if (e.id == id) d.entities.push_back(e);
-  }
-  for (const auto& m : dates)
-    EXPECT_TRUE(AddSpan(d, m.surface, "DATE", {{"value", m.id}, {"anchor", "absolute"}}));
-  for (const auto& m : quantities)
-    EXPECT_TRUE(AddSpan(d, m.surface, "QUANTITY", {{"value", "1"}, {"unit", m.id}}));
-  return d;
-}
-
-std::string Dump(const std::vector<Event>& evs) {
-  std::ostringstream o;
-  for (const auto& e : evs) {
-    o << e.cameo << " " << (e.source.empty() ? "-" : e.source) << " -> "
-      << (e.target.empty() ? "-" : e.target) << " [";
-    for (const auto& m : e.modality) o << m << " ";
-    o << "] neg=" << e.negated << "\n";
-  }
-  return o.str();
 }
 
 const Event* FindEvent(const std::vector<Event>& evs, const std::string& code,

@@ -9,29 +9,12 @@
 
 #include "core/utf8.h"
 #include "events/events.h"
+#include "events_fixture.h"
 #include "test_util.h"
 #include "text/text.h"
 
 namespace nufuz::events {
 namespace {
-
-const text::Lexicon& Lex() {
-  static std::shared_ptr<const text::Lexicon> lex = [] {
-    auto r = text::Lexicon::Load(nufuz::testing::DataDir());
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? r.value() : text::Lexicon::FromWords({});
-  }();
-  return *lex;
-}
-
-const EventCoder& Coder() {
-  static std::shared_ptr<const EventCoder> coder = [] {
-    auto r = EventCoder::Load(nufuz::testing::DataDir());
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return r.ok() ? r.value() : nullptr;
-  }();
-  return *coder;
-}
 
 const std::vector<Entity>& Catalog() {
   static const std::vector<Entity> kCatalog = {
@@ -50,53 +33,14 @@ const std::vector<Entity>& Catalog() {
   return kCatalog;
 }
 
-std::uint32_t CpOf(const std::string& text, std::size_t byte) {
-  return static_cast<std::uint32_t>(utf8::Length(std::string_view(text).substr(0, byte)));
-}
-
-struct Mark {
-  const char* surface;
-  const char* id;  // "country:rus#nisba": a nisba mention
-};
+using fixture::Coder;
+using fixture::CpOf;
+using fixture::Dump;
+using fixture::Lex;
+using fixture::Mark;
 
 Document Build(const std::string& text, const std::vector<Mark>& entities) {
-  Document d;
-  d.id = "test";
-  d.text = text;
-  text::Tokenize(d, Lex());
-  std::vector<std::pair<std::string, std::size_t>> seen;
-  for (const auto& m : entities) {
-    std::size_t from = 0;
-    for (const auto& [s, end] : seen)
-      if (s == m.surface) from = end;
-    std::size_t at = d.text.find(m.surface, from);
-    EXPECT_NE(at, std::string::npos) << m.surface;
-    if (at == std::string::npos) continue;
-    seen.push_back({m.surface, at + 1});
-    std::string id = m.id;
-    Attrs attrs;
-    if (auto hash = id.find('#'); hash != std::string::npos) {
-      attrs.emplace_back("form", id.substr(hash + 1));
-      id.resize(hash);
-    }
-    attrs.insert(attrs.begin(), {"entity", id});
-    d.spans.push_back(
-        Span{CpOf(d.text, at), CpOf(d.text, at + std::string(m.surface).size()), "ENTITY", attrs});
-    bool have = false;
-    for (const auto& e : d.entities) have = have || e.id == id;
-    if (!have)
-      for (const auto& e : Catalog())
-        if (e.id == id) d.entities.push_back(e);
-  }
-  return d;
-}
-
-std::string Dump(const std::vector<Event>& evs) {
-  std::ostringstream o;
-  for (const auto& e : evs)
-    o << e.cameo << " " << (e.source.empty() ? "-" : e.source) << " -> "
-      << (e.target.empty() ? "-" : e.target) << " neg=" << e.negated << "\n";
-  return o.str();
+  return fixture::BuildDocument(text, Catalog(), {entities, {}, {}, nullptr});
 }
 
 struct Case {
