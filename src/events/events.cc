@@ -73,6 +73,8 @@ struct Row {
   // cue_forms[c][k]: cues[c][k] and its suffixed noun forms (NounForms),
   // computed once at load.
   std::vector<std::vector<std::vector<std::string>>> cue_forms;
+  // cue_form_ids[c][k]: the ids (Impl::cue_ids) of cue_forms[c][k].
+  std::vector<std::vector<std::vector<std::uint32_t>>> cue_form_ids;
   std::unordered_set<std::string> target_preps;
   bool obj = false;
   std::uint16_t flags = 0;
@@ -105,10 +107,16 @@ inline bool EndsWith(std::string_view s, std::string_view suf) {
          std::memcmp(s.data() + s.size() - suf.size(), suf.data(), suf.size()) == 0;
 }
 inline bool StartsWith(std::string_view s, std::string_view pre) {
-  return s.size() >= pre.size() && std::memcmp(s.data(), pre.data(), pre.size()) == 0;
+  // A byte loop, not memcmp: the prefixes are a few bytes and this runs
+  // several times per token.
+  if (s.size() < pre.size()) return false;
+  for (std::size_t i = 0; i < pre.size(); ++i)
+    if (s[i] != pre[i]) return false;
+  return true;
 }
 // Whether s has at least n code points (counts lead bytes, stops at n).
 inline bool AtLeastCps(std::string_view s, std::size_t n) {
+  if (s.size() < n) return n == 0;  // fewer bytes than n lead bytes
   std::size_t c = 0;
   for (char ch : s)
     if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80 && ++c >= n) return true;
@@ -169,6 +177,7 @@ struct EventCoder::Impl {
   std::vector<Row> rows;
   extract::StringMap<std::vector<FormRef>> forms;
   extract::StringMap<std::uint32_t> markers;
+  extract::StringMap<std::uint32_t> cue_ids;  // every cue form (Row::cue_forms) -> its id
   std::unordered_map<std::string, std::string> iso3;  // entity id -> ISO3
   std::unordered_map<std::string, std::string> iso2;  // entity id -> ISO2
 
@@ -366,6 +375,20 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
       if (c_2 >= 0) impl->iso2[t.Cell(r, c_id)] = t.Cell(r, c_2);
     }
   }
+  // Cue forms interned: CueAt compares ids, not strings.
+  for (Row& row : impl->rows) {
+    row.cue_form_ids.clear();
+    for (const auto& cue : row.cue_forms) {
+      auto& ids = row.cue_form_ids.emplace_back();
+      for (const auto& forms : cue) {
+        auto& fi = ids.emplace_back();
+        for (const auto& f : forms) {
+          auto next = static_cast<std::uint32_t>(impl->cue_ids.size());
+          fi.push_back(*impl->cue_ids.Emplace(f, next).first);
+        }
+      }
+    }
+  }
   return std::shared_ptr<const EventCoder>(std::make_shared<EventCoder>(std::move(impl)));
 }
 
@@ -463,7 +486,7 @@ class Coder {
   void Sentence(const nufuz::Sentence& s);
   const Row* MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bool& imperfect,
                       std::uint32_t sb, std::uint32_t se, std::uint32_t& cue_tok) const;
-  bool CueAt(const std::vector<std::vector<std::string>>& cue_forms, std::uint32_t i) const;
+  bool CueAt(const std::vector<std::vector<std::uint32_t>>& cue_forms, std::uint32_t i) const;
   std::uint32_t MarkerAt(std::uint32_t i) const {
     if (i >= doc_.tokens.size()) return 0;
     return marker_[i];
@@ -506,10 +529,13 @@ class Coder {
   std::vector<std::string_view> cands_;
   std::vector<const std::vector<FormRef>*> cand_refs_;  // per candidate: its rows
   std::vector<std::uint32_t> cand_off_;
-  // Whether one of token t's lookup forms is w.
-  bool TokenIs(std::uint32_t t, std::string_view w) const {
+  std::vector<std::uint32_t> cand_cue_;  // per candidate: its cue form id or UINT32_MAX
+  std::vector<char> cue_tok_;            // token -> one of its candidates is a cue form
+  // Whether one of token t's lookup forms is the cue form with id w.
+  bool TokenIs(std::uint32_t t, std::uint32_t w) const {
+    if (!cue_tok_[t]) return false;
     for (std::uint32_t k = cand_off_[t]; k < cand_off_[t + 1]; ++k)
-      if (cands_[k] == w) return true;
+      if (cand_cue_[k] == w) return true;
     return false;
   }
   std::vector<char> trig_form_;        // token -> one of its candidates is a trigger form
@@ -553,8 +579,10 @@ void Coder::Prepare() {
   cands_.clear();
   cands_.reserve(toks.size() * 3);
   cand_refs_.clear();
+  cand_cue_.clear();
   cand_off_.resize(toks.size() + 1);
   trig_form_.assign(toks.size(), 0);
+  cue_tok_.assign(toks.size(), 0);
   marker_.resize(toks.size());
   stem_marker_.assign(toks.size(), UINT32_MAX);
   for (std::size_t i = 0; i < toks.size(); ++i) {
@@ -562,8 +590,12 @@ void Coder::Prepare() {
     cand_off_[i] = static_cast<std::uint32_t>(from);
     Candidates(toks[i], cands_, from);
     for (std::size_t k = from; k < cands_.size(); ++k) {
-      cand_refs_.push_back(lex_.forms.Find(cands_[k]));
+      const std::uint64_t h = extract::StringMapHash(cands_[k]);  // one hash, two maps
+      cand_refs_.push_back(lex_.forms.Find(cands_[k], h));
       if (cand_refs_.back()) trig_form_[i] = 1;
+      const std::uint32_t* cue = lex_.cue_ids.Find(cands_[k], h);
+      cand_cue_.push_back(cue ? *cue : UINT32_MAX);
+      if (cue) cue_tok_[i] = 1;
     }
     marker_[i] = lex_.Marker(toks[i].key);
   }
@@ -764,14 +796,14 @@ bool Coder::PersonOf(int p, int b) const {
   return role && pc >= 0 && pc == bc;
 }
 
-bool Coder::CueAt(const std::vector<std::vector<std::string>>& cue_forms, std::uint32_t i) const {
+bool Coder::CueAt(const std::vector<std::vector<std::uint32_t>>& cue_forms, std::uint32_t i) const {
   for (std::size_t k = 0; k < cue_forms.size(); ++k) {
     std::uint32_t t = i + k;
     if (t >= doc_.tokens.size()) return false;
     // Nouns in cues also match their suffixed forms (عقوبة/عقوبات...); the
     // first form is the cue word itself.
     bool any = false;
-    for (const auto& f : cue_forms[k])
+    for (std::uint32_t f : cue_forms[k])
       if (TokenIs(t, f)) {
         any = true;
         break;
@@ -808,7 +840,7 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
     std::uint32_t hi = std::min<std::uint32_t>(se, i + 10);
     for (std::uint32_t t = lo; t < hi && cue_tok == UINT32_MAX; ++t) {
       if (t == i) continue;
-      for (const auto& cue : row.cue_forms)
+      for (const auto& cue : row.cue_form_ids)
         if (CueAt(cue, t)) {
           cue_tok = t;
           break;
