@@ -872,7 +872,26 @@ long DaysFrom(int y, int m, int d) {
 // days since the epoch; nullopt when malformed.
 std::optional<long> DayBound(const std::string& v, bool late) {
   int y = 0, m = 0, d = 0;
-  if (v.size() < 4 || std::sscanf(v.c_str(), "%4d-%2d-%2d", &y, &m, &d) < 1) return std::nullopt;
+  // "YYYY", "YYYY-MM" and "YYYY-MM-DD" in ASCII digits (the DATE values)
+  // are read directly, exactly as the sscanf below reads them.
+  auto num = [&v](std::size_t b, std::size_t n) {
+    int x = 0;
+    for (std::size_t i = b; i < b + n; ++i) {
+      if (v[i] < '0' || v[i] > '9') return -1;
+      x = x * 10 + (v[i] - '0');
+    }
+    return x;
+  };
+  const bool plain = (v.size() == 4 || v.size() == 7 || v.size() == 10) && num(0, 4) >= 0 &&
+                     (v.size() < 7 || (v[4] == '-' && num(5, 2) >= 0)) &&
+                     (v.size() < 10 || (v[7] == '-' && num(8, 2) >= 0));
+  if (plain) {
+    y = num(0, 4);
+    if (v.size() >= 7) m = num(5, 2);
+    if (v.size() >= 10) d = num(8, 2);
+  } else if (v.size() < 4 || std::sscanf(v.c_str(), "%4d-%2d-%2d", &y, &m, &d) < 1) {
+    return std::nullopt;
+  }
   if (m < 0 || m > 12 || d < 0 || d > 31) return std::nullopt;
   if (m == 0) return late ? DaysFrom(y, 12, 31) : DaysFrom(y, 1, 1);
   if (d == 0)
