@@ -499,11 +499,16 @@ class Coder {
     if (i >= doc_.tokens.size()) return 0;
     std::uint32_t& cached = stem_marker_[i];
     if (cached != UINT32_MAX) return cached;
+    cached = StemMarkers(i, extract::StringMapHash(doc_.tokens[i].stem));
+    return cached;
+  }
+  // StemMarkerAt computed, with the stem's StringMapHash h.
+  std::uint32_t StemMarkers(std::uint32_t i, std::uint64_t h) const {
     std::string_view st = doc_.tokens[i].stem;
-    std::uint32_t m = lex_.Marker(st) | marker_[i];
+    const std::uint32_t* sm = lex_.markers.Find(st, h);
+    std::uint32_t m = (sm ? *sm : 0) | marker_[i];
     if (StartsWith(st, "ال") && Cps(st) >= 4)
       m |= lex_.Marker(st.substr(std::string_view("ال").size()));
-    cached = m;
     return m;
   }
   int ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role) const;
@@ -589,15 +594,32 @@ void Coder::Prepare() {
     const std::size_t from = cands_.size();
     cand_off_[i] = static_cast<std::uint32_t>(from);
     Candidates(toks[i], cands_, from);
+    // Each string hashed once: the key for its markers and as a candidate,
+    // the stem as a candidate and for its markers (StemMarkerAt).
+    const Token& tk = toks[i];
+    const std::uint64_t hk = extract::StringMapHash(tk.key);
+    const std::uint32_t* km = lex_.markers.Find(tk.key, hk);
+    marker_[i] = km ? *km : 0;
+    bool stem_hashed = false;
+    std::uint64_t hs = 0;
     for (std::size_t k = from; k < cands_.size(); ++k) {
-      const std::uint64_t h = extract::StringMapHash(cands_[k]);  // one hash, two maps
-      cand_refs_.push_back(lex_.forms.Find(cands_[k], h));
+      const std::string_view c = cands_[k];
+      std::uint64_t h;
+      if (c.data() == tk.key.data() && c.size() == tk.key.size()) {
+        h = hk;
+      } else if (c.data() == tk.stem.data() && c.size() == tk.stem.size()) {
+        h = hs = extract::StringMapHash(c);
+        stem_hashed = true;
+      } else {
+        h = extract::StringMapHash(c);
+      }
+      cand_refs_.push_back(lex_.forms.Find(c, h));
       if (cand_refs_.back()) trig_form_[i] = 1;
-      const std::uint32_t* cue = lex_.cue_ids.Find(cands_[k], h);
+      const std::uint32_t* cue = lex_.cue_ids.Find(c, h);
       cand_cue_.push_back(cue ? *cue : UINT32_MAX);
       if (cue) cue_tok_[i] = 1;
     }
-    marker_[i] = lex_.Marker(toks[i].key);
+    if (stem_hashed) stem_marker_[i] = StemMarkers(i, hs);  // else on demand
   }
   cand_off_[toks.size()] = static_cast<std::uint32_t>(cands_.size());
   for (std::size_t i = 0; i < doc_.entities.size(); ++i) entity_index_[doc_.entities[i].id] = i;
