@@ -122,6 +122,17 @@ inline bool AtLeastCps(std::string_view s, std::size_t n) {
     if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80 && ++c >= n) return true;
   return n == 0;
 }
+// Lead bytes of s: its code points when valid UTF-8 (what AtLeastCps counts).
+inline std::size_t LeadBytes(std::string_view s) {
+  std::size_t c = 0;
+  for (char ch : s) c += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return c;
+}
+// The first two bytes of s (an Arabic letter) as one number.
+constexpr std::uint16_t Letter2(std::string_view s) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(s[0]) << 8 |
+                                    static_cast<unsigned char>(s[1]));
+}
 // Code points of a UTF-8 string.
 std::size_t Cps(std::string_view s) {
   return utf8::Length(s);
@@ -401,34 +412,43 @@ namespace {
 // stem and key (the Document outlives the coder): nothing is allocated.
 void Candidates(const Token& t, std::vector<std::string_view>& out, std::size_t from) {
   if (t.kind != TokenKind::kArabic) return;
-  auto add = [&](std::string_view s) {
-    if (AtLeastCps(s, 2) && std::find(out.begin() + from, out.end(), s) == out.end())
-      out.push_back(s);
+  // `cps`: code points of s (lead bytes), known by the caller.
+  auto add = [&](std::string_view s, std::size_t cps) {
+    if (cps >= 2 && std::find(out.begin() + from, out.end(), s) == out.end()) out.push_back(s);
   };
   auto drop_first = [](std::string_view s) {
     std::size_t i = 0;
     utf8::Next(s, i);
     return s.substr(i);
   };
-  add(t.stem);
-  add(t.key);
+  add(t.stem, AtLeastCps(t.stem, 2) ? 2 : 0);
   std::string_view k = t.key;
-  if ((StartsWith(k, "و") || StartsWith(k, "ف")) && AtLeastCps(k, 4)) {
+  // Counted once; each variant below drops one letter (a valid 2-byte
+  // sequence: the tests below matched it) or a prefix of pre.size() / 2.
+  std::size_t kc = LeadBytes(k);
+  add(k, kc);
+  if ((StartsWith(k, "و") || StartsWith(k, "ف")) && kc >= 4) {
     k = drop_first(k);
-    add(k);
+    --kc;
+    add(k, kc);
   }
-  if (StartsWith(k, "س") && AtLeastCps(k, 4)) {
+  if (StartsWith(k, "س") && kc >= 4) {
     std::string_view rest = drop_first(k);
     std::size_t i = 0;
     utf8::Next(rest, i);
     std::string_view f = rest.substr(0, i);
-    if (f == "ي" || f == "ت" || f == "ن" || f == "ا") add(rest);
+    if (f == "ي" || f == "ت" || f == "ن" || f == "ا") add(rest, kc - 1);
   }
   static constexpr std::string_view kPrefixes[] = {"بال", "لل", "وال", "فال",
                                                    "كال", "ال", "ب",   "ل"};
+  // Every prefix begins with one of these letters (a quick test before the loop).
+  static constexpr std::uint16_t kFirst[] = {Letter2("ب"), Letter2("ل"), Letter2("و"),
+                                             Letter2("ف"), Letter2("ك"), Letter2("ا")};
+  const std::uint16_t first = k.size() >= 2 ? Letter2(k) : 0;
+  if (std::find(std::begin(kFirst), std::end(kFirst), first) == std::end(kFirst)) return;
   for (std::string_view pre : kPrefixes) {
-    if (StartsWith(k, pre) && AtLeastCps(k, pre.size() / 2 + 3)) {  // Arabic letters: 2 bytes
-      add(k.substr(std::string_view(pre).size()));
+    if (StartsWith(k, pre) && kc >= pre.size() / 2 + 3) {  // Arabic letters: 2 bytes
+      add(k.substr(std::string_view(pre).size()), kc - pre.size() / 2);
       break;
     }
   }
