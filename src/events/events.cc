@@ -441,12 +441,16 @@ void Candidates(const Token& t, std::vector<std::string_view>& out, std::size_t 
   }
   static constexpr std::string_view kPrefixes[] = {"بال", "لل", "وال", "فال",
                                                    "كال", "ال", "ب",   "ل"};
-  // Every prefix begins with one of these letters (a quick test before the loop).
-  static constexpr std::uint16_t kFirst[] = {Letter2("ب"), Letter2("ل"), Letter2("و"),
-                                             Letter2("ف"), Letter2("ك"), Letter2("ا")};
-  const std::uint16_t first = k.size() >= 2 ? Letter2(k) : 0;
-  if (std::find(std::begin(kFirst), std::end(kFirst), first) == std::end(kFirst)) return;
-  for (std::string_view pre : kPrefixes) {
+  // The first letter of each prefix: only the prefixes k begins with are tested.
+  static constexpr std::uint16_t kFirst[] = {
+      Letter2(kPrefixes[0]), Letter2(kPrefixes[1]), Letter2(kPrefixes[2]), Letter2(kPrefixes[3]),
+      Letter2(kPrefixes[4]), Letter2(kPrefixes[5]), Letter2(kPrefixes[6]), Letter2(kPrefixes[7])};
+  static_assert(std::size(kFirst) == std::size(kPrefixes));
+  if (k.size() < 2) return;  // every prefix has 2 bytes or more
+  const std::uint16_t first = Letter2(k);
+  for (std::size_t p = 0; p < std::size(kPrefixes); ++p) {
+    if (kFirst[p] != first) continue;
+    std::string_view pre = kPrefixes[p];
     if (StartsWith(k, pre) && kc >= pre.size() / 2 + 3) {  // Arabic letters: 2 bytes
       add(k.substr(std::string_view(pre).size()), kc - pre.size() / 2);
       break;
@@ -644,10 +648,12 @@ void Coder::Prepare() {
   cand_off_[toks.size()] = static_cast<std::uint32_t>(cands_.size());
   for (std::size_t i = 0; i < doc_.entities.size(); ++i) entity_index_[doc_.entities[i].id] = i;
   mention_at_.assign(toks.size(), -1);
+  // Token ends, contiguous: the binary searches below stay in cache.
+  std::vector<std::uint32_t> tok_end(toks.size());
+  for (std::size_t i = 0; i < toks.size(); ++i) tok_end[i] = toks[i].end;
   auto token_of = [&](std::uint32_t cp) -> std::uint32_t {
-    auto it = std::upper_bound(toks.begin(), toks.end(), cp,
-                               [](std::uint32_t c, const Token& t) { return c < t.end; });
-    return static_cast<std::uint32_t>(it - toks.begin());
+    auto it = std::upper_bound(tok_end.begin(), tok_end.end(), cp);
+    return static_cast<std::uint32_t>(it - tok_end.begin());
   };
   std::vector<const Span*> spans;
   for (const auto& sp : doc_.spans) spans.push_back(&sp);
@@ -842,6 +848,7 @@ bool Coder::CueAt(const std::vector<std::vector<std::uint32_t>>& cue_forms, std:
   for (std::size_t k = 0; k < cue_forms.size(); ++k) {
     std::uint32_t t = i + k;
     if (t >= doc_.tokens.size()) return false;
+    if (!cue_tok_[t]) return false;  // no cue form at all (TokenIs is false for every f)
     // Nouns in cues also match their suffixed forms (عقوبة/عقوبات...); the
     // first form is the cue word itself.
     bool any = false;
@@ -1127,6 +1134,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   triggers_.clear();
   for (std::uint32_t i = sb; i < se; ++i) {
     if (group_at_[i - sb] >= 0) continue;  // inside an entity name
+    if (!trig_form_[i]) continue;          // no candidate has rows
     for (std::uint32_t c = cand_off_[i]; c < cand_off_[i + 1]; ++c) {
       const std::vector<FormRef>* refs = cand_refs_[c];
       if (!refs) continue;
