@@ -614,14 +614,43 @@ void Coder::Prepare() {
   cue_tok_.assign(toks.size(), 0);
   marker_.resize(toks.size());
   stem_marker_.assign(toks.size(), UINT32_MAX);
+  // Words repeat within a document: a token with the kind, key and stem of
+  // an earlier one copies its lookups (they depend on nothing else).
+  // Open addressing over (key hash, token index + 1); 0 = empty slot.
+  std::size_t memo_size = 16;
+  while (memo_size < toks.size() * 2) memo_size *= 2;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> memo(memo_size, {0, 0});
   for (std::size_t i = 0; i < toks.size(); ++i) {
     const std::size_t from = cands_.size();
     cand_off_[i] = static_cast<std::uint32_t>(from);
-    Candidates(toks[i], cands_, from);
-    // Each string hashed once: the key for its markers and as a candidate,
-    // the stem as a candidate and for its markers (StemMarkerAt).
     const Token& tk = toks[i];
     const std::uint64_t hk = extract::StringMapHash(tk.key);
+    std::size_t slot = hk & (memo_size - 1);
+    int same = -1;
+    for (; memo[slot].second != 0; slot = (slot + 1) & (memo_size - 1)) {
+      if (memo[slot].first != hk) continue;
+      const Token& o = toks[memo[slot].second - 1];
+      if (o.kind == tk.kind && o.key == tk.key && o.stem == tk.stem) {
+        same = static_cast<int>(memo[slot].second - 1);
+        break;
+      }
+    }
+    if (same >= 0) {
+      for (std::uint32_t k = cand_off_[same]; k < cand_off_[same + 1]; ++k) {
+        cands_.push_back(cands_[k]);
+        cand_refs_.push_back(cand_refs_[k]);
+        cand_cue_.push_back(cand_cue_[k]);
+      }
+      marker_[i] = marker_[same];
+      trig_form_[i] = trig_form_[same];
+      cue_tok_[i] = cue_tok_[same];
+      stem_marker_[i] = stem_marker_[same];
+      continue;
+    }
+    memo[slot] = {hk, static_cast<std::uint32_t>(i + 1)};
+    Candidates(tk, cands_, from);
+    // Each string hashed once: the key for its markers and as a candidate,
+    // the stem as a candidate and for its markers (StemMarkerAt).
     const std::uint32_t* km = lex_.markers.Find(tk.key, hk);
     marker_[i] = km ? *km : 0;
     bool stem_hashed = false;
