@@ -188,7 +188,7 @@ struct EventCoder::Impl {
   std::vector<Row> rows;
   extract::StringMap<std::vector<FormRef>> forms;
   extract::StringMap<std::uint32_t> markers;
-  extract::StringMap<std::uint32_t> cue_ids;  // every cue form (Row::cue_forms) -> its id
+  extract::StringMap<std::uint32_t> cue_ids;          // every cue form (Row::cue_forms) -> its id
   std::unordered_map<std::string, std::string> iso3;  // entity id -> ISO3
   std::unordered_map<std::string, std::string> iso2;  // entity id -> ISO2
 
