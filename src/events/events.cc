@@ -512,7 +512,7 @@ class Coder {
                       std::uint32_t sb, std::uint32_t se, std::uint32_t& cue_tok) const;
   bool CueAt(const std::vector<std::vector<std::uint32_t>>& cue_forms, std::uint32_t i) const;
   std::uint32_t MarkerAt(std::uint32_t i) const {
-    if (i >= doc_.tokens.size()) return 0;
+    if (i >= marker_.size()) return 0;  // marker_ has one entry per token
     return marker_[i];
   }
   // Whether one of token i's lookup forms is a trigger form.
@@ -520,7 +520,7 @@ class Coder {
   // Markers of the token's stem (clitics and article removed): open-class
   // roles (actor nouns, anaphors).
   std::uint32_t StemMarkerAt(std::uint32_t i) const {
-    if (i >= doc_.tokens.size()) return 0;
+    if (i >= stem_marker_.size()) return 0;  // one entry per token
     std::uint32_t& cached = stem_marker_[i];
     if (cached != UINT32_MAX) return cached;
     cached = StemMarkers(i, extract::StringMapHash(doc_.tokens[i].stem));
@@ -616,10 +616,11 @@ void Coder::Prepare() {
   stem_marker_.assign(toks.size(), UINT32_MAX);
   // Words repeat within a document: a token with the kind, key and stem of
   // an earlier one copies its lookups (they depend on nothing else).
-  // Open addressing over (key hash, token index + 1); 0 = empty slot.
+  // Open addressing over (high half of the key hash, token index + 1);
+  // index 0 = empty slot.
   std::size_t memo_size = 16;
   while (memo_size < toks.size() * 2) memo_size *= 2;
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> memo(memo_size, {0, 0});
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> memo(memo_size, {0, 0});
   for (std::size_t i = 0; i < toks.size(); ++i) {
     const std::size_t from = cands_.size();
     cand_off_[i] = static_cast<std::uint32_t>(from);
@@ -628,7 +629,7 @@ void Coder::Prepare() {
     std::size_t slot = hk & (memo_size - 1);
     int same = -1;
     for (; memo[slot].second != 0; slot = (slot + 1) & (memo_size - 1)) {
-      if (memo[slot].first != hk) continue;
+      if (memo[slot].first != static_cast<std::uint32_t>(hk >> 32)) continue;
       const Token& o = toks[memo[slot].second - 1];
       if (o.kind == tk.kind && o.key == tk.key && o.stem == tk.stem) {
         same = static_cast<int>(memo[slot].second - 1);
@@ -647,7 +648,7 @@ void Coder::Prepare() {
       stem_marker_[i] = stem_marker_[same];
       continue;
     }
-    memo[slot] = {hk, static_cast<std::uint32_t>(i + 1)};
+    memo[slot] = {static_cast<std::uint32_t>(hk >> 32), static_cast<std::uint32_t>(i + 1)};
     Candidates(tk, cands_, from);
     // Each string hashed once: the key for its markers and as a candidate,
     // the stem as a candidate and for its markers (StemMarkerAt).
@@ -876,8 +877,8 @@ bool Coder::PersonOf(int p, int b) const {
 bool Coder::CueAt(const std::vector<std::vector<std::uint32_t>>& cue_forms, std::uint32_t i) const {
   for (std::size_t k = 0; k < cue_forms.size(); ++k) {
     std::uint32_t t = i + k;
-    if (t >= doc_.tokens.size()) return false;
-    if (!cue_tok_[t]) return false;  // no cue form at all (TokenIs is false for every f)
+    if (t >= cue_tok_.size()) return false;  // one entry per token
+    if (!cue_tok_[t]) return false;          // no cue form at all (TokenIs is false for every f)
     // Nouns in cues also match their suffixed forms (عقوبة/عقوبات...); the
     // first form is the cue word itself.
     bool any = false;
