@@ -574,6 +574,7 @@ class Coder {
   std::vector<Mention> mentions_;
   std::vector<Group> groups_;  // of the current sentence
   std::vector<int> group_at_;  // token -> group index (current sentence) or -1
+  std::vector<int> gat_;       // Sentence's group_at_ being built (buffer reused)
   std::vector<std::pair<const Span*, std::uint32_t>> dates_;     // DATE span, token (sorted)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> quants_;  // quantity index, token
   std::unordered_map<std::string, int> entity_index_;
@@ -1038,7 +1039,8 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   if (sb >= se) return;
   // Groups: mentions of the sentence, with apposition merged and coordination linked.
   groups_.clear();
-  std::vector<int> gat(se - sb, -1);
+  std::vector<int>& gat = gat_;
+  gat.assign(se - sb, -1);
   for (std::uint32_t t = sb; t < se;) {
     int m = mention_at_[t];
     if (m < 0) {
@@ -1158,7 +1160,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     for (std::uint32_t k = mm.tb; k < mm.te && k < se; ++k) gat[k - sb] = gi;
     t = mm.te;
   }
-  group_at_ = std::move(gat);
+  group_at_.swap(gat);
 
   // Triggers.
   triggers_.clear();
