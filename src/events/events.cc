@@ -122,12 +122,10 @@ inline bool AtLeastCps(std::string_view s, std::size_t n) {
     if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80 && ++c >= n) return true;
   return n == 0;
 }
-// Lead bytes of s (its code points when valid UTF-8, what AtLeastCps
-// counts), counted up to `cap`.
-inline std::size_t LeadBytes(std::string_view s, std::size_t cap) {
+// Lead bytes of s: its code points when valid UTF-8 (what AtLeastCps counts).
+inline std::size_t LeadBytes(std::string_view s) {
   std::size_t c = 0;
-  for (std::size_t i = 0; i < s.size() && c < cap; ++i)
-    c += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  for (char ch : s) c += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
   return c;
 }
 // The first two bytes of s (an Arabic letter) as one number.
@@ -427,9 +425,7 @@ void Candidates(const Token& t, std::vector<std::string_view>& out, std::size_t 
   std::string_view k = t.key;
   // Counted once; each variant below drops one letter (a valid 2-byte
   // sequence: the tests below matched it) or a prefix of pre.size() / 2.
-  // Capped at 8: every test below compares with 6 or less, after at most
-  // one decrement.
-  std::size_t kc = LeadBytes(k, 8);
+  std::size_t kc = LeadBytes(k);
   add(k, kc);
   if ((StartsWith(k, "و") || StartsWith(k, "ف")) && kc >= 4) {
     k = drop_first(k);
