@@ -81,6 +81,8 @@ struct Row {
   // cue_forms[c][k]: cues[c][k] and its suffixed noun forms (NounForms),
   // computed once at load.
   std::vector<std::vector<std::vector<std::string>>> cue_forms;
+  // cue_form_ids[c][k]: the ids (Impl::cue_ids) of cue_forms[c][k].
+  std::vector<std::vector<std::vector<std::uint32_t>>> cue_form_ids;
   std::unordered_set<std::string> target_preps;
   bool obj = false;
   std::uint16_t flags = 0;
@@ -113,14 +115,31 @@ inline bool EndsWith(std::string_view s, std::string_view suf) {
          std::memcmp(s.data() + s.size() - suf.size(), suf.data(), suf.size()) == 0;
 }
 inline bool StartsWith(std::string_view s, std::string_view pre) {
-  return s.size() >= pre.size() && std::memcmp(s.data(), pre.data(), pre.size()) == 0;
+  // A byte loop, not memcmp: the prefixes are a few bytes and this runs
+  // several times per token.
+  if (s.size() < pre.size()) return false;
+  for (std::size_t i = 0; i < pre.size(); ++i)
+    if (s[i] != pre[i]) return false;
+  return true;
 }
 // Whether s has at least n code points (counts lead bytes, stops at n).
 inline bool AtLeastCps(std::string_view s, std::size_t n) {
+  if (s.size() < n) return n == 0;  // fewer bytes than n lead bytes
   std::size_t c = 0;
   for (char ch : s)
     if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80 && ++c >= n) return true;
   return n == 0;
+}
+// Lead bytes of s: its code points when valid UTF-8 (what AtLeastCps counts).
+inline std::size_t LeadBytes(std::string_view s) {
+  std::size_t c = 0;
+  for (char ch : s) c += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return c;
+}
+// The first two bytes of s (an Arabic letter) as one number.
+constexpr std::uint16_t Letter2(std::string_view s) {
+  return static_cast<std::uint16_t>(static_cast<unsigned char>(s[0]) << 8 |
+                                    static_cast<unsigned char>(s[1]));
 }
 // Code points of a UTF-8 string.
 std::size_t Cps(std::string_view s) {
@@ -177,6 +196,7 @@ struct EventCoder::Impl {
   std::vector<Row> rows;
   extract::StringMap<std::vector<FormRef>> forms;
   extract::StringMap<std::uint32_t> markers;
+  extract::StringMap<std::uint32_t> cue_ids;          // every cue form (Row::cue_forms) -> its id
   std::unordered_map<std::string, std::string> iso3;  // entity id -> ISO3
   std::unordered_map<std::string, std::string> iso2;  // entity id -> ISO2
 
@@ -386,6 +406,20 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
       if (c_2 >= 0) impl->iso2[t.Cell(r, c_id)] = t.Cell(r, c_2);
     }
   }
+  // Cue forms interned: CueAt compares ids, not strings.
+  for (Row& row : impl->rows) {
+    row.cue_form_ids.clear();
+    for (const auto& cue : row.cue_forms) {
+      auto& ids = row.cue_form_ids.emplace_back();
+      for (const auto& forms : cue) {
+        auto& fi = ids.emplace_back();
+        for (const auto& f : forms) {
+          auto next = static_cast<std::uint32_t>(impl->cue_ids.size());
+          fi.push_back(*impl->cue_ids.Emplace(f, next).first);
+        }
+      }
+    }
+  }
   return std::shared_ptr<const EventCoder>(std::make_shared<EventCoder>(std::move(impl)));
 }
 
@@ -398,34 +432,47 @@ namespace {
 // stem and key (the Document outlives the coder): nothing is allocated.
 void Candidates(const Token& t, std::vector<std::string_view>& out, std::size_t from) {
   if (t.kind != TokenKind::kArabic) return;
-  auto add = [&](std::string_view s) {
-    if (AtLeastCps(s, 2) && std::find(out.begin() + from, out.end(), s) == out.end())
-      out.push_back(s);
+  // `cps`: code points of s (lead bytes), known by the caller.
+  auto add = [&](std::string_view s, std::size_t cps) {
+    if (cps >= 2 && std::find(out.begin() + from, out.end(), s) == out.end()) out.push_back(s);
   };
   auto drop_first = [](std::string_view s) {
     std::size_t i = 0;
     utf8::Next(s, i);
     return s.substr(i);
   };
-  add(t.stem);
-  add(t.key);
+  add(t.stem, AtLeastCps(t.stem, 2) ? 2 : 0);
   std::string_view k = t.key;
-  if ((StartsWith(k, "و") || StartsWith(k, "ف")) && AtLeastCps(k, 4)) {
+  // Counted once; each variant below drops one letter (a valid 2-byte
+  // sequence: the tests below matched it) or a prefix of pre.size() / 2.
+  std::size_t kc = LeadBytes(k);
+  add(k, kc);
+  if ((StartsWith(k, "و") || StartsWith(k, "ف")) && kc >= 4) {
     k = drop_first(k);
-    add(k);
+    --kc;
+    add(k, kc);
   }
-  if (StartsWith(k, "س") && AtLeastCps(k, 4)) {
+  if (StartsWith(k, "س") && kc >= 4) {
     std::string_view rest = drop_first(k);
     std::size_t i = 0;
     utf8::Next(rest, i);
     std::string_view f = rest.substr(0, i);
-    if (f == "ي" || f == "ت" || f == "ن" || f == "ا") add(rest);
+    if (f == "ي" || f == "ت" || f == "ن" || f == "ا") add(rest, kc - 1);
   }
   static constexpr std::string_view kPrefixes[] = {"بال", "لل", "وال", "فال",
                                                    "كال", "ال", "ب",   "ل"};
-  for (std::string_view pre : kPrefixes) {
-    if (StartsWith(k, pre) && AtLeastCps(k, pre.size() / 2 + 3)) {  // Arabic letters: 2 bytes
-      add(k.substr(std::string_view(pre).size()));
+  // The first letter of each prefix: only the prefixes k begins with are tested.
+  static constexpr std::uint16_t kFirst[] = {
+      Letter2(kPrefixes[0]), Letter2(kPrefixes[1]), Letter2(kPrefixes[2]), Letter2(kPrefixes[3]),
+      Letter2(kPrefixes[4]), Letter2(kPrefixes[5]), Letter2(kPrefixes[6]), Letter2(kPrefixes[7])};
+  static_assert(std::size(kFirst) == std::size(kPrefixes));
+  if (k.size() < 2) return;  // every prefix has 2 bytes or more
+  const std::uint16_t first = Letter2(k);
+  for (std::size_t p = 0; p < std::size(kPrefixes); ++p) {
+    if (kFirst[p] != first) continue;
+    std::string_view pre = kPrefixes[p];
+    if (StartsWith(k, pre) && kc >= pre.size() / 2 + 3) {  // Arabic letters: 2 bytes
+      add(k.substr(std::string_view(pre).size()), kc - pre.size() / 2);
       break;
     }
   }
@@ -483,9 +530,9 @@ class Coder {
   void Sentence(const nufuz::Sentence& s);
   const Row* MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bool& imperfect,
                       std::uint32_t sb, std::uint32_t se, std::uint32_t& cue_tok) const;
-  bool CueAt(const std::vector<std::vector<std::string>>& cue_forms, std::uint32_t i) const;
+  bool CueAt(const std::vector<std::vector<std::uint32_t>>& cue_forms, std::uint32_t i) const;
   std::uint32_t MarkerAt(std::uint32_t i) const {
-    if (i >= doc_.tokens.size()) return 0;
+    if (i >= marker_.size()) return 0;  // marker_ has one entry per token
     return marker_[i];
   }
   // Whether one of token i's lookup forms is a trigger form.
@@ -493,14 +540,19 @@ class Coder {
   // Markers of the token's stem (clitics and article removed): open-class
   // roles (actor nouns, anaphors).
   std::uint32_t StemMarkerAt(std::uint32_t i) const {
-    if (i >= doc_.tokens.size()) return 0;
+    if (i >= stem_marker_.size()) return 0;  // one entry per token
     std::uint32_t& cached = stem_marker_[i];
     if (cached != UINT32_MAX) return cached;
+    cached = StemMarkers(i, extract::StringMapHash(doc_.tokens[i].stem));
+    return cached;
+  }
+  // StemMarkerAt computed, with the stem's StringMapHash h.
+  std::uint32_t StemMarkers(std::uint32_t i, std::uint64_t h) const {
     std::string_view st = doc_.tokens[i].stem;
-    std::uint32_t m = lex_.Marker(st) | marker_[i];
+    const std::uint32_t* sm = lex_.markers.Find(st, h);
+    std::uint32_t m = (sm ? *sm : 0) | marker_[i];
     if (StartsWith(st, "ال") && Cps(st) >= 4)
       m |= lex_.Marker(st.substr(std::string_view("ال").size()));
-    cached = m;
     return m;
   }
   int ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role) const;
@@ -544,10 +596,13 @@ class Coder {
   std::vector<std::string_view> cands_;
   std::vector<const std::vector<FormRef>*> cand_refs_;  // per candidate: its rows
   std::vector<std::uint32_t> cand_off_;
-  // Whether one of token t's lookup forms is w.
-  bool TokenIs(std::uint32_t t, std::string_view w) const {
+  std::vector<std::uint32_t> cand_cue_;  // per candidate: its cue form id or UINT32_MAX
+  std::vector<char> cue_tok_;            // token -> one of its candidates is a cue form
+  // Whether one of token t's lookup forms is the cue form with id w.
+  bool TokenIs(std::uint32_t t, std::uint32_t w) const {
+    if (!cue_tok_[t]) return false;
     for (std::uint32_t k = cand_off_[t]; k < cand_off_[t + 1]; ++k)
-      if (cands_[k] == w) return true;
+      if (cand_cue_[k] == w) return true;
     return false;
   }
   std::vector<char> trig_form_;        // token -> one of its candidates is a trigger form
@@ -557,6 +612,7 @@ class Coder {
   std::vector<Mention> mentions_;
   std::vector<Group> groups_;  // of the current sentence
   std::vector<int> group_at_;  // token -> group index (current sentence) or -1
+  std::vector<int> gat_;       // Sentence's group_at_ being built (buffer reused)
   std::vector<std::pair<const Span*, std::uint32_t>> dates_;     // DATE span, token (sorted)
   std::vector<std::pair<std::uint32_t, std::uint32_t>> quants_;  // quantity index, token
   std::unordered_map<std::string, int> entity_index_;
@@ -591,27 +647,82 @@ void Coder::Prepare() {
   cands_.clear();
   cands_.reserve(toks.size() * 3);
   cand_refs_.clear();
+  cand_cue_.clear();
   cand_off_.resize(toks.size() + 1);
   trig_form_.assign(toks.size(), 0);
+  cue_tok_.assign(toks.size(), 0);
   marker_.resize(toks.size());
   stem_marker_.assign(toks.size(), UINT32_MAX);
+  // Words repeat within a document: a token with the kind, key and stem of
+  // an earlier one copies its lookups (they depend on nothing else).
+  // Open addressing over (high half of the key hash, token index + 1);
+  // index 0 = empty slot.
+  std::size_t memo_size = 16;
+  while (memo_size < toks.size() * 2) memo_size *= 2;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> memo(memo_size, {0, 0});
   for (std::size_t i = 0; i < toks.size(); ++i) {
     const std::size_t from = cands_.size();
     cand_off_[i] = static_cast<std::uint32_t>(from);
-    Candidates(toks[i], cands_, from);
-    for (std::size_t k = from; k < cands_.size(); ++k) {
-      cand_refs_.push_back(lex_.forms.Find(cands_[k]));
-      if (cand_refs_.back()) trig_form_[i] = 1;
+    const Token& tk = toks[i];
+    const std::uint64_t hk = extract::StringMapHash(tk.key);
+    std::size_t slot = hk & (memo_size - 1);
+    int same = -1;
+    for (; memo[slot].second != 0; slot = (slot + 1) & (memo_size - 1)) {
+      if (memo[slot].first != static_cast<std::uint32_t>(hk >> 32)) continue;
+      const Token& o = toks[memo[slot].second - 1];
+      if (o.kind == tk.kind && o.key == tk.key && o.stem == tk.stem) {
+        same = static_cast<int>(memo[slot].second - 1);
+        break;
+      }
     }
-    marker_[i] = lex_.Marker(toks[i].key);
+    if (same >= 0) {
+      for (std::uint32_t k = cand_off_[same]; k < cand_off_[same + 1]; ++k) {
+        cands_.push_back(cands_[k]);
+        cand_refs_.push_back(cand_refs_[k]);
+        cand_cue_.push_back(cand_cue_[k]);
+      }
+      marker_[i] = marker_[same];
+      trig_form_[i] = trig_form_[same];
+      cue_tok_[i] = cue_tok_[same];
+      stem_marker_[i] = stem_marker_[same];
+      continue;
+    }
+    memo[slot] = {static_cast<std::uint32_t>(hk >> 32), static_cast<std::uint32_t>(i + 1)};
+    Candidates(tk, cands_, from);
+    // Each string hashed once: the key for its markers and as a candidate,
+    // the stem as a candidate and for its markers (StemMarkerAt).
+    const std::uint32_t* km = lex_.markers.Find(tk.key, hk);
+    marker_[i] = km ? *km : 0;
+    bool stem_hashed = false;
+    std::uint64_t hs = 0;
+    for (std::size_t k = from; k < cands_.size(); ++k) {
+      const std::string_view c = cands_[k];
+      std::uint64_t h;
+      if (c.data() == tk.key.data() && c.size() == tk.key.size()) {
+        h = hk;
+      } else if (c.data() == tk.stem.data() && c.size() == tk.stem.size()) {
+        h = hs = extract::StringMapHash(c);
+        stem_hashed = true;
+      } else {
+        h = extract::StringMapHash(c);
+      }
+      cand_refs_.push_back(lex_.forms.Find(c, h));
+      if (cand_refs_.back()) trig_form_[i] = 1;
+      const std::uint32_t* cue = lex_.cue_ids.Find(c, h);
+      cand_cue_.push_back(cue ? *cue : UINT32_MAX);
+      if (cue) cue_tok_[i] = 1;
+    }
+    if (stem_hashed) stem_marker_[i] = StemMarkers(i, hs);  // else on demand
   }
   cand_off_[toks.size()] = static_cast<std::uint32_t>(cands_.size());
   for (std::size_t i = 0; i < doc_.entities.size(); ++i) entity_index_[doc_.entities[i].id] = i;
   mention_at_.assign(toks.size(), -1);
+  // Token ends, contiguous: the binary searches below stay in cache.
+  std::vector<std::uint32_t> tok_end(toks.size());
+  for (std::size_t i = 0; i < toks.size(); ++i) tok_end[i] = toks[i].end;
   auto token_of = [&](std::uint32_t cp) -> std::uint32_t {
-    auto it = std::upper_bound(toks.begin(), toks.end(), cp,
-                               [](std::uint32_t c, const Token& t) { return c < t.end; });
-    return static_cast<std::uint32_t>(it - toks.begin());
+    auto it = std::upper_bound(tok_end.begin(), tok_end.end(), cp);
+    return static_cast<std::uint32_t>(it - tok_end.begin());
   };
   std::vector<const Span*> spans;
   for (const auto& sp : doc_.spans) spans.push_back(&sp);
@@ -967,14 +1078,15 @@ bool Coder::PersonOf(int p, int b) const {
   return role && pc >= 0 && pc == bc;
 }
 
-bool Coder::CueAt(const std::vector<std::vector<std::string>>& cue_forms, std::uint32_t i) const {
+bool Coder::CueAt(const std::vector<std::vector<std::uint32_t>>& cue_forms, std::uint32_t i) const {
   for (std::size_t k = 0; k < cue_forms.size(); ++k) {
     std::uint32_t t = i + k;
-    if (t >= doc_.tokens.size()) return false;
+    if (t >= cue_tok_.size()) return false;  // one entry per token
+    if (!cue_tok_[t]) return false;          // no cue form at all (TokenIs is false for every f)
     // Nouns in cues also match their suffixed forms (عقوبة/عقوبات...); the
     // first form is the cue word itself.
     bool any = false;
-    for (const auto& f : cue_forms[k])
+    for (std::uint32_t f : cue_forms[k])
       if (TokenIs(t, f)) {
         any = true;
         break;
@@ -1033,7 +1145,7 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
       std::uint32_t hi = std::min<std::uint32_t>(se, i + 10);
       for (std::uint32_t t = lo; t < hi && cue_tok == UINT32_MAX; ++t) {
         if (t == i) continue;
-        for (const auto& cue : row.cue_forms)
+        for (const auto& cue : row.cue_form_ids)
           if (CueAt(cue, t)) {
             cue_tok = t;
             break;
@@ -1065,7 +1177,26 @@ long DaysFrom(int y, int m, int d) {
 // days since the epoch; nullopt when malformed.
 std::optional<long> DayBound(const std::string& v, bool late) {
   int y = 0, m = 0, d = 0;
-  if (v.size() < 4 || std::sscanf(v.c_str(), "%4d-%2d-%2d", &y, &m, &d) < 1) return std::nullopt;
+  // "YYYY", "YYYY-MM" and "YYYY-MM-DD" in ASCII digits (the DATE values)
+  // are read directly, exactly as the sscanf below reads them.
+  auto num = [&v](std::size_t b, std::size_t n) {
+    int x = 0;
+    for (std::size_t i = b; i < b + n; ++i) {
+      if (v[i] < '0' || v[i] > '9') return -1;
+      x = x * 10 + (v[i] - '0');
+    }
+    return x;
+  };
+  const bool plain = (v.size() == 4 || v.size() == 7 || v.size() == 10) && num(0, 4) >= 0 &&
+                     (v.size() < 7 || (v[4] == '-' && num(5, 2) >= 0)) &&
+                     (v.size() < 10 || (v[7] == '-' && num(8, 2) >= 0));
+  if (plain) {
+    y = num(0, 4);
+    if (v.size() >= 7) m = num(5, 2);
+    if (v.size() >= 10) d = num(8, 2);
+  } else if (v.size() < 4 || std::sscanf(v.c_str(), "%4d-%2d-%2d", &y, &m, &d) < 1) {
+    return std::nullopt;
+  }
   if (m < 0 || m > 12 || d < 0 || d > 31) return std::nullopt;
   if (m == 0) return late ? DaysFrom(y, 12, 31) : DaysFrom(y, 1, 1);
   if (d == 0)
@@ -1133,7 +1264,8 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   if (sb >= se) return;
   // Groups: mentions of the sentence, with apposition merged and coordination linked.
   groups_.clear();
-  std::vector<int> gat(se - sb, -1);
+  std::vector<int>& gat = gat_;
+  gat.assign(se - sb, -1);
   for (std::uint32_t t = sb; t < se;) {
     int m = mention_at_[t];
     if (m < 0) {
@@ -1264,7 +1396,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     for (std::uint32_t k = mm.tb; k < mm.te && k < se; ++k) gat[k - sb] = gi;
     t = mm.te;
   }
-  group_at_ = std::move(gat);
+  group_at_.swap(gat);
   for (auto& g : groups_) ResolveTitle(g, sb);
 
   // Triggers.
@@ -1293,6 +1425,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         }
       }
     }
+    if (!trig_form_[i]) continue;  // no candidate has rows
     for (std::uint32_t c = cand_off_[i]; c < cand_off_[i + 1]; ++c) {
       const std::vector<FormRef>* refs = cand_refs_[c];
       if (!refs) continue;
