@@ -12,16 +12,6 @@ namespace nufuz::extract {
 using namespace std::string_view_literals;
 
 // ---------------------------------------------------------------------------
-// Word forms
-
-namespace {
-
-constexpr std::string_view kAl = "ال";
-constexpr std::string_view kAlif = "ا";
-
-}  // namespace
-
-// ---------------------------------------------------------------------------
 // Numbers
 
 std::optional<double> ParseDigits(std::string_view key, bool* percent, bool* integer) {
