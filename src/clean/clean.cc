@@ -194,7 +194,6 @@ enum CharFlag : std::uint16_t {
   // and counts as a letter (see Tokenizer::AddPlainRun).
   kFlagPlain = 1 << 10,
 };
-constexpr std::uint16_t kFlagLetter = kFlagArabic | kFlagLatin | kFlagOther;
 
 struct CharInfo {
   std::uint16_t flags = 0;

@@ -1190,7 +1190,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         // Only a word with one of ك ي ى can have a letter the damage removes.
         bool kaf_or_yeh = false;
         for (; i < n && IsArabicWordChar(t[i]); ++i)
-          kaf_or_yeh |= (t[i] == U'ك') | (t[i] == U'ي') | (t[i] == U'ى');
+          kaf_or_yeh = kaf_or_yeh || t[i] == U'ك' || t[i] == U'ي' || t[i] == U'ى';
         words.push_back({s, i, block});
         const std::u32string_view word(t.data() + s, i - s);
         if (kaf_or_yeh && HasDamageable(word)) ++stats[block].clean;

@@ -342,8 +342,7 @@ Result<std::shared_ptr<const Lexicon>> Lexicon::Load(const std::filesystem::path
 namespace {
 
 constexpr char16_t kWaw = 0x0648, kFa = 0x0641, kBa = 0x0628, kLam = 0x0644, kKaf = 0x0643,
-                   kSin = 0x0633, kAlef = 0x0627, kYa = 0x064A, kTa = 0x062A, kNun = 0x0646,
-                   kHa = 0x0647;
+                   kSin = 0x0633, kAlef = 0x0627, kYa = 0x064A, kTa = 0x062A, kNun = 0x0646;
 
 class Letters {
  public:
