@@ -89,6 +89,16 @@ struct Row {
   std::string mode;
 };
 
+// s == lit with the sizes compared first and no strlen (std::string's
+// operator== with a C string calls compare()); only for strings and views.
+inline bool Is(const std::string& s, std::string_view lit) {
+  return std::string_view(s) == lit;
+}
+inline bool Is(std::string_view s, std::string_view lit) {
+  return s == lit;
+}
+bool Is(const char* s, std::string_view lit) = delete;
+
 struct FormRef {
   std::uint32_t row;
   bool imperfect;
@@ -189,6 +199,13 @@ void VerbForms(const std::string& v, bool imperfect, std::vector<std::string>& o
   }
 }
 
+// What the lexicon holds for one lookup string (EventCoder::Impl::lookup).
+struct Lookup {
+  const std::vector<FormRef>* refs = nullptr;  // Impl::forms
+  std::uint32_t cue = UINT32_MAX;              // Impl::cue_ids
+  std::uint32_t marker = 0;                    // Impl::markers
+};
+
 }  // namespace
 
 struct EventCoder::Impl {
@@ -196,7 +213,11 @@ struct EventCoder::Impl {
   std::vector<Row> rows;
   extract::StringMap<std::vector<FormRef>> forms;
   extract::StringMap<std::uint32_t> markers;
-  extract::StringMap<std::uint32_t> cue_ids;          // every cue form (Row::cue_forms) -> its id
+  extract::StringMap<std::uint32_t> cue_ids;  // every cue form (Row::cue_forms) -> its id
+  // Every key of forms, markers and cue_ids -> what the three tables hold
+  // for it, built after them: a token's lookup string is hashed and probed
+  // once (Coder::Prepare), not once per table.
+  extract::StringMap<Lookup> lookup;
   std::unordered_map<std::string, std::string> iso3;  // entity id -> ISO3
   std::unordered_map<std::string, std::string> iso2;  // entity id -> ISO2
 
@@ -276,10 +297,10 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
       ci.intent = t.Cell(r, c_i);
       ci.refusal = t.Cell(r, c_r);
       const std::string& tgt = t.Cell(r, c_t);
-      if (!tgt.empty() && tgt != "both" && tgt != "source" && tgt != "any")
+      if (!tgt.empty() && !Is(tgt, "both") && !Is(tgt, "source") && !Is(tgt, "any"))
         return DataErr(t, r, "actors must be both, source, any or empty");
-      ci.target_optional = tgt == "source" || tgt == "any";
-      ci.source_optional = tgt == "any";
+      ci.target_optional = Is(tgt, "source") || Is(tgt, "any");
+      ci.source_optional = Is(tgt, "any");
       if (!impl->codes.emplace(code, ci).second) return DataErr(t, r, "duplicate code " + code);
     }
     for (std::size_t r = 0; r < t.rows(); ++r)
@@ -288,6 +309,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         if (!c.empty() && !impl->codes.count(c)) return DataErr(t, r, "unknown code " + c);
       }
   }
+  std::vector<std::string> lookup_keys;  // of forms, markers and cue_ids (Impl::lookup)
   // Markers.
   auto markers = TsvTable::Load(data_dir / "lexicon" / "event_markers.tsv", {"word", "role"});
   if (!markers.ok()) return markers.status();
@@ -321,6 +343,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
       if (it == kRoles.end()) return DataErr(t, r, "unknown role '" + t.Cell(r, c_r) + "'");
       if (t.Cell(r, c_w).empty()) return DataErr(t, r, "empty word");
       impl->markers[t.Cell(r, c_w)] |= it->second;
+      lookup_keys.push_back(t.Cell(r, c_w));
     }
   }
   // Triggers.
@@ -339,9 +362,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
     for (std::size_t r = 0; r < t.rows(); ++r) {
       Row row;
       const std::string& pos = t.Cell(r, c_p);
-      if (pos != "verb" && pos != "noun" && pos != "participle")
+      if (!Is(pos, "verb") && !Is(pos, "noun") && !Is(pos, "participle"))
         return DataErr(t, r, "pos must be verb, noun or participle");
-      row.verb = pos != "noun";
+      row.verb = !Is(pos, "noun");
       row.cameo = t.Cell(r, c_c);
       if (!impl->codes.count(row.cameo))
         return DataErr(t, r, "CAMEO code '" + row.cameo + "' is not in cameo.tsv");
@@ -351,9 +374,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         for (const auto& w : cue) NounForms(w, cf.emplace_back());
       }
       for (const auto& p : SplitBar(t.Cell(r, c_t))) {
-        if (p == "obj")
+        if (Is(p, "obj"))
           row.obj = true;
-        else if (p == "ب" || p == "ل" || (impl->Marker(p) & kPreposition))
+        else if (Is(p, "ب") || Is(p, "ل") || (impl->Marker(p) & kPreposition))
           row.target_preps.insert(p);
         else
           return DataErr(t, r, "unknown target preposition '" + p + "'");
@@ -363,7 +386,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         if (it == kFlags.end()) return DataErr(t, r, "unknown flag '" + f + "'");
         row.flags |= it->second;
       }
-      if (pos == "participle") row.flags |= kParticiple;
+      if (Is(pos, "participle")) row.flags |= kParticiple;
       row.mode = t.Cell(r, c_m);
       auto words = SplitBar(t.Cell(r, c_f));
       if (words.empty()) return DataErr(t, r, "no forms");
@@ -372,9 +395,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
       for (const auto& w : words) {
         std::vector<std::string> expanded;
         bool imperfect = false;
-        if (pos == "noun") {
+        if (Is(pos, "noun")) {
           NounForms(w, expanded);
-        } else if (pos == "participle") {
+        } else if (Is(pos, "participle")) {
           // The masculine accusative (داعيا) gives the feminine (داعيه) and
           // the plural (داعين).
           expanded.push_back(w);
@@ -384,11 +407,12 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
           }
         } else {
           std::string first = FirstLetter(w);
-          imperfect = first == "ي" && Cps(w) >= 4;
+          imperfect = Is(first, "ي") && Cps(w) >= 4;
           VerbForms(w, imperfect, expanded);
         }
         for (const auto& f : expanded) {
           auto& refs = impl->forms[f];
+          lookup_keys.push_back(f);
           bool dup = false;
           for (const auto& ref : refs) dup |= ref.row == idx;
           if (!dup) refs.push_back({idx, imperfect});
@@ -416,9 +440,18 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         for (const auto& f : forms) {
           auto next = static_cast<std::uint32_t>(impl->cue_ids.size());
           fi.push_back(*impl->cue_ids.Emplace(f, next).first);
+          lookup_keys.push_back(f);
         }
       }
     }
+  }
+  // The tables are complete: their values stay where they are.
+  for (const std::string& k : lookup_keys) {
+    Lookup l;
+    l.refs = impl->forms.Find(k);
+    if (const std::uint32_t* c = impl->cue_ids.Find(k)) l.cue = *c;
+    if (const std::uint32_t* m = impl->markers.Find(k)) l.marker = *m;
+    impl->lookup.Emplace(k, l);
   }
   return std::shared_ptr<const EventCoder>(std::make_shared<EventCoder>(std::move(impl)));
 }
@@ -457,7 +490,7 @@ void Candidates(const Token& t, std::vector<std::string_view>& out, std::size_t 
     std::size_t i = 0;
     utf8::Next(rest, i);
     std::string_view f = rest.substr(0, i);
-    if (f == "ي" || f == "ت" || f == "ن" || f == "ا") add(rest, kc - 1);
+    if (Is(f, "ي") || Is(f, "ت") || Is(f, "ن") || Is(f, "ا")) add(rest, kc - 1);
   }
   static constexpr std::string_view kPrefixes[] = {"بال", "لل", "وال", "فال",
                                                    "كال", "ال", "ب",   "ل"};
@@ -543,14 +576,13 @@ class Coder {
     if (i >= stem_marker_.size()) return 0;  // one entry per token
     std::uint32_t& cached = stem_marker_[i];
     if (cached != UINT32_MAX) return cached;
-    cached = StemMarkers(i, extract::StringMapHash(doc_.tokens[i].stem));
+    cached = StemMarkers(i, lex_.lookup.Find(doc_.tokens[i].stem));
     return cached;
   }
-  // StemMarkerAt computed, with the stem's StringMapHash h.
-  std::uint32_t StemMarkers(std::uint32_t i, std::uint64_t h) const {
+  // StemMarkerAt computed, with the stem's entry in Impl::lookup (or null).
+  std::uint32_t StemMarkers(std::uint32_t i, const Lookup* sl) const {
     std::string_view st = doc_.tokens[i].stem;
-    const std::uint32_t* sm = lex_.markers.Find(st, h);
-    std::uint32_t m = (sm ? *sm : 0) | marker_[i];
+    std::uint32_t m = (sl ? sl->marker : 0) | marker_[i];
     if (StartsWith(st, "ال") && Cps(st) >= 4)
       m |= lex_.Marker(st.substr(std::string_view("ال").size()));
     return m;
@@ -578,7 +610,8 @@ class Coder {
   bool IsClauseBreak(std::uint32_t i) const {
     if (!IsPunct(i)) return false;
     std::string_view s = doc_.Surface(doc_.tokens[i]);
-    return s == "،" || s == "," || s == "؛" || s == ";" || s == ":" || s == "(" || s == ")";
+    return Is(s, "،") || Is(s, ",") || Is(s, "؛") || Is(s, ";") || Is(s, ":") || Is(s, "(") ||
+           Is(s, ")");
   }
   std::string Prep(std::uint32_t tb, std::uint32_t sb) const;
   int CountryEntity(int e) const;
@@ -689,32 +722,38 @@ void Coder::Prepare() {
     }
     memo[slot] = {static_cast<std::uint32_t>(hk >> 32), static_cast<std::uint32_t>(i + 1)};
     Candidates(tk, cands_, from);
-    // Each string hashed once: the key for its markers and as a candidate,
-    // the stem as a candidate and for its markers (StemMarkerAt).
-    const std::uint32_t* km = lex_.markers.Find(tk.key, hk);
-    marker_[i] = km ? *km : 0;
-    bool stem_hashed = false;
-    std::uint64_t hs = 0;
+    // Each string hashed once and looked up once in the combined table
+    // (Impl::lookup): the key for its markers and as a candidate, the stem
+    // as a candidate and for its markers (StemMarkerAt).
+    const Lookup* kl = lex_.lookup.Find(tk.key, hk);
+    marker_[i] = kl ? kl->marker : 0;
+    bool stem_found = false;
+    const Lookup* sl = nullptr;
     for (std::size_t k = from; k < cands_.size(); ++k) {
       const std::string_view c = cands_[k];
-      std::uint64_t h;
+      const Lookup* l;
       if (c.data() == tk.key.data() && c.size() == tk.key.size()) {
-        h = hk;
+        l = kl;
       } else if (c.data() == tk.stem.data() && c.size() == tk.stem.size()) {
-        h = hs = extract::StringMapHash(c);
-        stem_hashed = true;
+        l = sl = lex_.lookup.Find(c);
+        stem_found = true;
       } else {
-        h = extract::StringMapHash(c);
+        l = lex_.lookup.Find(c);
       }
-      cand_refs_.push_back(lex_.forms.Find(c, h));
-      if (cand_refs_.back()) trig_form_[i] = 1;
-      const std::uint32_t* cue = lex_.cue_ids.Find(c, h);
-      cand_cue_.push_back(cue ? *cue : UINT32_MAX);
-      if (cue) cue_tok_[i] = 1;
+      if (l == nullptr) {
+        cand_refs_.push_back(nullptr);
+        cand_cue_.push_back(UINT32_MAX);
+        continue;
+      }
+      cand_refs_.push_back(l->refs);
+      if (l->refs) trig_form_[i] = 1;
+      cand_cue_.push_back(l->cue);
+      if (l->cue != UINT32_MAX) cue_tok_[i] = 1;
     }
-    if (stem_hashed) stem_marker_[i] = StemMarkers(i, hs);  // else on demand
+    if (stem_found) stem_marker_[i] = StemMarkers(i, sl);  // else on demand
   }
   cand_off_[toks.size()] = static_cast<std::uint32_t>(cands_.size());
+
   for (std::size_t i = 0; i < doc_.entities.size(); ++i) entity_index_[doc_.entities[i].id] = i;
   mention_at_.assign(toks.size(), -1);
   // Token ends, contiguous: the binary searches below stay in cache.
@@ -756,19 +795,19 @@ void Coder::Prepare() {
   };
   std::uint32_t qi = 0;
   for (const Span* sp : spans) {
-    if (sp->label == "QUANTITY") {
+    if (Is(sp->label, "QUANTITY")) {
       std::uint32_t tok = token_of(sp->start);
       if (tok < toks.size()) quants_.push_back({qi, tok});
       ++qi;
       continue;
     }
-    if (sp->label == "DATE") {
+    if (Is(sp->label, "DATE")) {
       std::uint32_t tok = token_of(sp->start);
       if (tok < toks.size()) dates_.push_back({sp, tok});
       const std::string* kind = sp->Attr("kind");
       const std::string* value = sp->Attr("value");
       std::size_t k = sentence_of(tok);
-      if (tok < toks.size() && k < sent_dates_.size() && (!kind || *kind != "range") && value &&
+      if (tok < toks.size() && k < sent_dates_.size() && (!kind || !Is(*kind, "range")) && value &&
           !value->empty()) {
         const auto& s = doc_.sentences[k];
         int words = 0;
@@ -781,17 +820,17 @@ void Coder::Prepare() {
       }
       continue;
     }
-    if (sp->label != "ENTITY") continue;
+    if (!Is(sp->label, "ENTITY")) continue;
     const std::string* id = sp->Attr("entity");
     if (!id) continue;
     auto it = entity_index_.find(*id);
     if (it == entity_index_.end()) continue;
     const std::string& type = doc_.entities[it->second].type;
-    if (type == "INFRA") continue;
+    if (Is(type, "INFRA")) continue;
     Mention m{token_of(sp->start), token_of(sp->end > 0 ? sp->end - 1 : 0), sp->start, sp->end,
               it->second};
     const std::string* form = sp->Attr("form");
-    m.nisba = form && *form == "nisba";
+    m.nisba = form && Is(*form, "nisba");
     if (m.tb >= toks.size()) continue;
     m.te = std::min<std::uint32_t>(m.te + 1, toks.size());
     if (m.te <= m.tb) m.te = m.tb + 1;
@@ -824,7 +863,7 @@ std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
     if (m & kAgent) {
       // من قبل X, على يد/أيدي X; برصاص/بنيران X stand alone.
       const std::string& w = doc_.tokens[i].key;
-      const char* before = w == "قبل" ? "من" : (w == "يد" || w == "ايدي") ? "علي" : nullptr;
+      const char* before = Is(w, "قبل") ? "من" : (Is(w, "يد") || Is(w, "ايدي")) ? "علي" : nullptr;
       if (!before || (i > sb && doc_.tokens[i - 1].key == before)) return "agent";
       continue;
     }
@@ -865,7 +904,7 @@ int Coder::ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role)
     // البلاد"), not where something happened ("في أنحاء البلاد").
     if (the_country) {
       const std::string p = Prep(t, sb);
-      if (p != "الي" && p != "ل" && p != "علي" && p != "مع" && p != "ضد") return -1;
+      if (!Is(p, "الي") && !Is(p, "ل") && !Is(p, "علي") && !Is(p, "مع") && !Is(p, "ضد")) return -1;
     }
     // "جارتها الغربية، كازاخستان": the name given right after it.
     for (std::uint32_t k = t + 1; k < doc_.tokens.size() && k <= t + 4; ++k) {
@@ -873,8 +912,8 @@ int Coder::ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role)
       int m = mention_at_[k];
       if (m < 0) continue;
       int e = mentions_[m].entity;
-      if (doc_.entities[e].type == "PLACE") e = CountryEntity(e);
-      if (e >= 0 && doc_.entities[e].type == "COUNTRY") return e;
+      if (Is(doc_.entities[e].type, "PLACE")) e = CountryEntity(e);
+      if (e >= 0 && Is(doc_.entities[e].type, "COUNTRY")) return e;
       break;
     }
     auto it = std::lower_bound(mentions_.begin(), mentions_.end(), t,
@@ -882,8 +921,8 @@ int Coder::ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role)
     for (int n = 0; it != mentions_.begin() && n < 400; ++n) {
       --it;
       int e = it->entity;
-      if (doc_.entities[e].type == "PLACE") e = CountryEntity(e);
-      if (e < 0 || doc_.entities[e].type != "COUNTRY") continue;
+      if (Is(doc_.entities[e].type, "PLACE")) e = CountryEntity(e);
+      if (e < 0 || !Is(doc_.entities[e].type, "COUNTRY")) continue;
       bool subject = false;
       for (const auto& g : groups_) subject |= g.tb >= sb && g.entity == e && g.prep.empty();
       if (!subject) return e;
@@ -896,14 +935,14 @@ int Coder::ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role)
       const Group& g = groups_[k];
       if ((g.nisba && !g.actor_np) || g.anaphor || g.tb < sb) continue;
       const Entity& ent = doc_.entities[g.entity];
-      if (ent.type == "COUNTRY") return g.entity;
-      if (ent.type == "PERSON" || ent.type == "ORG") {
+      if (Is(ent.type, "COUNTRY")) return g.entity;
+      if (Is(ent.type, "PERSON") || Is(ent.type, "ORG")) {
         int c = CountryEntity(g.entity);
         if (c >= 0) return c;
         // A person whose country is no entity of the document stands for it.
         bool has_country = false;
-        for (const auto& [k, v] : ent.attrs) has_country |= k == "country" && !v.empty();
-        if (ent.type == "PERSON" && has_country) return g.entity;
+        for (const auto& [k, v] : ent.attrs) has_country |= Is(k, "country") && !v.empty();
+        if (Is(ent.type, "PERSON") && has_country) return g.entity;
       }
     }
     return -1;
@@ -917,9 +956,9 @@ int Coder::ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role)
     for (int n = 0; it != mentions_.begin() && n < 400; ++n) {
       --it;
       const Entity& b = doc_.entities[it->entity];
-      if (b.type != "BLOC") continue;
+      if (!Is(b.type, "BLOC")) continue;
       bool region = false;  // a region of member states, not a political camp
-      for (const auto& [k, v] : b.attrs) region |= k == "members" && !v.empty();
+      for (const auto& [k, v] : b.attrs) region |= Is(k, "members") && !v.empty();
       if (region) return it->entity;
     }
   }
@@ -934,18 +973,18 @@ int Coder::PronounTarget(std::uint32_t t, std::uint32_t sb, std::string& prep) c
   const Token& tok = doc_.tokens[t];
   std::string_view suffix = tok.suffix;
   std::string_view st = tok.stem;
-  if (suffix.empty() && st == "حقه") {  // بحقه: the ه of "his" kept in the stem
+  if (suffix.empty() && Is(st, "حقه")) {  // بحقه: the ه of "his" kept in the stem
     suffix = "ه";
     st = "حق";
   }
-  if (suffix != "ه" && suffix != "ها") return -1;
-  if (st == "ضد" || st == "لدي")
+  if (!Is(suffix, "ه") && !Is(suffix, "ها")) return -1;
+  if (Is(st, "ضد") || Is(st, "لدي"))
     prep = std::string(st);
-  else if (st == "حق" && (tok.proclitics & kCliticBi))
+  else if (Is(st, "حق") && (tok.proclitics & kCliticBi))
     prep = "بحق";
   else
     return -1;
-  const bool fem = suffix == "ها";
+  const bool fem = Is(suffix, "ها");
   // Not the subject of its own clause (the unmarked actor named last before
   // it): "فرضت فرنسا عقوبات ضدها" is not against France.
   int subject = -1;
@@ -958,12 +997,12 @@ int Coder::PronounTarget(std::uint32_t t, std::uint32_t sb, std::string& prep) c
     if (it->tb + 60 < t) break;
     int e = it->entity;
     const std::string& ty = doc_.entities[e].type;
-    if (ty == "PLACE") {
+    if (Is(ty, "PLACE")) {
       e = CountryEntity(e);
       if (e < 0) continue;
     }
     const std::string& et = doc_.entities[e].type;
-    bool fits = fem ? (et == "COUNTRY" || et == "ORG" || et == "BLOC") : et == "PERSON";
+    bool fits = fem ? (Is(et, "COUNTRY") || Is(et, "ORG") || Is(et, "BLOC")) : Is(et, "PERSON");
     if (!fits || e == subject) continue;
     return e;
   }
@@ -976,7 +1015,7 @@ int Coder::PronounTarget(std::uint32_t t, std::uint32_t sb, std::string& prep) c
 // and `role`), else the country stays the actor.
 void Coder::ResolveTitle(Group& g, std::uint32_t sb) const {
   if (!g.nisba || !g.actor_np || g.place >= 0 || g.tb < sb + 1) return;
-  if (doc_.entities[g.entity].type != "COUNTRY") return;
+  if (!Is(doc_.entities[g.entity].type, "COUNTRY")) return;
   auto bare = [&](std::uint32_t t) {
     std::string_view st = doc_.tokens[t].stem;
     if (StartsWith(st, "ال") && Cps(st) >= 4) st.remove_prefix(std::string_view("ال").size());
@@ -995,12 +1034,13 @@ void Coder::ResolveTitle(Group& g, std::uint32_t sb) const {
   }
   const std::string_view head = bare(title);
   std::vector<std::string_view> roles;
-  if (head == "رئيس" && gen.empty()) roles = {"president"};
-  if (head == "رئيس" && (gen == "وزراء" || gen == "حكومه")) roles = {"prime minister", "premier"};
-  if (head == "وزير" && gen == "خارجيه") roles = {"foreign", "secretary of state"};
-  if (head == "وزير" && gen == "دفاع") roles = {"defen"};
-  if (head == "ملك") roles = {"king"};
-  if (head == "امير") roles = {"emir"};
+  if (Is(head, "رئيس") && gen.empty()) roles = {"president"};
+  if (Is(head, "رئيس") && (Is(gen, "وزراء") || Is(gen, "حكومه")))
+    roles = {"prime minister", "premier"};
+  if (Is(head, "وزير") && Is(gen, "خارجيه")) roles = {"foreign", "secretary of state"};
+  if (Is(head, "وزير") && Is(gen, "دفاع")) roles = {"defen"};
+  if (Is(head, "ملك")) roles = {"king"};
+  if (Is(head, "امير")) roles = {"emir"};
   if (roles.empty()) return;
   const std::string& country = doc_.entities[g.entity].id;
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), g.tb,
@@ -1008,11 +1048,11 @@ void Coder::ResolveTitle(Group& g, std::uint32_t sb) const {
   for (int n = 0; it != mentions_.begin() && n < 400; ++n) {
     --it;
     const Entity& e = doc_.entities[it->entity];
-    if (e.type != "PERSON") continue;
+    if (!Is(e.type, "PERSON")) continue;
     const std::string *c = nullptr, *r = nullptr;
     for (const auto& [k, v] : e.attrs) {
-      if (k == "country") c = &v;
-      if (k == "role") r = &v;
+      if (Is(k, "country")) c = &v;
+      if (Is(k, "role")) r = &v;
     }
     if (!c || !r || *c != country) continue;
     for (auto want : roles)
@@ -1027,11 +1067,11 @@ void Coder::ResolveTitle(Group& g, std::uint32_t sb) const {
   int only = -1;
   for (std::size_t e = 0; e < doc_.entities.size(); ++e) {
     const Entity& en = doc_.entities[e];
-    if (en.type != "PERSON") continue;
+    if (!Is(en.type, "PERSON")) continue;
     const std::string *c = nullptr, *r = nullptr;
     for (const auto& [k, v] : en.attrs) {
-      if (k == "country") c = &v;
-      if (k == "role") r = &v;
+      if (Is(k, "country")) c = &v;
+      if (Is(k, "role")) r = &v;
     }
     if (!c || *c != country) continue;
     if (r || only >= 0) return;
@@ -1048,15 +1088,15 @@ void Coder::ResolveTitle(Group& g, std::uint32_t sb) const {
 int Coder::CountryEntity(int e) const {
   if (e < 0) return -1;
   const Entity& ent = doc_.entities[e];
-  if (ent.type == "COUNTRY") return e;
+  if (Is(ent.type, "COUNTRY")) return e;
   for (const auto& [k, v] : ent.attrs)
-    if (k == "country") {
+    if (Is(k, "country")) {
       auto it = entity_index_.find(v);
       if (it != entity_index_.end()) return it->second;
       // attr given as ISO3 or as a bare slug.
       for (std::size_t i = 0; i < doc_.entities.size(); ++i) {
         const Entity& c = doc_.entities[i];
-        if (c.type != "COUNTRY") continue;
+        if (!Is(c.type, "COUNTRY")) continue;
         auto iso = lex_.iso3.find(c.id);
         if ((iso != lex_.iso3.end() && iso->second == v) || c.name_en == v) return i;
       }
@@ -1070,8 +1110,8 @@ bool Coder::PersonOf(int p, int b) const {
   const std::string* org = nullptr;
   bool role = false;
   for (const auto& [k, v] : pe.attrs) {
-    if (k == "org") org = &v;
-    if (k == "role" && !v.empty()) role = true;
+    if (Is(k, "org")) org = &v;
+    if (Is(k, "role") && !v.empty()) role = true;
   }
   if (org && *org == be.id) return true;
   int pc = CountryEntity(p), bc = CountryEntity(b);
@@ -1308,7 +1348,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
                    (doc_.tokens[mm.tb - 1].proclitics & kCliticAl) && MarkerAt(mm.tb - 1) == 0 &&
                    !TriggerForm(mm.tb - 1)));
     const Entity& ent = doc_.entities[mm.entity];
-    if (ent.type == "PLACE") {
+    if (Is(ent.type, "PLACE")) {
       int c = CountryEntity(mm.entity);
       g.place = mm.entity;
       if (c >= 0) g.entity = c;
@@ -1323,13 +1363,14 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         std::string_view sf = doc_.Surface(doc_.tokens[k]);
         // Function words (إن، لن...) and triggers between them: two actors.
         bool trig = TriggerForm(k);
-        if ((IsPunct(k) && sf != "،" && sf != ",") || (doc_.tokens[k].proclitics & kCliticWa) ||
-            (MarkerAt(k) & ~std::uint32_t{kActorNoun}) != 0 || trig || doc_.tokens[k].key == "و")
+        if ((IsPunct(k) && !Is(sf, "،") && !Is(sf, ",")) ||
+            (doc_.tokens[k].proclitics & kCliticWa) ||
+            (MarkerAt(k) & ~std::uint32_t{kActorNoun}) != 0 || trig || Is(doc_.tokens[k].key, "و"))
           adjacent = false;
       }
       adjacent &= mm.tb - prev.te <= 3 && !(doc_.tokens[mm.tb].proclitics & kCliticWa);
       const Entity& pe = doc_.entities[prev.entity];
-      if (adjacent && pe.type == "COUNTRY" && (ent.type == "PERSON" || ent.type == "ORG") &&
+      if (adjacent && Is(pe.type, "COUNTRY") && (Is(ent.type, "PERSON") || Is(ent.type, "ORG")) &&
           CountryEntity(mm.entity) == prev.entity) {
         prev.te = mm.te;
         prev.entity = mm.entity;
@@ -1341,7 +1382,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       }
       // "رئيسة المفوضية الأوروبية أورسولا فون دير لاين": a body right before
       // a person who holds a post in it is the person.
-      if (adjacent && (pe.type == "ORG" || pe.type == "BLOC") && ent.type == "PERSON" &&
+      if (adjacent && (Is(pe.type, "ORG") || Is(pe.type, "BLOC")) && Is(ent.type, "PERSON") &&
           !prev.nisba && PersonOf(mm.entity, prev.entity)) {
         prev.te = mm.te;
         prev.entity = mm.entity;
@@ -1350,7 +1391,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         t = mm.te;
         continue;
       }
-      if (adjacent && (ent.type == "COUNTRY") && (pe.type == "PERSON" || pe.type == "ORG") &&
+      if (adjacent && (Is(ent.type, "COUNTRY")) && (Is(pe.type, "PERSON") || Is(pe.type, "ORG")) &&
           CountryEntity(prev.entity) == mm.entity && g.prep.empty()) {
         // "بوتين، الرئيس الروسي" / "وزارة الخارجية الكازاخستانية": keep the person/org.
         prev.te = mm.te;
@@ -1367,9 +1408,10 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         if (gap == 0 && (ft.proclitics & kCliticWa)) coord = true;
         if (gap == 1) {
           std::string_view sf = doc_.Surface(doc_.tokens[prev.te]);
-          if (doc_.tokens[prev.te].key == "و" || sf == "-" || sf == "–" || sf == "،" || sf == ",")
-            coord = sf == "،" || sf == "," ? false : true;
-          if ((sf == "،" || sf == ",") && mm.te < se) coord = false;
+          if (Is(doc_.tokens[prev.te].key, "و") || Is(sf, "-") || Is(sf, "–") || Is(sf, "،") ||
+              Is(sf, ","))
+            coord = Is(sf, "،") || Is(sf, ",") ? false : true;
+          if ((Is(sf, "،") || Is(sf, ",")) && mm.te < se) coord = false;
         }
         if (gap == 0 && !coord) {
           // "روسيا-آسيا الوسطى" tokenised without a separate dash token.
@@ -1379,7 +1421,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       if (coord) {
         g.coord_prev = static_cast<int>(groups_.size() - 1);
         prev.coord_next = static_cast<int>(groups_.size());
-        if (g.prep.empty() || g.prep == "ب" || g.prep == "ل") {
+        if (g.prep.empty() || Is(g.prep, "ب") || Is(g.prep, "ل")) {
           // The preposition of the head of the chain governs the whole chain,
           // unless this member carries its own clitic preposition.
           const Token& ft = doc_.tokens[mm.tb];
@@ -1557,8 +1599,8 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       if (who < 0) who = speaker;
       for (std::uint32_t k = tr.tok + 1; k < se && k < tr.tok + 12; ++k) {
         std::string_view sf = doc_.Surface(doc_.tokens[k]);
-        if ((MarkerAt(k) & kComplementizer) || doc_.tokens[k].stem == "ان" || sf == ":" ||
-            sf == "\"" || sf == "«") {
+        if ((MarkerAt(k) & kComplementizer) || Is(doc_.tokens[k].stem, "ان") || Is(sf, ":") ||
+            Is(sf, "\"") || Is(sf, "«")) {
           scopes.push_back({k, who});
           made_by.back().comp = k;
           break;
@@ -1688,7 +1730,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   if (anchor + 1 < limit && (MarkerAt(anchor + 1) & kQuantifier)) {
     for (std::uint32_t k = anchor + 2; k < std::min(limit, anchor + 6); ++k) {
       int g = group_of(k);
-      if (g >= 0 && (groups_[g].prep == "في" || groups_[g].prep == "من")) {
+      if (g >= 0 && (Is(groups_[g].prep, "في") || Is(groups_[g].prep, "من"))) {
         src = g;
         break;
       }
@@ -1706,14 +1748,14 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   if (src < 0 && !vso_subject && !(anchor + 1 < limit && (MarkerAt(anchor + 1) & kQuantifier))) {
     for (std::uint32_t k = anchor + 1; k < std::min(limit, anchor + 10); ++k) {
       int g = group_of(k);
-      if (g >= 0 && groups_[g].prep == "agent" && g > 0 && groups_[g].tb >= anchor + 4) {
+      if (g >= 0 && Is(groups_[g].prep, "agent") && g > 0 && groups_[g].tb >= anchor + 4) {
         // tokens: ... participle من قبل X
         std::uint32_t p = groups_[g].tb - 3;
         const Token& pt = doc_.tokens[p];
         bool trig = TriggerForm(p);
         if (group_of(p) < 0 && !trig && StartsWith(pt.key, "الم") && Cps(pt.key) >= 5) break;
       }
-      if (g >= 0 && groups_[g].prep == "agent") {
+      if (g >= 0 && Is(groups_[g].prep, "agent")) {
         src = g;
         AddUnique(modality, "passive");
         break;
@@ -1790,8 +1832,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       std::uint32_t before = groups_[h].tb;
       const Token& ht = doc_.tokens[before];
       bool opens = before == sb || before == scope_b || IsClauseBreak(before - 1) ||
-                   (MarkerAt(before - 1) & kComplementizer) || doc_.tokens[before - 1].key == "و" ||
-                   (ht.proclitics & kCliticWa);
+                   (MarkerAt(before - 1) & kComplementizer) ||
+                   Is(doc_.tokens[before - 1].key, "و") || (ht.proclitics & kCliticWa);
       if (opens) src = h;
     }
   }
@@ -1814,7 +1856,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       const std::string& gp = groups_[g].prep;
       bool body_next = groups_[g].tb == anchor + 2 ||
                        (groups_[g].tb == anchor + 3 && (MarkerAt(anchor + 2) & kPreposition));
-      if (arow.verb && (gp == "ب" || gp == "في" || gp == "من") && body_next &&
+      if (arow.verb && (Is(gp, "ب") || Is(gp, "في") || Is(gp, "من")) && body_next &&
           (StemMarkerAt(anchor + 1) & kActorNoun)) {
         src = g;
         break;
@@ -1847,7 +1889,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   if (src < 0 && (arow.flags & kSymmetric)) {
     for (std::uint32_t k = anchor + 1; k < std::min(limit, anchor + 8); ++k) {
       int g = group_of(k);
-      if (g >= 0 && groups_[g].prep == "بين" && groups_[g].coord_next >= 0) {
+      if (g >= 0 && Is(groups_[g].prep, "بين") && groups_[g].coord_next >= 0) {
         src = g;
         between_target = groups_[g].coord_next;
         break;
@@ -1908,7 +1950,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     carried = true;
   } else if ((arow.verb || !doc_.tokens[i].suffix.empty()) && carried_ >= 0 &&
              !(arow.verb && FeminineVerb(anchor, tr.imperfect) &&
-               doc_.entities[carried_].type == "PERSON")) {
+               Is(doc_.entities[carried_].type, "PERSON"))) {
     // (A feminine verb, "واستضافت", does not continue a man's story; persons
     // are taken as men, as most in the news are.)
     src_entity = carried_;
@@ -1916,7 +1958,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   }
   // Reported content: a person speaking stands for his own country (a body
   // speaking about its state leaves the state as the actor).
-  const bool speaker_person = speaker >= 0 && doc_.entities[speaker].type == "PERSON";
+  const bool speaker_person = speaker >= 0 && Is(doc_.entities[speaker].type, "PERSON");
   if (speaker >= 0 && src_entity >= 0 && !attributed) {
     if (src_entity == speaker || (src_entity == CountryEntity(speaker) && speaker_person)) {
       src_entity = speaker;
@@ -1982,8 +2024,9 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       // unless the actor is a body ("قياديا في المعارضة").
       const std::string& ty = doc_.entities[groups_[chain_head(g)].entity].type;
       if (force && member_tgt < 0 && k > anchor + 1 && k <= anchor + 6 &&
-          (p == "من" || p == "ل" || p == "في" || (p == "قرب" && row.cameo[1] != '7')) &&
-          !(p == "في" && row.cameo[1] == '7' && (ty == "PLACE" || ty == "COUNTRY" || ty == "BLOC")))
+          (Is(p, "من") || Is(p, "ل") || Is(p, "في") || (Is(p, "قرب") && row.cameo[1] != '7')) &&
+          !(Is(p, "في") && row.cameo[1] == '7' &&
+            (Is(ty, "PLACE") || Is(ty, "COUNTRY") || Is(ty, "BLOC"))))
         member_tgt = chain_head(g);
     }
     if (tgt < 0) tgt = member_tgt;
@@ -1998,7 +2041,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     if (row.flags & kNeedTarget) return;
   }
   // Statements: a media outlet addressed is not a target.
-  if ((row.flags & kSpeech) && tgt >= 0 && doc_.entities[groups_[tgt].entity].type == "MEDIA")
+  if ((row.flags & kSpeech) && tgt >= 0 && Is(doc_.entities[groups_[tgt].entity].type, "MEDIA"))
     tgts = {-1};
 
   // ---- modality and negation
@@ -2027,7 +2070,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     if (imperfect) {
       std::string rest = DropFirst(t0.key);
       std::string f = FirstLetter(rest);
-      if (f == "ي" || f == "ت" || f == "ن" || f == "ا") future = true;
+      if (Is(f, "ي") || Is(f, "ت") || Is(f, "ن") || Is(f, "ا")) future = true;
     }
   }
   for (std::uint32_t k = anchor + 1; k < std::min(se, anchor + 4); ++k) {
@@ -2127,7 +2170,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     for (; it != dates_.end() && it->second < se; ++it) {
       std::uint32_t tok = it->second;
       const std::string* kind = it->first->Attr("kind");
-      if (speech && kind && *kind == "range") continue;
+      if (speech && kind && Is(*kind, "range")) continue;
       if (tok >= clause_hi) break;
       std::uint32_t d = tok > anchor ? tok - anchor : anchor - tok;
       if (tok < clause_lo) {
@@ -2208,7 +2251,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     // A place named with في in the clause.
     for (std::uint32_t k = eb; k <= ee && k < se; ++k) {
       int g = group_of(k);
-      if (g >= 0 && groups_[g].place >= 0 && groups_[g].prep == "في") return groups_[g].place;
+      if (g >= 0 && groups_[g].place >= 0 && Is(groups_[g].prep, "في")) return groups_[g].place;
     }
     if ((arow.flags & kVisit) && tg >= 0)
       return groups_[tg].place >= 0 ? groups_[tg].place : groups_[tg].entity;
@@ -2298,10 +2341,10 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
 
 void Coder::CollapseBlocs(std::vector<Event>& made) const {
   for (const auto& bloc : doc_.entities) {
-    if (bloc.type != "BLOC") continue;
+    if (!Is(bloc.type, "BLOC")) continue;
     const std::string* members = nullptr;
     for (const auto& [k, v] : bloc.attrs)
-      if (k == "members" && !v.empty()) members = &v;
+      if (Is(k, "members") && !v.empty()) members = &v;
     if (!members) continue;
     std::vector<std::string_view> ids;
     for (std::size_t b = 0; b <= members->size();) {
@@ -2378,7 +2421,7 @@ void Coder::ActorFrames() {
       continue;
     }
     auto src = entity_index_.find(ev.source);
-    if (src == entity_index_.end() || doc_.entities[src->second].type != "PERSON") continue;
+    if (src == entity_index_.end() || !Is(doc_.entities[src->second].type, "PERSON")) continue;
     const int fk = sent_dates_[s_ev].prev;
     if (fk < 0) continue;
     std::size_t last = SIZE_MAX;  // the sentence of the person's last earlier mention
@@ -2635,7 +2678,7 @@ std::string GdeltRows(const Document& doc, const std::vector<Event>& events,
         auto it = lex->iso3.find(e->id);
         if (it != lex->iso3.end()) return it->second;
       }
-      if (e->type == "COUNTRY" && StartsWith(e->id, "country:") && e->id.size() == 11)
+      if (Is(e->type, "COUNTRY") && StartsWith(e->id, "country:") && e->id.size() == 11)
         return Upper(e->id.substr(8));
       const std::string* c = AttrOf(*e, "country");
       if (!c) break;
@@ -2673,10 +2716,10 @@ std::string GdeltRows(const Document& doc, const std::vector<Event>& events,
   };
   auto type_code = [](const Entity* e) -> std::string {
     if (!e) return "";
-    if (e->type == "COMPANY") return "BUS";
-    if (e->type == "MEDIA") return "MED";
-    if (e->type == "PERSON") return AttrOf(*e, "role") ? "GOV" : "";
-    if (e->type == "ORG") {
+    if (Is(e->type, "COMPANY")) return "BUS";
+    if (Is(e->type, "MEDIA")) return "MED";
+    if (Is(e->type, "PERSON")) return AttrOf(*e, "role") ? "GOV" : "";
+    if (Is(e->type, "ORG")) {
       const std::string& n = e->name_en;
       for (const char* w : {"Army", "Armed Forces", "Military", "Defence", "Defense"})
         if (n.find(w) != std::string::npos) return "MIL";
@@ -2704,7 +2747,7 @@ std::string GdeltRows(const Document& doc, const std::vector<Event>& events,
     auto it = by_id.find(id);
     if (it != by_id.end()) e = it->second;
     std::string type;
-    if (e) type = e->type == "COUNTRY" ? "1" : e->type == "PLACE" ? "4" : "";
+    if (e) type = Is(e->type, "COUNTRY") ? "1" : Is(e->type, "PLACE") ? "4" : "";
     if (e && type.empty()) {
       // An actor's geography is its country.
       const std::string* c = AttrOf(*e, "country");
