@@ -673,6 +673,7 @@ class Coder {
   int carried_ = -1;           // entity carried from the previous sentence
   int sentence_subject_ = -1;  // entity of the last verb subject in the sentence
   std::vector<Event> events_;
+  std::vector<Event> made_;  // Emit's events being made (buffer reused)
 };
 
 void Coder::Prepare() {
@@ -2288,7 +2289,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     return ev;
   };
   if (!row.verb) nominal_.insert(doc_.tokens[i].start);
-  std::vector<Event> made;
+  std::vector<Event>& made = made_;
+  made.clear();
   for (int sg : srcs) {
     int se_ent = sg >= 0 ? groups_[sg].entity : src_entity;
     if (sg >= 0 && speaker >= 0 &&
@@ -2324,8 +2326,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     for (std::size_t k = out.size(); k-- > 0;) {
       const Event& o = out[k];
       if (doc_.tokens[sb].start > o.trigger_start) break;
-      if (o.cameo.substr(0, 2) == ev.cameo.substr(0, 2) && o.source == ev.source &&
-          o.target == ev.target)
+      if (std::string_view(o.cameo).substr(0, 2) == std::string_view(ev.cameo).substr(0, 2) &&
+          o.source == ev.source && o.target == ev.target)
         dup = true;
     }
     if (dup) continue;
