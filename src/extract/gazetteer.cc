@@ -173,15 +173,6 @@ void PhraseMatcher::Walk(const std::vector<TokenSyms>& syms, const DocForms& for
   }
 }
 
-PhraseMatcher::Match PhraseMatcher::Longest(const std::vector<TokenSyms>& syms,
-                                            const DocForms& forms, std::size_t i) const {
-  Match best;
-  // Most tokens open no phrase: nothing to walk.
-  if (i < syms.size() && (Opens(syms[i][0]) || Opens(syms[i][1]) || Opens(syms[i][2])))
-    Walk(syms, forms, i, 0, 0, false, best);
-  return best;
-}
-
 // ---------------------------------------------------------------------------
 // Names
 

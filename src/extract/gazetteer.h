@@ -70,7 +70,13 @@ class PhraseMatcher {
   // walks the trie over integers.
   using TokenSyms = std::array<std::uint32_t, 3>;
   std::vector<TokenSyms> Intern(const DocForms& forms) const;
-  Match Longest(const std::vector<TokenSyms>& syms, const DocForms& forms, std::size_t i) const;
+  // Inline: most tokens open no phrase, and are passed over without a call.
+  Match Longest(const std::vector<TokenSyms>& syms, const DocForms& forms, std::size_t i) const {
+    Match best;
+    if (i < syms.size() && (Opens(syms[i][0]) || Opens(syms[i][1]) || Opens(syms[i][2])))
+      Walk(syms, forms, i, 0, 0, false, best);
+    return best;
+  }
   std::size_t phrases() const { return phrases_; }
 
  private:
