@@ -1,5 +1,6 @@
 #include "extract/forms.h"
 
+#include <bit>
 #include <cstring>
 
 #include "core/utf8.h"
@@ -87,8 +88,13 @@ class FormBuilder {
 };
 
 // The two bytes of an Arabic letter as one value (as letter() reads them).
-std::uint16_t Letter(std::string_view l) {
-  return Load<std::uint16_t>(l.data());
+constexpr std::uint16_t Letter(std::string_view l) {
+  const auto b0 = static_cast<std::uint16_t>(static_cast<unsigned char>(l[0]));
+  const auto b1 = static_cast<std::uint16_t>(static_cast<unsigned char>(l[1]));
+  if constexpr (std::endian::native == std::endian::little)
+    return static_cast<std::uint16_t>(b0 | (b1 << 8));
+  else
+    return static_cast<std::uint16_t>((b0 << 8) | b1);
 }
 
 }  // namespace
@@ -108,8 +114,8 @@ void WordFormsOf(const Token& t, std::vector<WordForm>& out, std::deque<std::str
   auto letter = [&](std::size_t at) -> std::uint16_t {
     return at + 2 > ks ? std::uint16_t{0} : Load<std::uint16_t>(key.data() + at);
   };
-  static const std::uint16_t kWa = Letter("و"), kFa = Letter("ف"), kBi = Letter("ب"),
-                             kLi = Letter("ل"), kKa = Letter("ك"), kA = Letter("ا");
+  static constexpr std::uint16_t kWa = Letter("و"), kFa = Letter("ف"), kBi = Letter("ب"),
+                                 kLi = Letter("ل"), kKa = Letter("ك"), kA = Letter("ا");
   const std::uint16_t first = letter(0);
   // Conjunctions: none, then و or ف (at most one can match); after each,
   // prepositions: none, then ب ل or ك.
