@@ -66,12 +66,20 @@ class FormBuilder {
   std::size_t size() const { return n_; }
   std::string_view text(std::size_t k) const { return forms_[k].text(); }
   std::uint8_t stripped(std::size_t k) const { return forms_[k].stripped; }
-  void AppendTo(std::vector<WordForm>& out) const {
+  // `known`: a view whose hash is already computed (the token's name form
+  // without the article, when DocForms has it), reused for the form that is
+  // the same view.
+  void AppendTo(std::vector<WordForm>& out, std::string_view known = {},
+                std::uint64_t known_hash = 0) const {
     const std::size_t base = out.size();
     out.resize(base + n_);
     WordForm* w = out.data() + base;
-    for (std::size_t k = 0; k < n_; ++k)
-      w[k] = WordForm{forms_[k].text(), forms_[k].stripped, StringMapHash(forms_[k].text())};
+    for (std::size_t k = 0; k < n_; ++k) {
+      const Pending& f = forms_[k];
+      const std::uint64_t h =
+          f.data == known.data() && f.size == known.size() ? known_hash : StringMapHash(f.text());
+      w[k] = WordForm{f.text(), f.stripped, h};
+    }
   }
 
  private:
@@ -99,11 +107,14 @@ constexpr std::uint16_t Letter(std::string_view l) {
 
 }  // namespace
 
-void WordFormsOf(const Token& t, std::vector<WordForm>& out, std::deque<std::string>& owned) {
+namespace {
+
+void FormsOf(const Token& t, std::vector<WordForm>& out, std::deque<std::string>& owned,
+             std::string_view known, std::uint64_t known_hash) {
   FormBuilder b;
   b.Add(t.key, 0);
   if (t.kind != TokenKind::kArabic) {
-    b.AppendTo(out);
+    b.AppendTo(out, known, known_hash);
     return;
   }
   const std::string_view key = t.key;
@@ -167,7 +178,13 @@ void WordFormsOf(const Token& t, std::vector<WordForm>& out, std::deque<std::str
     std::string_view f = b.text(k);
     if (EndsWith(f, kAlif) && f.size() >= 6) b.Add(f.substr(0, f.size() - 2), b.stripped(k));
   }
-  b.AppendTo(out);
+  b.AppendTo(out, known, known_hash);
+}
+
+}  // namespace
+
+void WordFormsOf(const Token& t, std::vector<WordForm>& out, std::deque<std::string>& owned) {
+  FormsOf(t, out, owned, {}, 0);
 }
 
 DocForms::DocForms(const Document& doc) : doc_(&doc) {}
@@ -179,7 +196,12 @@ void DocForms::ComputeWords() const {
   begin_.resize(n + 1);
   for (std::size_t i = 0; i < n; ++i) {
     begin_[i] = static_cast<std::uint32_t>(words_.size());
-    WordFormsOf(doc.tokens[i], words_, owned_);
+    // The name forms' hash of the key without the article is reused when
+    // they were computed first (EntityExtractor runs before the others).
+    if (have_tokens_)
+      FormsOf(doc.tokens[i], words_, owned_, tokens_[i].whole, tokens_[i].whole_hash);
+    else
+      FormsOf(doc.tokens[i], words_, owned_, {}, 0);
   }
   begin_[n] = static_cast<std::uint32_t>(words_.size());
   have_words_ = true;
