@@ -131,9 +131,10 @@ void PhraseMatcher::Add(const std::vector<std::string>& words, std::uint32_t val
 }
 
 std::vector<PhraseMatcher::TokenSyms> PhraseMatcher::Intern(const DocForms& forms) const {
-  std::vector<TokenSyms> out(forms.size());
-  for (std::size_t i = 0; i < forms.size(); ++i) {
-    const TokenForms& f = forms[i];
+  const std::vector<TokenForms>& toks = forms.tokens();
+  std::vector<TokenSyms> out(toks.size());
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const TokenForms& f = toks[i];
     TokenSyms& s = out[i];
     // A candidate with the text of an earlier one has its symbol: left 0 so
     // the walk tries each distinct form once.
