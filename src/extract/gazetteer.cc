@@ -10,8 +10,6 @@ namespace nufuz::extract {
 
 namespace {
 
-constexpr std::string_view kArticle = "ال";
-
 const text::Lexicon& EmptyLexicon() {
   static const std::shared_ptr<const text::Lexicon> kEmpty = text::Lexicon::FromWords({});
   return *kEmpty;
@@ -61,16 +59,6 @@ bool IsValidType(const std::string& t) {
 }
 
 }  // namespace
-
-std::string_view StripArticle(std::string_view key, bool* had) {
-  if (had) *had = false;
-  // Two letters must remain (four bytes: Arabic letters are two bytes each).
-  if (key.size() >= kArticle.size() + 4 && key.substr(0, kArticle.size()) == kArticle) {
-    if (had) *had = true;
-    return key.substr(kArticle.size());
-  }
-  return key;
-}
 
 // ---------------------------------------------------------------------------
 // PhraseMatcher

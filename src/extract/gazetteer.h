@@ -51,7 +51,17 @@ class Lexicon;
 namespace nufuz::extract {
 
 // A key with a leading ال removed (when at least two letters remain).
-std::string_view StripArticle(std::string_view key, bool* had = nullptr);
+// Inline: DocForms calls it for every token.
+inline std::string_view StripArticle(std::string_view key, bool* had = nullptr) {
+  if (had) *had = false;
+  // Two letters must remain (four bytes: Arabic letters are two bytes each).
+  constexpr std::string_view kAl = "ال";
+  if (key.size() >= kAl.size() + 4 && StartsWith(key, kAl)) {
+    if (had) *had = true;
+    return key.substr(kAl.size());
+  }
+  return key;
+}
 
 class PhraseMatcher {
  public:
