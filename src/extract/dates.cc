@@ -292,7 +292,7 @@ struct DateExtractor::Impl {
   // The date word of `kind` at token i.
   using WK = WordKind;
   std::optional<WordHit> W(std::size_t i, WK kind) const {
-    if (i >= N() || T()[i].kind != TokenKind::kArabic || !MayBeWord(i)) return std::nullopt;
+    if (i >= N() || !MayBeWord(i) || T()[i].kind != TokenKind::kArabic) return std::nullopt;
     auto [b, e] = WordHits(i);
     for (const WordHit* h = b; h != e; ++h)
       if (h->value->kind == kind) return *h;
