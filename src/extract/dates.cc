@@ -245,9 +245,23 @@ struct DateExtractor::Impl {
   // starts none is answered from here after one look at the tables.
   mutable std::vector<std::uint8_t> starts_;
   bool Starts(std::size_t i, int shift, const auto& table) const {
+    const std::uint8_t b = starts_[i];
+    if (b & (1u << shift)) [[likely]]
+      return b & (1u << (shift + 1));
+    return StartsFirst(i, shift, table);
+  }
+  [[gnu::noinline]] bool StartsFirst(std::size_t i, int shift, const auto& table) const {
     std::uint8_t& b = starts_[i];
-    if (!(b & (1u << shift))) b |= (1u << shift) | (table.MayStart(forms.words(i)) << (shift + 1));
+    b |= (1u << shift) | (table.MayStart(forms.words(i)) << (shift + 1));
     return b & (1u << (shift + 1));
+  }
+  // Both bits of every token at once, when every token will be asked (Run).
+  void AllStarts() const {
+    for (std::size_t i = 0; i < N(); ++i) {
+      const FormList w = forms.words(i);
+      starts_[i] = static_cast<std::uint8_t>(1u | 4u | (x.words_.MayStart(w) << 1) |
+                                             (x.months_.MayStart(w) << 3));
+    }
   }
   bool MayBeWord(std::size_t i) const { return Starts(i, 0, x.words_); }
   // The month name at token i (see PhraseTable::Match).
@@ -278,7 +292,7 @@ struct DateExtractor::Impl {
   // The date word of `kind` at token i.
   using WK = WordKind;
   std::optional<WordHit> W(std::size_t i, WK kind) const {
-    if (i >= N() || T()[i].kind != TokenKind::kArabic || !MayBeWord(i)) return std::nullopt;
+    if (i >= N() || !MayBeWord(i) || T()[i].kind != TokenKind::kArabic) return std::nullopt;
     auto [b, e] = WordHits(i);
     for (const WordHit* h = b; h != e; ++h)
       if (h->value->kind == kind) return *h;
@@ -1076,6 +1090,7 @@ struct DateExtractor::Impl {
   }
 
   void Run() {
+    AllStarts();
     for (std::size_t i = 0; i < N();) {
       const TokenKind k = T()[i].kind;
       if (k != TokenKind::kArabic && k != TokenKind::kNumber && k != TokenKind::kDate) {

@@ -10,8 +10,6 @@ namespace nufuz::extract {
 
 namespace {
 
-constexpr std::string_view kArticle = "ال";
-
 const text::Lexicon& EmptyLexicon() {
   static const std::shared_ptr<const text::Lexicon> kEmpty = text::Lexicon::FromWords({});
   return *kEmpty;
@@ -61,16 +59,6 @@ bool IsValidType(const std::string& t) {
 }
 
 }  // namespace
-
-std::string_view StripArticle(std::string_view key, bool* had) {
-  if (had) *had = false;
-  // Two letters must remain (four bytes: Arabic letters are two bytes each).
-  if (key.size() >= kArticle.size() + 4 && key.substr(0, kArticle.size()) == kArticle) {
-    if (had) *had = true;
-    return key.substr(kArticle.size());
-  }
-  return key;
-}
 
 // ---------------------------------------------------------------------------
 // PhraseMatcher
@@ -131,9 +119,10 @@ void PhraseMatcher::Add(const std::vector<std::string>& words, std::uint32_t val
 }
 
 std::vector<PhraseMatcher::TokenSyms> PhraseMatcher::Intern(const DocForms& forms) const {
-  std::vector<TokenSyms> out(forms.size());
-  for (std::size_t i = 0; i < forms.size(); ++i) {
-    const TokenForms& f = forms[i];
+  const std::vector<TokenForms>& toks = forms.tokens();
+  std::vector<TokenSyms> out(toks.size());
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const TokenForms& f = toks[i];
     TokenSyms& s = out[i];
     // A candidate with the text of an earlier one has its symbol: left 0 so
     // the walk tries each distinct form once.
@@ -171,15 +160,6 @@ void PhraseMatcher::Walk(const std::vector<TokenSyms>& syms, const DocForms& for
     }
     Walk(syms, forms, i + 1, child, depth + 1, fw, best);
   }
-}
-
-PhraseMatcher::Match PhraseMatcher::Longest(const std::vector<TokenSyms>& syms,
-                                            const DocForms& forms, std::size_t i) const {
-  Match best;
-  // Most tokens open no phrase: nothing to walk.
-  if (i < syms.size() && (Opens(syms[i][0]) || Opens(syms[i][1]) || Opens(syms[i][2])))
-    Walk(syms, forms, i, 0, 0, false, best);
-  return best;
 }
 
 // ---------------------------------------------------------------------------

@@ -51,7 +51,17 @@ class Lexicon;
 namespace nufuz::extract {
 
 // A key with a leading ال removed (when at least two letters remain).
-std::string_view StripArticle(std::string_view key, bool* had = nullptr);
+// Inline: DocForms calls it for every token.
+inline std::string_view StripArticle(std::string_view key, bool* had = nullptr) {
+  if (had) *had = false;
+  // Two letters must remain (four bytes: Arabic letters are two bytes each).
+  constexpr std::string_view kAl = "ال";
+  if (key.size() >= kAl.size() + 4 && StartsWith(key, kAl)) {
+    if (had) *had = true;
+    return key.substr(kAl.size());
+  }
+  return key;
+}
 
 class PhraseMatcher {
  public:
@@ -70,7 +80,13 @@ class PhraseMatcher {
   // walks the trie over integers.
   using TokenSyms = std::array<std::uint32_t, 3>;
   std::vector<TokenSyms> Intern(const DocForms& forms) const;
-  Match Longest(const std::vector<TokenSyms>& syms, const DocForms& forms, std::size_t i) const;
+  // Inline: most tokens open no phrase, and are passed over without a call.
+  Match Longest(const std::vector<TokenSyms>& syms, const DocForms& forms, std::size_t i) const {
+    Match best;
+    if (i < syms.size() && (Opens(syms[i][0]) || Opens(syms[i][1]) || Opens(syms[i][2])))
+      Walk(syms, forms, i, 0, 0, false, best);
+    return best;
+  }
   std::size_t phrases() const { return phrases_; }
 
  private:

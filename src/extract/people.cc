@@ -178,9 +178,15 @@ void DocPeople::ResolveSurnames(const Document& doc, const std::vector<TokenForm
   std::vector<std::uint64_t> surname_hash(people_.size(), 0);
   for (std::size_t k = 0; k < people_.size(); ++k)
     if (!people_[k].words.empty()) surname_hash[k] = StringMapHash(people_[k].words.back());
+  // One bit per surname hash (its low six bits): most tokens are passed
+  // over on three bit tests, before the pass over the hashes.
+  std::uint64_t bits = 0;
+  for (const std::uint64_t h : surname_hash) bits |= 1ull << (h & 63);
+  auto may = [bits](std::uint64_t h) { return (bits >> (h & 63)) & 1; };
   for (std::size_t i = 0; i < forms.size(); ++i) {
     if (covered[i] || !forms[i].arabic) continue;
     const TokenForms& f = forms[i];
+    if (!may(f.whole_hash) && !may(f.core_hash) && !may(f.stem_hash)) continue;
     bool any = false;  // a tight pass over the hashes before the full test
     for (const std::uint64_t h : surname_hash)
       any |= h == f.whole_hash || h == f.core_hash || h == f.stem_hash;

@@ -61,9 +61,18 @@ class StringMap {
  public:
   const V* Find(std::string_view key) const { return Find(key, StringMapHash(key)); }
   // With the key's StringMapHash already computed (see DocForms).
-  const V* Find(std::string_view key, std::uint64_t h) const {
-    if (entries_.empty()) return nullptr;
-    if (!MayHave(h)) return nullptr;
+  // The filter test is inline at the caller; most keys end there.
+  [[gnu::always_inline]] const V* Find(std::string_view key, std::uint64_t h) const {
+    if (entries_.empty() || !MayHave(h)) return nullptr;
+    return Probe(key, h);
+  }
+  V* Find(std::string_view key) {
+    return const_cast<V*>(static_cast<const StringMap*>(this)->Find(key));
+  }
+  bool Contains(std::string_view key) const { return Find(key) != nullptr; }
+
+ private:
+  [[gnu::noinline]] const V* Probe(std::string_view key, std::uint64_t h) const {
     const std::uint64_t fp = h & kFingerprint;
     for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
       std::uint64_t slot = slots_[s];
@@ -73,11 +82,8 @@ class StringMap {
       if (en.key == key) return &en.value;
     }
   }
-  V* Find(std::string_view key) {
-    return const_cast<V*>(static_cast<const StringMap*>(this)->Find(key));
-  }
-  bool Contains(std::string_view key) const { return Find(key) != nullptr; }
 
+ public:
   // Inserts (key, value) unless key is present; returns the stored value and
   // whether it was inserted.
   std::pair<V*, bool> Emplace(std::string_view key, V value) {
