@@ -13,6 +13,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,39 @@
 #include "core/status.h"
 
 namespace nufuz {
+
+// The same table viewed over its file's text: one parse with the rules and
+// messages above, rows kept as views into the text and cells split on
+// demand. For files of many rows that a loader walks once (repair's 100k-word
+// list), where a string per cell would cost most of the load. Move-only;
+// views stay valid while the TsvView lives.
+class TsvView {
+ public:
+  const std::string& path() const { return path_; }
+  const std::vector<std::string>& header() const { return header_; }
+  std::size_t rows() const { return rows_.size(); }
+  int Column(std::string_view name) const;
+  // column must be a valid index (Column() >= 0).
+  std::string_view Cell(std::size_t row, int column) const;
+  std::size_t Line(std::size_t row) const { return rows_[row].line_no; }
+  std::string Where(std::size_t row) const;
+
+  static Result<TsvView> Load(const std::filesystem::path& path,
+                              const std::vector<std::string>& required = {});
+  static Result<TsvView> Parse(std::string text, std::string name,
+                               const std::vector<std::string>& required = {});
+
+ private:
+  struct Row {
+    std::string_view line;
+    std::size_t tab0;  // end of the first cell
+    std::size_t line_no;
+  };
+  std::unique_ptr<const std::string> text_;  // stable address: rows view it
+  std::string path_;
+  std::vector<std::string> header_;
+  std::vector<Row> rows_;
+};
 
 class TsvTable {
  public:
@@ -43,6 +77,7 @@ class TsvTable {
                                 const std::vector<std::string>& required = {});
 
  private:
+  static Result<TsvTable> FromView(Result<TsvView> view);
   std::string path_;
   std::vector<std::string> header_;
   std::vector<std::vector<std::string>> rows_;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <fstream>
 #include <iterator>
 #include <memory>
 #include <string>
@@ -135,21 +134,7 @@ class WordSet {
   bool empty() const { return keys_.empty(); }
 
   // Inserts w (the caller keeps its storage alive); false if present.
-  bool insert(std::u32string_view w) {
-    if ((keys_.size() + 1) * 2 > slots_.size())
-      Rehash(std::max<std::size_t>(16, slots_.size() * 2));
-    const std::uint64_t h = HashWord(w);
-    const std::uint64_t tag = h & kTagMask;
-    std::size_t i = h & mask_;
-    for (;; i = (i + 1) & mask_) {
-      const std::uint64_t s = slots_[i];
-      if (s == 0) break;
-      if ((s & kTagMask) == tag && keys_[(s & ~kTagMask) - 1] == w) return false;
-    }
-    keys_.push_back(w);
-    slots_[i] = tag | keys_.size();
-    return true;
-  }
+  bool insert(std::u32string_view w) { return Intern(w).second; }
   bool emplace(std::u32string_view w) { return insert(w); }
 
   // Inserts w unless present; returns its index (insertion order) and
@@ -466,117 +451,7 @@ Model::~Model() = default;
 
 namespace {
 
-// A strict TSV table over its file's text, with the rules and messages of
-// core/data.h's TsvTable (UTF-8, '#' comments, header row, equal column
-// counts, required columns plus `source`, non-empty source cells), but rows
-// are kept as views into one buffer and split on demand: the 100k-row word
-// list loads without a vector and strings per row.
-class TsvView {
- public:
-  Status Load(const std::filesystem::path& path, std::vector<std::string> required) {
-    path_ = path.string();
-    {
-      // As ReadSmallFile, without its stream copies.
-      std::ifstream in(path, std::ios::binary | std::ios::ate);
-      if (!in) return Status::Error(StatusCode::kNotFound, path_ + ": cannot open");
-      const std::streamoff size = in.tellg();
-      if (size < 0) {  // not seekable: read it as any data file
-        auto text = ReadSmallFile(path);
-        if (!text.ok()) return text.status();
-        text_ = std::move(*text);
-      } else if (size > 0) {
-        text_.resize(static_cast<std::size_t>(size));
-        in.seekg(0);
-        in.read(text_.data(), size);
-        text_.resize(static_cast<std::size_t>(in.gcount()));
-        if (in.bad()) return Status::Error(StatusCode::kIoError, path_ + ": read failed");
-      }
-    }
-    const std::string_view text(text_);
-    if (auto bad = utf8::FirstInvalid(text))
-      return Status::Error(StatusCode::kDataError,
-                           path_ + ": byte " + std::to_string(*bad) + ": invalid UTF-8");
-    std::size_t line_no = 0, pos = 0;
-    while (pos <= text.size()) {
-      // One pass over the line finds its end and counts its tabs (lines
-      // are short: a library call per search would cost more).
-      std::size_t nl = pos, tabs = 0, tab0 = 0;
-      for (; nl < text.size() && text[nl] != '\n'; ++nl)
-        if (text[nl] == '\t' && tabs++ == 0) tab0 = nl - pos;
-      std::string_view line = text.substr(pos, nl - pos);
-      pos = nl + 1;
-      ++line_no;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      if (line.empty() || line.front() == '#') {
-        if (nl == text.size()) break;
-        continue;
-      }
-      if (header_.empty()) {
-        for (std::size_t p = 0;;) {
-          const std::size_t tab = line.find('\t', p);
-          header_.push_back(
-              std::string(line.substr(p, tab == std::string_view::npos ? line.npos : tab - p)));
-          if (tab == std::string_view::npos) break;
-          p = tab + 1;
-        }
-      } else {
-        const std::size_t cells = tabs + 1;  // a '\r' stripped above is no tab
-        if (cells != header_.size())
-          return Status::Error(StatusCode::kDataError,
-                               path_ + ":" + std::to_string(line_no) + ": expected " +
-                                   std::to_string(header_.size()) + " columns, found " +
-                                   std::to_string(cells));
-        rows_.push_back({line, tabs > 0 ? tab0 : line.size(), line_no});
-      }
-      if (nl == text.size()) break;
-    }
-    if (header_.empty()) return Status::Error(StatusCode::kDataError, path_ + ": no header row");
-    required.push_back("source");
-    for (const auto& col : required)
-      if (Column(col) < 0)
-        return Status::Error(StatusCode::kDataError, path_ + ":1: missing column '" + col + "'");
-    const int src = Column("source");
-    for (std::size_t r = 0; r < rows(); ++r)
-      if (Cell(r, src).empty())
-        return Status::Error(StatusCode::kDataError, Where(r) + ": empty source column");
-    return Status::Ok();
-  }
-
-  std::size_t rows() const { return rows_.size(); }
-  int Column(std::string_view name) const {
-    for (std::size_t i = 0; i < header_.size(); ++i)
-      if (header_[i] == name) return static_cast<int>(i);
-    return -1;
-  }
-  // column must be a valid index (Column() >= 0).
-  std::string_view Cell(std::size_t row, int column) const {
-    const std::string_view line = rows_[row].line;
-    if (column == 0) return line.substr(0, rows_[row].tab0);
-    std::size_t b = rows_[row].tab0 + 1;
-    for (int c = 1; c < column; ++c)
-      while (line[b++] != '\t') {
-      }
-    std::size_t e = b;
-    while (e < line.size() && line[e] != '\t') ++e;
-    return line.substr(b, e - b);
-  }
-  std::string Where(std::size_t row) const {
-    return path_ + ":" + std::to_string(rows_[row].line_no);
-  }
-
- private:
-  struct Row {
-    std::string_view line;
-    std::size_t tab0;  // end of the first cell
-    std::size_t line_no;
-  };
-  std::string text_;
-  std::string path_;
-  std::vector<std::string> header_;
-  std::vector<Row> rows_;
-};
-
-// Writes the code points of s, valid UTF-8 (TsvView checked it), to out;
+// Writes the code points of s, valid UTF-8 (TsvView::Load checked it), to out;
 // returns the end. Inline: the word list is 100k short words.
 char32_t* DecodeValid(std::string_view s, char32_t* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -601,8 +476,9 @@ char32_t* DecodeValid(std::string_view s, char32_t* out) {
 }
 
 Status AddTable(Model::Impl& m, const std::filesystem::path& path, bool curated) {
-  TsvView t;
-  if (Status s = t.Load(path, {"word"}); !s.ok()) return s;
+  auto table = TsvView::Load(path, {"word"});
+  if (!table.ok()) return table.status();
+  const TsvView& t = *table;
   int cw = t.Column("word"), ck = t.Column("kind"), cwt = t.Column("weight");
   // The words' characters go to one arena block (sized exactly), and rows
   // are entered in small batches with their hashes known, so the table's
@@ -673,9 +549,9 @@ Status AddTable(Model::Impl& m, const std::filesystem::path& path, bool curated)
 // Gazetteer names: any column called name/alias(es)/ar/arabic/name_ar/ar_names;
 // words split on any non-letter (so "a|b" lists work).
 Status AddGazetteer(Model::Impl& m, const std::filesystem::path& path) {
-  TsvView tv;
-  if (Status s = tv.Load(path, {}); !s.ok()) return s;
-  const TsvView* t = &tv;
+  auto table = TsvView::Load(path);
+  if (!table.ok()) return table.status();
+  const TsvView* t = &*table;
   std::vector<int> cols;
   for (const char* n : {"name", "alias", "aliases", "ar", "arabic", "name_ar", "ar_names"})
     if (int c = t->Column(n); c >= 0) cols.push_back(c);
