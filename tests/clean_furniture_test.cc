@@ -335,5 +335,56 @@ TEST(CleanLexicon, BadRowsNameFileAndLine) {
   EXPECT_FALSE(missing.ok());
 }
 
+// Per-line features that cleaning computes in one pass over the bytes
+// (folded tokens and keys, skeletons for the lexicon, date stamps, tracking
+// blobs), checked through the verdicts they lead to. Body paragraphs of
+// their own (our wording).
+const std::string kF1 =
+    "قالت حكومة قرغيزستان إن مشروع السكة الحديدية الجديد سيربط البلاد بموانئ الصين ويختصر مدة "
+    "نقل البضائع إلى النصف.";
+const std::string kF2 =
+    "ويرى محللون في بشكيك أن المشروع يمنح بكين نفوذا أكبر في المنطقة، بينما تتابع موسكو "
+    "التطورات بحذر واضح.";
+const std::string kF3 =
+    "وأضاف الوزير أن التمويل سيأتي من قروض ميسرة ومن صندوق مشترك تشارك فيه عدة دول مجاورة "
+    "خلال السنوات المقبلة.";
+
+struct FeatureCase {
+  const char* name;
+  std::string input;
+  Verdicts removed;  // exactly these, in order
+};
+
+TEST(CleanFeatures, TableOfCases) {
+  const std::vector<FeatureCase> cases = {
+      {"repetition compares folded keys: hamza forms, ta marbuta, diacritics, tatweel",
+       kF1 + "\nأعلنت الوزارةُ خطة جديدة للنقل\n" + kF2 + "\nاعلنت الوزارة خطـه جديده للنقل\n" +
+           kF3 + "\n",
+       {{"repeated-line", "اعلنت الوزارة خطـه جديده للنقل"}}},
+      {"a widget line matches the lexicon when a PDF lost its kaf and final ya",
+       kF1 + "\nمشارة فيسبو\n" + kF2 + "\n",
+       {{"share-widget", "مشارة فيسبو"}}},
+      {"a tracking id after a tab, at the end of the line, with a trailing stop",
+       kF1 + "\nالمعرف\tQm9zdG9uMjAyNXRyYWNr.\n" + kF2 + "\n",
+       {{"tracking-token", "المعرف\tQm9zdG9uMjAyNXRyYWNr."}}},
+      {"a long one-class run is no tracking id",
+       kF1 + "\nالرقم المرجعي للطلب 12345678901234567890\n" + kF2 + "\n",
+       {}},
+      {"a date stamp in Arabic-Indic digits after the body has begun",
+       kF1 + "\n٠٨-١٠-٢٠٢٥ | ١٢:٣٠\n" + kF2 + "\n",
+       {{"dateline", "٠٨-١٠-٢٠٢٥ | ١٢:٣٠"}}},
+      {"a chunk with a separator before its digits is no date",
+       kF1 + "\nالعدد -12-10-2025 هنا\n" + kF2 + "\n" + kF3 + "\n",
+       {}},
+      {"a byline name is the cue line's tail and removes its later repeat",
+       "بقلم: نور الهدى سليم\n" + kF1 + "\nنور الهدى سليم\n" + kF2 + "\n",
+       {{"byline", "بقلم: نور الهدى سليم"}, {"byline", "نور الهدى سليم"}}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(Summary(CleanRaw(c.input)), c.removed);
+  }
+}
+
 }  // namespace
 }  // namespace nufuz::clean
