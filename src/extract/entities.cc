@@ -140,13 +140,92 @@ bool IsCapital(const GazEntry& e) {
   return e.type == "PLACE" && kind && *kind == "CAPITAL" && e.Attr("country");
 }
 
-bool ActsAsState(const Document& doc, const std::vector<TokenForms>& forms, const Hit& h) {
+bool ActsAsState(const Document& doc, const std::vector<TokenForms>& forms,
+                 const std::vector<Hit>& hits, const std::vector<int>& hit_at, const Hit& h) {
   if (doc.tokens[h.b].proclitics & kCliticBi) return false;
-  if (h.b == 0) return true;
-  const std::string_view prev = forms[h.b - 1].core;
+  std::size_t b = h.b;
+  // A nisba between the cue and the name belongs to the cue ("العاصمة الأردنية عمان").
+  if (b > 1 && hit_at[b - 1] >= 0 && hits[hit_at[b - 1]].kind == HitKind::kNisba) --b;
+  if (b == 0) return true;
+  const std::string_view prev = forms[b - 1].core;
   static const std::vector<std::string> kLocative = {"في",   "الي",   "عبر",   "نحو",
                                                      "داخل", "عاصمه", "مدينه", "حتي"};
   return std::find(kLocative.begin(), kLocative.end(), prev) == kLocative.end();
+}
+
+// Whether a cue before token b says a settlement follows: العاصمة، عاصمة،
+// مدينة, possibly with a nisba between (العاصمة الأردنية عمان), or the name
+// opens a dateline ("عمان - ", "عمان (رويترز)").
+bool SettlementCue(const Document& doc, const std::vector<TokenForms>& forms,
+                   const std::vector<Hit>& hits, const std::vector<int>& hit_at, const Hit& h) {
+  std::size_t b = h.b;
+  if (b > 1 && hit_at[b - 1] >= 0 && hits[hit_at[b - 1]].kind == HitKind::kNisba) --b;
+  if (b > 0) {
+    const std::string_view prev = forms[b - 1].core;
+    if (prev == "عاصمه" || prev == "مدينه") return true;
+  }
+  const Token& t = doc.tokens[h.b];
+  const bool line_start =
+      h.b == 0 || doc.text.find('\n', doc.tokens[h.b - 1].byte_end) < t.byte_start;
+  if (line_start && h.e < doc.tokens.size() && !forms[h.e].arabic) {
+    const std::string_view next = doc.Surface(doc.tokens[h.e]);
+    return next == "-" || next == "–" || next == "(" || next == ":";
+  }
+  return false;
+}
+
+// Ambiguous names (ambiguous.tsv, e.g. عمان: Oman or Amman). A mention with a
+// settlement cue is the place reading. Otherwise the document decides: each
+// unambiguous mention supports a reading it is tied to (the reading itself,
+// the reading's country such as الأردن for Amman, a place in the reading such
+// as مسقط for Oman, a bloc with the reading among its members such as دول
+// الخليج); the best supported reading wins, ties go to the first listed.
+void ResolveAmbiguous(const Document& doc, const std::vector<TokenForms>& forms,
+                      const Gazetteer& gaz, std::vector<Hit>& hits,
+                      const std::vector<int>& hit_at) {
+  const auto& entries = gaz.entries();
+  auto tied = [&](const GazEntry& reading, const GazEntry& x) {
+    if (x.id == reading.id) return true;
+    if (const std::string* c = reading.Attr("country"); c && *c == x.id) return true;
+    if (const std::string* c = x.Attr("country"); c && *c == reading.id) return true;
+    if (const std::string* m = x.Attr("members")) {
+      for (std::size_t b = 0; b <= m->size();) {
+        std::size_t e = m->find('|', b);
+        if (e == std::string::npos) e = m->size();
+        if (std::string_view(*m).substr(b, e - b) == reading.id) return true;
+        b = e + 1;
+      }
+    }
+    return false;
+  };
+  std::unordered_map<std::uint32_t, std::uint32_t> chosen;  // group value -> entry
+  for (Hit& h : hits) {
+    if (h.kind != HitKind::kGaz || !(h.value & Gazetteer::kAmbiguous)) continue;
+    const auto& readings = gaz.Readings(h.value);
+    if (SettlementCue(doc, forms, hits, hit_at, h)) {
+      const auto place = std::find_if(readings.begin(), readings.end(),
+                                      [&](std::uint32_t r) { return entries[r].type == "PLACE"; });
+      if (place != readings.end()) {
+        h.value = *place;
+        continue;
+      }
+    }
+    auto [it, fresh] = chosen.emplace(h.value, readings.front());
+    if (fresh) {
+      int best = 0;
+      for (std::uint32_t r : readings) {
+        int support = 0;
+        for (const Hit& x : hits)
+          if (x.kind != HitKind::kTitle && !(x.value & Gazetteer::kAmbiguous))
+            support += tied(entries[r], entries[x.value]);
+        if (support > best) {
+          best = support;
+          it->second = r;
+        }
+      }
+    }
+    h.value = it->second;
+  }
 }
 
 }  // namespace
@@ -203,6 +282,13 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
     i = h.e;
   }
 
+  // Ambiguous names settle on one reading before anything reads an entry.
+  for (const Hit& h : hits)
+    if (h.kind == HitKind::kGaz && (h.value & Gazetteer::kAmbiguous)) {
+      ResolveAmbiguous(doc, forms, gaz, hits, hit_at);
+      break;
+    }
+
   auto start_of = [&](std::size_t tok, bool by_whole) {
     return doc.tokens[tok].start + (by_whole ? 0 : forms[tok].clitic_cps);
   };
@@ -253,7 +339,10 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
   std::unordered_map<std::uint32_t, int> capital_vote;
   for (const Hit& h : hits)
     if (h.kind == HitKind::kGaz && capital_[h.value])
-      capital_vote[h.value] += ActsAsState(doc, forms, h) ? 1 : -1;
+      capital_vote[h.value] +=
+          ActsAsState(doc, forms, hits, hit_at, h) && !SettlementCue(doc, forms, hits, hit_at, h)
+              ? 1
+              : -1;
   for (const Hit& h : hits) {
     if (h.kind == HitKind::kTitle) continue;
     const GazEntry& e = entries[h.value];
