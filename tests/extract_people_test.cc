@@ -150,6 +150,49 @@ TEST(ExtractPeople, Cases) {
   }
 }
 
+TEST(ExtractPeople, FullNameThenSurnameIsOnePerson) {
+  // People outside the gazetteer, named in full once and then by the family
+  // name alone: one entity whose mentions are both.
+  struct Case {
+    const char* name;
+    const char* text;
+    std::vector<std::string> surfaces;
+  };
+  const std::vector<Case> cases = {
+      {"a minister after his title",
+       "وقدم الوزير رسلان كازاكباييف تقريرا عن الحدود. وأكد "
+       "كازاكباييف أن بلاده ملتزمة بالاتفاق.",
+       {"رسلان كازاكباييف", "كازاكباييف"}},
+      {"an Arab family name with the article",
+       "قال المتحدث باسم الحكومة خالد المعيني إن الاجتماع كان مثمرا. وأضاف المعيني أن الجولة "
+       "المقبلة ستعقد في الدوحة.",
+       {"خالد المعيني", "المعيني"}},
+      {"a surname the tokeniser reads as ك + stem + ي",
+       "أعلن الجنرال كريستوفر كافولي خطة جديدة للدفاع. وقال كافولي إن الحلف مستعد.",
+       {"كريستوفر كافولي", "كافولي"}},
+      {"a foreign surname unknown to the word list",
+       "صرح وزير الدفاع الفرنسي جيروم بوفالان بأن بلاده سترسل طائرات. وقال بوفالان إن "
+       "القرار نهائي.",
+       {"جيروم بوفالان", "بوفالان"}},
+  };
+  for (const Case& c : cases) {
+    Analysis r = Analyze(c.text);
+    ASSERT_EQ(r.People(), 1u) << c.name;
+    const Entity& p = *std::find_if(r.doc.entities.begin(), r.doc.entities.end(),
+                                    [](const Entity& e) { return e.type == "PERSON"; });
+    EXPECT_EQ(r.Surfaces(p.id), c.surfaces) << c.name;
+  }
+}
+
+TEST(ExtractPeople, WordsAfterAGivenNameThatAreNoFamilyName) {
+  const std::vector<const char*> texts = {
+      "وزار محمد الأراضي المحتلة أمس.",         // an article word ending in ي the lexicon knows
+      "والتقى جون بممثلي الشركات في المدينة.",  // ب + plural in construct
+      "وقال خالد الماضي إن الأمر انتهى.",
+  };
+  for (const char* t : texts) EXPECT_EQ(Analyze(t).People(), 0u) << t;
+}
+
 TEST(ExtractPeople, Transliteration) {
   auto t = Transliterator::Load(testing::DataDir());
   ASSERT_TRUE(t.ok());

@@ -100,6 +100,29 @@ bool IsNameWord(const Document& doc, const std::vector<TokenForms>& forms, std::
   return true;
 }
 
+namespace {
+
+// After a usual given name, two shapes the tokeniser takes apart are family
+// names: an article word ending in ي that is no word of the lexicon
+// (المعيني، الحلبوسي: the Arab family name is a nisba; nisbas of countries are
+// gazetteer hits and never reach here; الماضي، الأراضي are words), and a word
+// read as the preposition ك, a stem and the pronoun ي (كافولي -> ك + افول + ي),
+// a reading prose hardly has after a name (with ب and ل it does: بممثلي).
+bool FamilyNameAfterGiven(const Document& doc, const std::vector<TokenForms>& forms, std::size_t i,
+                          const text::Lexicon& lexicon) {
+  if (i >= forms.size() || !forms[i].arabic) return false;
+  const Token& t = doc.tokens[i];
+  const TokenForms& f = forms[i];
+  if (doc.Surface(t).find("\u064B") != std::string_view::npos) return false;
+  if (!EndsWith(f.whole, "ي") || lexicon.Contains(f.whole)) return false;
+  // The article as written (the tokeniser may read المعيني as المعين + ي).
+  if (StartsWith(t.key, "ال") && !(t.proclitics & ~kCliticAl))
+    return f.whole.size() >= 8;  // four letters after ال
+  return t.proclitics == kCliticKa && t.suffix == "ي" && f.whole.size() >= 10;
+}
+
+}  // namespace
+
 std::size_t ScanName(const Document& doc, const std::vector<TokenForms>& forms, std::size_t i,
                      const std::vector<bool>& blocked, const text::Lexicon& lexicon,
                      const Transliterator& translit, bool strong) {
@@ -116,7 +139,8 @@ std::size_t ScanName(const Document& doc, const std::vector<TokenForms>& forms, 
     // With no title, a third word must be in the table ("كتب دونالد هاريسون
     // مقالا": the accusative مقالا is no name).
     if (!strong && n >= 2 && !translit.Find(forms[i + n].whole)) break;
-    bool ok = IsNameWord(doc, forms, i + n, lexicon, translit, strong || given);
+    bool ok = IsNameWord(doc, forms, i + n, lexicon, translit, strong || given) ||
+              (given && FamilyNameAfterGiven(doc, forms, i + n, lexicon));
     // Al-X Al-Y: a word with the article continues a name opened by one.
     if (!ok && n > 0 && forms[i + n - 1].article && forms[i + n].article &&
         t.proclitics == kCliticAl && t.suffix.empty())
