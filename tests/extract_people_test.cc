@@ -137,6 +137,9 @@ TEST(ExtractPeople, Cases) {
       {"an adverb after a title is no name", "زار الرئيس مؤخراً عدة عواصم.", "", ""},
       {"an adjective after a title is no name", "قال الصحفي الإعلامي إن الخبر صحيح.", "", ""},
       {"a verb after a title is no name", "الرئيس يزور المدينة غدا.", "", ""},
+      {"a perfect verb of a derived form after a title is no name",
+       "وذكرت الوكالة أن ولي العهد استقبل الوفد في القصر.", "", ""},
+      {"nor is a perfect verb with a hamza", "وكان الرئيس انتقد القرار قبل أسبوع.", "", ""},
   };
   for (const Case& c : cases) {
     Analysis r = Analyze(c.text);

@@ -86,8 +86,10 @@ bool IsNameWord(const Document& doc, const std::vector<TokenForms>& forms, std::
     if (!strong || t.proclitics || f.whole.size() < 8) return false;
     // Imperfect verbs (يزور، تستضيف، نرى) and the like are not names.
     std::string_view first = std::string_view(f.whole).substr(0, 2);
-    // Participles and verbal nouns (مشترك) likewise.
-    if (first == "ي" || first == "ت" || first == "م") return false;
+    // Participles and verbal nouns (مشترك) likewise, and perfect verbs of the
+    // derived forms, which open with alef (استقبل، انتقد، أعلن: "ولي العهد
+    // استقبل ..."); foreign names with a row in the name table passed above.
+    if (first == "ي" || first == "ت" || first == "م" || first == "ا") return false;
     return true;
   }
   // A word the tokeniser cut a clitic from is a name only if what remains is
