@@ -9,6 +9,10 @@
 //   (وبكازاخستان -> كازاخستان) and keeps the article when it is written as ال
 //   (والولايات المتحدة -> الولايات المتحدة); after a fused لل the article is
 //   not in the text as written, so للصين -> صين.
+// - Names listed in ambiguous.tsv (عمان: Oman or Amman) take the PLACE
+//   reading after a settlement cue (العاصمة الأردنية عمان, a dateline), else
+//   the reading the document's other mentions support (الأردن, مسقط, دول
+//   الخليج), else the first listed (docs/gazetteer.md).
 // - Nisba adjectives (nisba.tsv: الروسي، الصينية، الكازاخستاني) are mentions of
 //   the country or bloc they denote, typed as that entity (gold convention:
 //   "الغزو الروسي" names Russia). When one follows a person title it is also
