@@ -1,8 +1,8 @@
 // Entities of general political news with the bundled gazetteer: heads of
 // state and ministers, armed groups and national bodies, the ambiguous name
-// عمان (Oman or Amman) decided by context, nisba plurals and accusatives as
-// mentions of a country, and ordinary words that must stay no entity. The
-// sentences are our own.
+// عمان (Oman or Amman) and مالي (Mali or "financial") decided by context, nisba plurals and
+// accusatives as mentions of a country, and ordinary words that must stay no entity. The sentences
+// are our own.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -165,6 +165,22 @@ TEST(ExtractPolitical, OmanOrAmman) {
   // One reading per document when only document evidence decides.
   Document d = B().Run("زار الوزير الأردن، وفي عمان التقى رئيس الوزراء.");
   EXPECT_FALSE(HasEntity(d, "country:omn"));
+}
+
+TEST(ExtractPolitical, MaliOrFinancial) {
+  Check({
+      {"after a preposition", "وانسحبت القوات الفرنسية من مالي بعد عقد من الوجود.", "country:mli",
+       "مالي", "COUNTRY"},
+      {"after another state", "وأعلنت النيجر ومالي تشكيل تحالف جديد.", "country:mli", "مالي",
+       "COUNTRY"},
+      {"after a title in construct", "واستقبل رئيس مالي وفدا من المنظمة.", "country:mli", "مالي",
+       "COUNTRY"},
+      {"its capital in the document", "وقال المجلس العسكري في باماكو إن مالي لن تتراجع.",
+       "country:mli", "مالي", "COUNTRY"},
+  });
+  for (const char* t : {"وقدمت الدول المانحة دعم مالي كبير للحكومة.",
+                        "ويعاني القطاع من عجز مالي متزايد منذ سنوات."})
+    EXPECT_FALSE(HasEntity(B().Run(t), "country:mli")) << t;
 }
 
 TEST(ExtractPolitical, NisbaPluralsAndAccusatives) {

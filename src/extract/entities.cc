@@ -180,11 +180,38 @@ bool SettlementCue(const Document& doc, const std::vector<TokenForms>& forms,
 // the reading's country such as الأردن for Amman, a place in the reading such
 // as مسقط for Oman, a bloc with the reading among its members such as دول
 // الخليج); the best supported reading wins, ties go to the first listed.
+// Whether the context says a name that is also an ordinary word (مالي:
+// Mali or "financial") is the entity: a preposition written on it (بمالي،
+// لمالي), a preposition or a compass word before it (في مالي، شمال مالي), a
+// title in construct (رئيس مالي), or another state, place or body right
+// before it (النيجر ومالي).
+bool EntityCue(const Document& doc, const std::vector<TokenForms>& forms, const Gazetteer& gaz,
+               const std::vector<Hit>& hits, const std::vector<int>& hit_at, const Hit& h) {
+  constexpr std::uint8_t kPrep = kCliticBi | kCliticLi | kCliticKa;
+  if (doc.tokens[h.b].proclitics & kPrep) return true;
+  if (h.b == 0 || !forms[h.b - 1].arabic) return false;
+  if (const int x = hit_at[h.b - 1]; x >= 0) {
+    const Hit& p = hits[x];
+    // A title or body in construct (رئيس مالي، حكومة مالي); after a
+    // conjunction the word is one more adjective ("دعم سياسي ومالي").
+    if (p.kind == HitKind::kTitle) return !(doc.tokens[h.b].proclitics & (kCliticWa | kCliticFa));
+    return p.kind == HitKind::kGaz && !(p.value & Gazetteer::kAmbiguous) &&
+           gaz.entries()[p.value].type != "PERSON";
+  }
+  static const std::vector<std::string_view> kBefore = {
+      "في",  "الي", "من",   "عن",   "مع",  "علي", "بين", "نحو",  "داخل",   "عبر",
+      "حتي", "ضد",  "شمال", "جنوب", "شرق", "غرب", "وسط", "دوله", "جمهوريه"};
+  const std::string_view prev = forms[h.b - 1].core;
+  return std::find(kBefore.begin(), kBefore.end(), prev) != kBefore.end();
+}
+
 void ResolveAmbiguous(const Document& doc, const std::vector<TokenForms>& forms,
                       const Gazetteer& gaz, std::vector<Hit>& hits,
                       const std::vector<int>& hit_at) {
   const auto& entries = gaz.entries();
-  auto tied = [&](const GazEntry& reading, const GazEntry& x) {
+  auto tied = [&](std::uint32_t r, const GazEntry& x) {
+    if (r == Gazetteer::kWord) return false;
+    const GazEntry& reading = entries[r];
     if (x.id == reading.id) return true;
     if (const std::string* c = reading.Attr("country"); c && *c == x.id) return true;
     if (const std::string* c = x.Attr("country"); c && *c == reading.id) return true;
@@ -202,9 +229,17 @@ void ResolveAmbiguous(const Document& doc, const std::vector<TokenForms>& forms,
   for (Hit& h : hits) {
     if (h.kind != HitKind::kGaz || !(h.value & Gazetteer::kAmbiguous)) continue;
     const auto& readings = gaz.Readings(h.value);
+    const bool word =
+        std::find(readings.begin(), readings.end(), Gazetteer::kWord) != readings.end();
+    if (word && EntityCue(doc, forms, gaz, hits, hit_at, h)) {
+      h.value = *std::find_if(readings.begin(), readings.end(),
+                              [](std::uint32_t r) { return r != Gazetteer::kWord; });
+      continue;
+    }
     if (SettlementCue(doc, forms, hits, hit_at, h)) {
-      const auto place = std::find_if(readings.begin(), readings.end(),
-                                      [&](std::uint32_t r) { return entries[r].type == "PLACE"; });
+      const auto place = std::find_if(readings.begin(), readings.end(), [&](std::uint32_t r) {
+        return r != Gazetteer::kWord && entries[r].type == "PLACE";
+      });
       if (place != readings.end()) {
         h.value = *place;
         continue;
@@ -217,7 +252,7 @@ void ResolveAmbiguous(const Document& doc, const std::vector<TokenForms>& forms,
         int support = 0;
         for (const Hit& x : hits)
           if (x.kind != HitKind::kTitle && !(x.value & Gazetteer::kAmbiguous))
-            support += tied(entries[r], entries[x.value]);
+            support += tied(r, entries[x.value]);
         if (support > best) {
           best = support;
           it->second = r;
@@ -282,10 +317,24 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
     i = h.e;
   }
 
-  // Ambiguous names settle on one reading before anything reads an entry.
+  // Ambiguous names settle on one reading before anything reads an entry;
+  // a name read as an ordinary word is no hit at all.
   for (const Hit& h : hits)
     if (h.kind == HitKind::kGaz && (h.value & Gazetteer::kAmbiguous)) {
       ResolveAmbiguous(doc, forms, gaz, hits, hit_at);
+      const auto words = std::remove_if(hits.begin(), hits.end(), [](const Hit& x) {
+        return x.kind == HitKind::kGaz && x.value == Gazetteer::kWord;
+      });
+      if (words != hits.end()) {
+        hits.erase(words, hits.end());
+        std::fill(covered.begin(), covered.end(), false);
+        std::fill(hit_at.begin(), hit_at.end(), -1);
+        for (std::size_t k = 0; k < hits.size(); ++k)
+          for (std::uint32_t j = hits[k].b; j < hits[k].e; ++j) {
+            covered[j] = true;
+            hit_at[j] = static_cast<int>(k);
+          }
+      }
       break;
     }
 

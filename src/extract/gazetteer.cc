@@ -275,6 +275,10 @@ Status Gazetteer::AddAmbiguous(const TsvTable& table, const text::Lexicon* lexic
   for (std::size_t r = 0; r < table.rows(); ++r) {
     std::vector<std::uint32_t> group;
     for (const std::string& id : SplitPipe(table.Cell(r, ids))) {
+      if (id == "word") {
+        group.push_back(kWord);
+        continue;
+      }
       auto it = by_id_.find(id);
       if (it == by_id_.end())
         return Status::Error(StatusCode::kDataError, table.Where(r) + ": unknown id '" + id + "'");

@@ -171,6 +171,9 @@ class Gazetteer {
   // the extractor picks one of the group's entries (in the file's order, the
   // first is the reading when the context says nothing) by context.
   static constexpr std::uint32_t kAmbiguous = 1u << 31;
+  // The reading "an ordinary word, no entity" (id `word` in ambiguous.tsv:
+  // مالي is Mali or "financial").
+  static constexpr std::uint32_t kWord = ~0u;
   const std::vector<std::uint32_t>& Readings(std::uint32_t value) const {
     return ambiguous_[value & ~kAmbiguous];
   }
