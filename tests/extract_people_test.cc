@@ -173,6 +173,13 @@ TEST(ExtractPeople, FullNameThenSurnameIsOnePerson) {
       {"a surname the tokeniser reads as ك + stem + ي",
        "أعلن الجنرال كريستوفر كافولي خطة جديدة للدفاع. وقال كافولي إن الحلف مستعد.",
        {"كريستوفر كافولي", "كافولي"}},
+      {"a short family name that is also a word, cited after a reporting verb",
+       "التقت المستشارة عزرا زيا بممثلي المنظمات. وزارت زيا بعد ذلك مخيما للنازحين، وقالت زيا "
+       "إن الوضع صعب.",
+       {"عزرا زيا", "زيا", "زيا"}},
+      {"the same with a title before the name",
+       "وصل السفير ديفيد هيل إلى العاصمة. وقال هيل إن بلاده تدعم الحوار.",
+       {"ديفيد هيل", "هيل"}},
       {"a foreign surname unknown to the word list",
        "صرح وزير الدفاع الفرنسي جيروم بوفالان بأن بلاده سترسل طائرات. وقال بوفالان إن "
        "القرار نهائي.",

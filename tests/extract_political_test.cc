@@ -220,6 +220,14 @@ TEST(ExtractPolitical, OrdinaryWordsStayOrdinary) {
     Document d = B().Run(c.text);
     EXPECT_FALSE(HasEntity(d, c.id)) << c.name << ": " << c.text;
   }
+  // A word of time after a given name is no family name, even when it also
+  // follows a reporting verb.
+  for (const char* t : {"وقال ديفيد أمس إن المحادثات ستستأنف. وأضاف أمس أن الوفد سيعود.",
+                        "التقى مايكل عام 2019 بالرئيس. وقال عام 2020 إنه سيستقيل."}) {
+    std::size_t people = 0;
+    for (const Entity& e : B().Run(t).entities) people += e.type == "PERSON";
+    EXPECT_EQ(people, 0u) << t;
+  }
   // A protest against a leader's words: the leader is the person, the words
   // and the protest are nobody.
   Document d = B().Run("خرج آلاف المتظاهرين احتجاجا على تصريحات ماكرون الأخيرة.");

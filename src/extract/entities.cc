@@ -16,12 +16,17 @@ bool IsCapital(const GazEntry& e);
 EntityExtractor::EntityExtractor(std::shared_ptr<const text::Lexicon> lexicon,
                                  std::shared_ptr<const Gazetteer> gazetteer,
                                  std::shared_ptr<const Titles> titles,
-                                 std::shared_ptr<const Transliterator> translit)
+                                 std::shared_ptr<const Transliterator> translit,
+                                 const std::vector<std::string>& time_words)
     : lexicon_(std::move(lexicon)),
       gazetteer_(std::move(gazetteer)),
       titles_(std::move(titles)),
       translit_(std::move(translit)) {
   for (const GazEntry& e : gazetteer_->entries()) capital_.push_back(IsCapital(e));
+  for (const std::string& w : time_words) {
+    const std::string key = text::Key(w);
+    time_words_.Emplace(StripArticle(key), true);
+  }
 }
 
 Result<std::shared_ptr<const EntityExtractor>> EntityExtractor::Load(
@@ -33,9 +38,14 @@ Result<std::shared_ptr<const EntityExtractor>> EntityExtractor::Load(
   if (!titles.ok()) return titles.status();
   auto translit = Transliterator::Load(data_dir);
   if (!translit.ok()) return translit.status();
+  std::vector<std::string> time_words;
+  if (auto dw = TsvTable::Load(data_dir / "lexicon" / "date_words.tsv", {"word"}); dw.ok()) {
+    const int c = dw->Column("word");
+    for (std::size_t r = 0; r < dw->rows(); ++r) time_words.push_back(dw->Cell(r, c));
+  }
   return std::make_shared<const EntityExtractor>(std::move(lexicon), std::move(gaz.value()),
                                                  std::move(titles.value()),
-                                                 std::move(translit.value()));
+                                                 std::move(translit.value()), time_words);
 }
 
 namespace {
@@ -423,6 +433,36 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
         {start_of(h.b, h.by_whole), doc.tokens[h.e - 1].end, h.kind == HitKind::kNisba});
   }
 
+  // A usual given name followed by a short word the lexicon knows (عزرا زيا:
+  // زيا is also "costume") is a full name when the document also has that
+  // word as the subject of a reporting verb (وقالت زيا), the way a person
+  // named in full is then cited by the family name; time words (قال أمس)
+  // never are. Reporting verbs' next tokens are collected once, on demand.
+  std::vector<std::uint32_t> report_next;
+  bool have_report_next = false;
+  auto short_surname = [&](std::size_t j) {
+    if (j >= n || covered[j] || hit_at[j] >= 0 || !forms[j].arabic) return false;
+    const Token& t = doc.tokens[j];
+    const std::string_view w = forms[j].whole;
+    if (t.proclitics || !t.suffix.empty() || w.size() < 6 || EndsWith(w, "ه")) return false;
+    if (doc.Surface(t).find("\u064B") != std::string_view::npos) return false;
+    if (!lexicon_->Contains(w) || time_words_.Find(w, forms[j].whole_hash)) return false;
+    if (!have_report_next) {
+      have_report_next = true;
+      for (const Hit& x : hits)
+        if (x.kind == HitKind::kTitle && titles_->info(x.value).kind == TitleKind::kReport &&
+            x.e < n)
+          report_next.push_back(x.e);
+    }
+    for (const std::uint32_t r : report_next)
+      if (r != j && !doc.tokens[r].proclitics && forms[r].whole == w) return true;
+    return false;
+  };
+  auto given_at = [&](std::size_t k) {
+    const Transliterator::Entry* g = translit_->Find(name_word(k));
+    return g && g->kind == "given";
+  };
+
   // 3a. Names opened by a usual given name (فلاديمير، دونالد، مريم) with no title.
   for (std::size_t i = 0; i < n; ++i) {
     if (covered[i] || !forms[i].arabic) continue;
@@ -431,11 +471,14 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
         translit_->Find(name_word(i), conj ? forms[i].core_hash : forms[i].whole_hash);
     if (!e || !e->start) continue;
     std::size_t len = ScanName(doc, forms, i, covered, *lexicon_, *translit_, false);
+    const bool vouched = len == 1 && short_surname(i + 1);
+    if (vouched) len = 2;
     bool gaz_next = len == 1 && i + 1 < n && hit_at[i + 1] >= 0 &&
                     hits[hit_at[i + 1]].kind == HitKind::kGaz &&
                     entries[hits[hit_at[i + 1]].value].type == "PERSON";
     if (len < 2 && !gaz_next) continue;
     std::size_t who = people.Add(make_person(i, len));
+    people.people()[who].vouched |= vouched;
     person_at[i] = static_cast<int>(who);
     std::uint32_t end_cp = people.people()[who].mentions.back().end;
     for (std::size_t j = i; j < n && doc.tokens[j].end <= end_cp; ++j)
@@ -573,6 +616,10 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
       continue;
     }
     std::size_t len = ScanName(doc, forms, k, covered, *lexicon_, *translit_, true);
+    if (len == 1 && given_at(k) && short_surname(k + 1)) {
+      len = 2;
+      p.vouched = true;
+    }
     if (len == 0) {
       // Apposition: "أوبير فيدرين، وزير الخارجية الفرنسي الأسبق" or a name
       // found before the title was read.

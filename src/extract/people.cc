@@ -190,6 +190,7 @@ std::size_t DocPeople::Add(Person p) {
     if (q.country.empty()) q.country = p.country;
     if (q.org.empty()) q.org = p.org;
     if (q.tenure.empty()) q.tenure = p.tenure;
+    q.vouched |= p.vouched;
     for (auto& m : p.mentions) q.mentions.push_back(m);
     return k;
   }
@@ -227,7 +228,7 @@ void DocPeople::ResolveSurnames(const Document& doc, const std::vector<TokenForm
       // the Arabic word list also holds many foreign names, so long ones pass.
       // It still resolves when the name's other words are foreign (unknown
       // to the word list): "إيغور نورا" ... "نورا".
-      if (p.words.back().size() < 10 && lexicon.Contains(p.words.back())) {
+      if (p.words.back().size() < 10 && lexicon.Contains(p.words.back()) && !p.vouched) {
         bool foreign = p.words.size() >= 2;
         for (std::size_t w = 0; w + 1 < p.words.size(); ++w)
           foreign &= !lexicon.Contains(p.words[w]);
