@@ -50,8 +50,8 @@ namespace nufuz::extract {
 class EntityExtractor {
  public:
   // Loads gazetteer/*.tsv, lexicon/titles.tsv, lexicon/name_translit.tsv and
-  // the words of lexicon/date_words.tsv from data_dir. `lexicon` is the tokeniser's (also used to
-  // tell names from ordinary words).
+  // the words of lexicon/date_words.tsv from data_dir. `lexicon` is the
+  // tokeniser's (also used to tell names from ordinary words).
   static Result<std::shared_ptr<const EntityExtractor>> Load(
       const std::filesystem::path& data_dir, std::shared_ptr<const text::Lexicon> lexicon);
   // From parts (tests).
