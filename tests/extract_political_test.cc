@@ -137,6 +137,8 @@ TEST(ExtractPolitical, ArmedGroupsAndBodies) {
        "جيش الاحتلال", "ORG"},
       {"Sudanese army", "واستعاد الجيش السوداني السيطرة على الخرطوم.", "org:sdn-saf",
        "الجيش السوداني", "ORG"},
+      {"the article fused after ل in a word the tokeniser keeps whole",
+       "ودعا الأمين العام للأمم المتحدة إلى وقف القتال.", "org:un", "للأمم المتحدة", "ORG"},
       {"a city new to the gazetteer", "ونزح الآلاف من خان يونس إلى الجنوب.", "place:khan-yunis",
        "خان يونس", "PLACE"},
   });

@@ -251,6 +251,18 @@ Status Gazetteer::AddTable(const std::string& file, const TsvTable& table,
       // the article (الغرب "the West" / غرب "west of").
       bool need = had && words.size() == 1 && lexicon && lexicon->Contains(words[0]);
       names_.Add(words, index, need);
+      // After the preposition ل the article fuses (ل + الأمم -> للأمم; ل +
+      // اللجنة -> للجنة), and the tokeniser keeps the fused word whole when
+      // the word list has it ("الأمين العام للأمم المتحدة"): that spelling is
+      // a name of its own.
+      if (had) {
+        constexpr std::string_view kLam = "ل";
+        std::string fused(kLam);
+        if (!StartsWith(words[0], kLam)) fused += kLam;
+        fused += words[0];
+        words[0] = std::move(fused);
+        names_.Add(words, index, false);
+      }
     }
   }
   return Status::Ok();
