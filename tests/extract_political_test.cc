@@ -92,6 +92,8 @@ TEST(ExtractPolitical, LeadersAndMinisters) {
        "بنيامين نتنياهو", "PERSON"},
       {"Saudi crown prince by his short name", "وبحث بن سلمان مع ضيفه ملف الطاقة.",
        "person:mohammed-bin-salman", "بن سلمان", "PERSON"},
+      {"a brother is not the crown prince", "والتقى خالد بن سلمان قائد القيادة المركزية.",
+       "person:khalid-bin-salman", "خالد بن سلمان", "PERSON"},
       {"Algerian president", "وأصدر تبون مرسوما بتعديل الحكومة.", "person:abdelmadjid-tebboune",
        "تبون", "PERSON"},
       {"Tunisian president, two words", "وأقال الرئيس قيس سعيد وزير الداخلية.", "person:kais-saied",
