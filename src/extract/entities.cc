@@ -184,12 +184,6 @@ bool SettlementCue(const Document& doc, const std::vector<TokenForms>& forms,
   return false;
 }
 
-// Ambiguous names (ambiguous.tsv, e.g. عمان: Oman or Amman). A mention with a
-// settlement cue is the place reading. Otherwise the document decides: each
-// unambiguous mention supports a reading it is tied to (the reading itself,
-// the reading's country such as الأردن for Amman, a place in the reading such
-// as مسقط for Oman, a bloc with the reading among its members such as دول
-// الخليج); the best supported reading wins, ties go to the first listed.
 // Whether the context says a name that is also an ordinary word (مالي:
 // Mali or "financial") is the entity: a preposition written on it (بمالي،
 // لمالي), a preposition or a compass word before it (في مالي، شمال مالي), a
@@ -215,6 +209,14 @@ bool EntityCue(const Document& doc, const std::vector<TokenForms>& forms, const 
   return std::find(kBefore.begin(), kBefore.end(), prev) != kBefore.end();
 }
 
+// Ambiguous names (ambiguous.tsv, e.g. عمان: Oman or Amman). A name that is
+// also an ordinary word (reading kWord) is the entity after an EntityCue; a
+// mention with a settlement cue is the place reading. Otherwise the document
+// decides: each unambiguous mention supports a reading it is tied to (the
+// reading itself, the reading's country such as الأردن for Amman, a place in
+// the reading such as مسقط for Oman, a bloc with the reading among its
+// members such as دول الخليج); the best supported reading wins, ties go to the
+// first listed.
 void ResolveAmbiguous(const Document& doc, const std::vector<TokenForms>& forms,
                       const Gazetteer& gaz, std::vector<Hit>& hits,
                       const std::vector<int>& hit_at) {
@@ -437,8 +439,8 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
   // زيا is also "costume") is a full name when the document also has that
   // word as the subject of a reporting verb (وقالت زيا), the way a person
   // named in full is then cited by the family name; time words (قال أمس)
-  // never are. Reporting verbs' next tokens are collected once, on demand.
-  std::vector<std::uint32_t> report_next;
+  // never are. The words after reporting verbs are collected once, on demand.
+  StringMap<bool> report_next;
   bool have_report_next = false;
   auto short_surname = [&](std::size_t j) {
     if (j >= n || covered[j] || hit_at[j] >= 0 || !forms[j].arabic) return false;
@@ -451,12 +453,10 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
       have_report_next = true;
       for (const Hit& x : hits)
         if (x.kind == HitKind::kTitle && titles_->info(x.value).kind == TitleKind::kReport &&
-            x.e < n)
-          report_next.push_back(x.e);
+            x.e < n && !doc.tokens[x.e].proclitics)
+          report_next.Emplace(forms[x.e].whole, true);
     }
-    for (const std::uint32_t r : report_next)
-      if (r != j && !doc.tokens[r].proclitics && forms[r].whole == w) return true;
-    return false;
+    return report_next.Find(w, forms[j].whole_hash) != nullptr;
   };
   auto given_at = [&](std::size_t k) {
     const Transliterator::Entry* g = translit_->Find(name_word(k));
