@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Generates data/gazetteer/nisba.tsv from data/gazetteer/curated/nisba.tsv.
 
-Each masculine singular nisba X (e.g. روسي) yields X, الX, Xة, الXة; a multiword nisba
+Each masculine singular nisba X (e.g. روسي) yields X, الX, Xة, الXة; a one-word X also
+yields its sound plurals Xون, Xين (with and without ال: "مسؤولون أمريكيون"، "خبراء صينيين")
+and its indefinite accusative Xا ("صحفيا فرنسيا"), which denote people of the country as
+the other forms do; a multiword nisba
 (كوري جنوبي) inflects every word ending in ي and takes ال on the first word and on
 every inflected word (الكوري الجنوبي، الكورية الجنوبية). Each plural P yields P and الP.
 Re-run: python3 scripts/gazetteer/gen_nisba.py
@@ -21,8 +24,13 @@ def forms(masc):
         return [("ال" + w) if (i == 0 or w.endswith("ي") or w.endswith("ية")) else w
                 for i, w in enumerate(ws)]
 
-    return [(" ".join(words), "m", "0"), (" ".join(definite(words)), "m", "1"),
-            (" ".join(fem), "f", "0"), (" ".join(definite(fem)), "f", "1")]
+    out = [(" ".join(words), "m", "0"), (" ".join(definite(words)), "m", "1"),
+           (" ".join(fem), "f", "0"), (" ".join(definite(fem)), "f", "1")]
+    if len(words) == 1 and words[0].endswith("ي"):
+        w = words[0]
+        out += [(w + "ون", "pl", "0"), ("ال" + w + "ون", "pl", "1"), (w + "ين", "pl", "0"),
+                ("ال" + w + "ين", "pl", "1"), (w + "ا", "m", "0")]
+    return out
 
 
 def main():

@@ -16,12 +16,17 @@ bool IsCapital(const GazEntry& e);
 EntityExtractor::EntityExtractor(std::shared_ptr<const text::Lexicon> lexicon,
                                  std::shared_ptr<const Gazetteer> gazetteer,
                                  std::shared_ptr<const Titles> titles,
-                                 std::shared_ptr<const Transliterator> translit)
+                                 std::shared_ptr<const Transliterator> translit,
+                                 const std::vector<std::string>& time_words)
     : lexicon_(std::move(lexicon)),
       gazetteer_(std::move(gazetteer)),
       titles_(std::move(titles)),
       translit_(std::move(translit)) {
   for (const GazEntry& e : gazetteer_->entries()) capital_.push_back(IsCapital(e));
+  for (const std::string& w : time_words) {
+    const std::string key = text::Key(w);
+    time_words_.Emplace(StripArticle(key), true);
+  }
 }
 
 Result<std::shared_ptr<const EntityExtractor>> EntityExtractor::Load(
@@ -33,9 +38,14 @@ Result<std::shared_ptr<const EntityExtractor>> EntityExtractor::Load(
   if (!titles.ok()) return titles.status();
   auto translit = Transliterator::Load(data_dir);
   if (!translit.ok()) return translit.status();
+  std::vector<std::string> time_words;
+  if (auto dw = TsvTable::Load(data_dir / "lexicon" / "date_words.tsv", {"word"}); dw.ok()) {
+    const int c = dw->Column("word");
+    for (std::size_t r = 0; r < dw->rows(); ++r) time_words.push_back(dw->Cell(r, c));
+  }
   return std::make_shared<const EntityExtractor>(std::move(lexicon), std::move(gaz.value()),
                                                  std::move(titles.value()),
-                                                 std::move(translit.value()));
+                                                 std::move(translit.value()), time_words);
 }
 
 namespace {
@@ -140,13 +150,129 @@ bool IsCapital(const GazEntry& e) {
   return e.type == "PLACE" && kind && *kind == "CAPITAL" && e.Attr("country");
 }
 
-bool ActsAsState(const Document& doc, const std::vector<TokenForms>& forms, const Hit& h) {
+bool ActsAsState(const Document& doc, const std::vector<TokenForms>& forms,
+                 const std::vector<Hit>& hits, const std::vector<int>& hit_at, const Hit& h) {
   if (doc.tokens[h.b].proclitics & kCliticBi) return false;
-  if (h.b == 0) return true;
-  const std::string_view prev = forms[h.b - 1].core;
+  std::size_t b = h.b;
+  // A nisba between the cue and the name belongs to the cue ("العاصمة الأردنية عمان").
+  if (b > 1 && hit_at[b - 1] >= 0 && hits[hit_at[b - 1]].kind == HitKind::kNisba) --b;
+  if (b == 0) return true;
+  const std::string_view prev = forms[b - 1].core;
   static const std::vector<std::string> kLocative = {"في",   "الي",   "عبر",   "نحو",
                                                      "داخل", "عاصمه", "مدينه", "حتي"};
   return std::find(kLocative.begin(), kLocative.end(), prev) == kLocative.end();
+}
+
+// Whether a cue before token b says a settlement follows: العاصمة، عاصمة،
+// مدينة, possibly with a nisba between (العاصمة الأردنية عمان), or the name
+// opens a dateline ("عمان - ", "عمان (رويترز)").
+bool SettlementCue(const Document& doc, const std::vector<TokenForms>& forms,
+                   const std::vector<Hit>& hits, const std::vector<int>& hit_at, const Hit& h) {
+  std::size_t b = h.b;
+  if (b > 1 && hit_at[b - 1] >= 0 && hits[hit_at[b - 1]].kind == HitKind::kNisba) --b;
+  if (b > 0) {
+    const std::string_view prev = forms[b - 1].core;
+    if (prev == "عاصمه" || prev == "مدينه") return true;
+  }
+  const Token& t = doc.tokens[h.b];
+  const bool line_start =
+      h.b == 0 || doc.text.find('\n', doc.tokens[h.b - 1].byte_end) < t.byte_start;
+  if (line_start && h.e < doc.tokens.size() && !forms[h.e].arabic) {
+    const std::string_view next = doc.Surface(doc.tokens[h.e]);
+    return next == "-" || next == "–" || next == "(" || next == ":";
+  }
+  return false;
+}
+
+// Whether the context says a name that is also an ordinary word (مالي:
+// Mali or "financial") is the entity: a preposition written on it (بمالي،
+// لمالي), a preposition or a compass word before it (في مالي، شمال مالي), a
+// title in construct (رئيس مالي), or another state, place or body right
+// before it (النيجر ومالي).
+bool EntityCue(const Document& doc, const std::vector<TokenForms>& forms, const Gazetteer& gaz,
+               const std::vector<Hit>& hits, const std::vector<int>& hit_at, const Hit& h) {
+  constexpr std::uint8_t kPrep = kCliticBi | kCliticLi | kCliticKa;
+  if (doc.tokens[h.b].proclitics & kPrep) return true;
+  if (h.b == 0 || !forms[h.b - 1].arabic) return false;
+  if (const int x = hit_at[h.b - 1]; x >= 0) {
+    const Hit& p = hits[x];
+    // A title or body in construct (رئيس مالي، حكومة مالي); after a
+    // conjunction the word is one more adjective ("دعم سياسي ومالي").
+    if (p.kind == HitKind::kTitle) return !(doc.tokens[h.b].proclitics & (kCliticWa | kCliticFa));
+    return p.kind == HitKind::kGaz && !(p.value & Gazetteer::kAmbiguous) &&
+           gaz.entries()[p.value].type != "PERSON";
+  }
+  static const std::vector<std::string_view> kBefore = {
+      "في",  "الي", "من",   "عن",   "مع",  "علي", "بين", "نحو",  "داخل",   "عبر",
+      "حتي", "ضد",  "شمال", "جنوب", "شرق", "غرب", "وسط", "دوله", "جمهوريه"};
+  const std::string_view prev = forms[h.b - 1].core;
+  return std::find(kBefore.begin(), kBefore.end(), prev) != kBefore.end();
+}
+
+// Ambiguous names (ambiguous.tsv, e.g. عمان: Oman or Amman). A name that is
+// also an ordinary word (reading kWord) is the entity after an EntityCue; a
+// mention with a settlement cue is the place reading. Otherwise the document
+// decides: each unambiguous mention supports a reading it is tied to (the
+// reading itself, the reading's country such as الأردن for Amman, a place in
+// the reading such as مسقط for Oman, a bloc with the reading among its
+// members such as دول الخليج); the best supported reading wins, ties go to the
+// first listed.
+void ResolveAmbiguous(const Document& doc, const std::vector<TokenForms>& forms,
+                      const Gazetteer& gaz, std::vector<Hit>& hits,
+                      const std::vector<int>& hit_at) {
+  const auto& entries = gaz.entries();
+  auto tied = [&](std::uint32_t r, const GazEntry& x) {
+    if (r == Gazetteer::kWord) return false;
+    const GazEntry& reading = entries[r];
+    if (x.id == reading.id) return true;
+    if (const std::string* c = reading.Attr("country"); c && *c == x.id) return true;
+    if (const std::string* c = x.Attr("country"); c && *c == reading.id) return true;
+    if (const std::string* m = x.Attr("members")) {
+      for (std::size_t b = 0; b <= m->size();) {
+        std::size_t e = m->find('|', b);
+        if (e == std::string::npos) e = m->size();
+        if (std::string_view(*m).substr(b, e - b) == reading.id) return true;
+        b = e + 1;
+      }
+    }
+    return false;
+  };
+  std::unordered_map<std::uint32_t, std::uint32_t> chosen;  // group value -> entry
+  for (Hit& h : hits) {
+    if (h.kind != HitKind::kGaz || !(h.value & Gazetteer::kAmbiguous)) continue;
+    const auto& readings = gaz.Readings(h.value);
+    const bool word =
+        std::find(readings.begin(), readings.end(), Gazetteer::kWord) != readings.end();
+    if (word && EntityCue(doc, forms, gaz, hits, hit_at, h)) {
+      h.value = *std::find_if(readings.begin(), readings.end(),
+                              [](std::uint32_t r) { return r != Gazetteer::kWord; });
+      continue;
+    }
+    if (SettlementCue(doc, forms, hits, hit_at, h)) {
+      const auto place = std::find_if(readings.begin(), readings.end(), [&](std::uint32_t r) {
+        return r != Gazetteer::kWord && entries[r].type == "PLACE";
+      });
+      if (place != readings.end()) {
+        h.value = *place;
+        continue;
+      }
+    }
+    auto [it, fresh] = chosen.emplace(h.value, readings.front());
+    if (fresh) {
+      int best = 0;
+      for (std::uint32_t r : readings) {
+        int support = 0;
+        for (const Hit& x : hits)
+          if (x.kind != HitKind::kTitle && !(x.value & Gazetteer::kAmbiguous))
+            support += tied(r, entries[x.value]);
+        if (support > best) {
+          best = support;
+          it->second = r;
+        }
+      }
+    }
+    h.value = it->second;
+  }
 }
 
 }  // namespace
@@ -203,6 +329,27 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
     i = h.e;
   }
 
+  // Ambiguous names settle on one reading before anything reads an entry;
+  // a name read as an ordinary word is no hit at all.
+  for (const Hit& h : hits)
+    if (h.kind == HitKind::kGaz && (h.value & Gazetteer::kAmbiguous)) {
+      ResolveAmbiguous(doc, forms, gaz, hits, hit_at);
+      const auto words = std::remove_if(hits.begin(), hits.end(), [](const Hit& x) {
+        return x.kind == HitKind::kGaz && x.value == Gazetteer::kWord;
+      });
+      if (words != hits.end()) {
+        hits.erase(words, hits.end());
+        std::fill(covered.begin(), covered.end(), false);
+        std::fill(hit_at.begin(), hit_at.end(), -1);
+        for (std::size_t k = 0; k < hits.size(); ++k)
+          for (std::uint32_t j = hits[k].b; j < hits[k].e; ++j) {
+            covered[j] = true;
+            hit_at[j] = static_cast<int>(k);
+          }
+      }
+      break;
+    }
+
   auto start_of = [&](std::size_t tok, bool by_whole) {
     return doc.tokens[tok].start + (by_whole ? 0 : forms[tok].clitic_cps);
   };
@@ -253,7 +400,10 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
   std::unordered_map<std::uint32_t, int> capital_vote;
   for (const Hit& h : hits)
     if (h.kind == HitKind::kGaz && capital_[h.value])
-      capital_vote[h.value] += ActsAsState(doc, forms, h) ? 1 : -1;
+      capital_vote[h.value] +=
+          ActsAsState(doc, forms, hits, hit_at, h) && !SettlementCue(doc, forms, hits, hit_at, h)
+              ? 1
+              : -1;
   for (const Hit& h : hits) {
     if (h.kind == HitKind::kTitle) continue;
     const GazEntry& e = entries[h.value];
@@ -285,6 +435,34 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
         {start_of(h.b, h.by_whole), doc.tokens[h.e - 1].end, h.kind == HitKind::kNisba});
   }
 
+  // A usual given name followed by a short word the lexicon knows (عزرا زيا:
+  // زيا is also "costume") is a full name when the document also has that
+  // word as the subject of a reporting verb (وقالت زيا), the way a person
+  // named in full is then cited by the family name; time words (قال أمس)
+  // never are. The words after reporting verbs are collected once, on demand.
+  StringMap<bool> report_next;
+  bool have_report_next = false;
+  auto short_surname = [&](std::size_t j) {
+    if (j >= n || covered[j] || hit_at[j] >= 0 || !forms[j].arabic) return false;
+    const Token& t = doc.tokens[j];
+    const std::string_view w = forms[j].whole;
+    if (t.proclitics || !t.suffix.empty() || w.size() < 6 || EndsWith(w, "ه")) return false;
+    if (doc.Surface(t).find("\u064B") != std::string_view::npos) return false;
+    if (!lexicon_->Contains(w) || time_words_.Find(w, forms[j].whole_hash)) return false;
+    if (!have_report_next) {
+      have_report_next = true;
+      for (const Hit& x : hits)
+        if (x.kind == HitKind::kTitle && titles_->info(x.value).kind == TitleKind::kReport &&
+            x.e < n && !doc.tokens[x.e].proclitics)
+          report_next.Emplace(forms[x.e].whole, true);
+    }
+    return report_next.Find(w, forms[j].whole_hash) != nullptr;
+  };
+  auto given_at = [&](std::size_t k) {
+    const Transliterator::Entry* g = translit_->Find(name_word(k));
+    return g && g->kind == "given";
+  };
+
   // 3a. Names opened by a usual given name (فلاديمير، دونالد، مريم) with no title.
   for (std::size_t i = 0; i < n; ++i) {
     if (covered[i] || !forms[i].arabic) continue;
@@ -293,11 +471,14 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
         translit_->Find(name_word(i), conj ? forms[i].core_hash : forms[i].whole_hash);
     if (!e || !e->start) continue;
     std::size_t len = ScanName(doc, forms, i, covered, *lexicon_, *translit_, false);
+    const bool vouched = len == 1 && short_surname(i + 1);
+    if (vouched) len = 2;
     bool gaz_next = len == 1 && i + 1 < n && hit_at[i + 1] >= 0 &&
                     hits[hit_at[i + 1]].kind == HitKind::kGaz &&
                     entries[hits[hit_at[i + 1]].value].type == "PERSON";
     if (len < 2 && !gaz_next) continue;
     std::size_t who = people.Add(make_person(i, len));
+    people.people()[who].vouched |= vouched;
     person_at[i] = static_cast<int>(who);
     std::uint32_t end_cp = people.people()[who].mentions.back().end;
     for (std::size_t j = i; j < n && doc.tokens[j].end <= end_cp; ++j)
@@ -435,6 +616,10 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
       continue;
     }
     std::size_t len = ScanName(doc, forms, k, covered, *lexicon_, *translit_, true);
+    if (len == 1 && given_at(k) && short_surname(k + 1)) {
+      len = 2;
+      p.vouched = true;
+    }
     if (len == 0) {
       // Apposition: "أوبير فيدرين، وزير الخارجية الفرنسي الأسبق" or a name
       // found before the title was read.

@@ -9,6 +9,10 @@
 //   (وبكازاخستان -> كازاخستان) and keeps the article when it is written as ال
 //   (والولايات المتحدة -> الولايات المتحدة); after a fused لل the article is
 //   not in the text as written, so للصين -> صين.
+// - Names listed in ambiguous.tsv (عمان: Oman or Amman) take the PLACE
+//   reading after a settlement cue (العاصمة الأردنية عمان, a dateline), else
+//   the reading the document's other mentions support (الأردن, مسقط, دول
+//   الخليج), else the first listed (docs/gazetteer.md).
 // - Nisba adjectives (nisba.tsv: الروسي، الصينية، الكازاخستاني) are mentions of
 //   the country or bloc they denote, typed as that entity (gold convention:
 //   "الغزو الروسي" names Russia). When one follows a person title it is also
@@ -45,15 +49,17 @@ namespace nufuz::extract {
 
 class EntityExtractor {
  public:
-  // Loads gazetteer/*.tsv, lexicon/titles.tsv and lexicon/name_translit.tsv
-  // from data_dir. `lexicon` is the tokeniser's (also used to tell names from
-  // ordinary words).
+  // Loads gazetteer/*.tsv, lexicon/titles.tsv, lexicon/name_translit.tsv and
+  // the words of lexicon/date_words.tsv from data_dir. `lexicon` is the
+  // tokeniser's (also used to tell names from ordinary words).
   static Result<std::shared_ptr<const EntityExtractor>> Load(
       const std::filesystem::path& data_dir, std::shared_ptr<const text::Lexicon> lexicon);
   // From parts (tests).
+  // `time_words`: normalised keys of words of time (see time_words_).
   EntityExtractor(std::shared_ptr<const text::Lexicon> lexicon,
                   std::shared_ptr<const Gazetteer> gazetteer, std::shared_ptr<const Titles> titles,
-                  std::shared_ptr<const Transliterator> translit);
+                  std::shared_ptr<const Transliterator> translit,
+                  const std::vector<std::string>& time_words = {});
 
   void Run(Document& doc) const;
   // With the document's forms computed once for all extractors (forms.h).
@@ -68,6 +74,8 @@ class EntityExtractor {
   std::shared_ptr<const Titles> titles_;
   std::shared_ptr<const Transliterator> translit_;
   std::vector<bool> capital_;  // per gazetteer entry: a capital (see entities.cc), decided at load
+  // Words of time (lexicon/date_words.tsv: أمس، عام): never a family name.
+  StringMap<bool> time_words_;
 };
 
 }  // namespace nufuz::extract

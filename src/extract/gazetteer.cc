@@ -118,6 +118,17 @@ void PhraseMatcher::Add(const std::vector<std::string>& words, std::uint32_t val
   }
 }
 
+bool PhraseMatcher::Set(const std::vector<std::string>& words, std::uint32_t value) {
+  std::uint32_t node = 0;
+  for (const std::string& w : words) {
+    const std::uint32_t* sym = symbols_.Find(w, StringMapHash(w));
+    if (!sym || !(node = Child(node, *sym))) return false;
+  }
+  if (node == 0 || nodes_[node].value < 0) return false;
+  nodes_[node].value = value;
+  return true;
+}
+
 std::vector<PhraseMatcher::TokenSyms> PhraseMatcher::Intern(const DocForms& forms) const {
   const std::vector<TokenForms>& toks = forms.tokens();
   std::vector<TokenSyms> out(toks.size());
@@ -240,6 +251,18 @@ Status Gazetteer::AddTable(const std::string& file, const TsvTable& table,
       // the article (الغرب "the West" / غرب "west of").
       bool need = had && words.size() == 1 && lexicon && lexicon->Contains(words[0]);
       names_.Add(words, index, need);
+      // After the preposition ل the article fuses (ل + الأمم -> للأمم; ل +
+      // اللجنة -> للجنة), and the tokeniser keeps the fused word whole when
+      // the word list has it ("الأمين العام للأمم المتحدة"): that spelling is
+      // a name of its own.
+      if (had) {
+        constexpr std::string_view kLam = "ل";
+        std::string fused(kLam);
+        if (!StartsWith(words[0], kLam)) fused += kLam;
+        fused += words[0];
+        words[0] = std::move(fused);
+        names_.Add(words, index, false);
+      }
     }
   }
   return Status::Ok();
@@ -252,6 +275,35 @@ Status Gazetteer::AddNisba(const TsvTable& table) {
   for (std::size_t r = 0; r < table.rows(); ++r) {
     std::string key = text::Key(table.Cell(r, ar));
     pending_nisba_.emplace_back(std::string(StripArticle(key)), table.Cell(r, target));
+  }
+  return Status::Ok();
+}
+
+Status Gazetteer::AddAmbiguous(const TsvTable& table, const text::Lexicon* lexicon) {
+  const text::Lexicon& lex = lexicon ? *lexicon : EmptyLexicon();
+  int ar = table.Column("ar"), ids = table.Column("ids");
+  if (ar < 0 || ids < 0)
+    return Status::Error(StatusCode::kDataError, table.path() + ": ambiguous table needs ar, ids");
+  for (std::size_t r = 0; r < table.rows(); ++r) {
+    std::vector<std::uint32_t> group;
+    for (const std::string& id : SplitPipe(table.Cell(r, ids))) {
+      if (id == "word") {
+        group.push_back(kWord);
+        continue;
+      }
+      auto it = by_id_.find(id);
+      if (it == by_id_.end())
+        return Status::Error(StatusCode::kDataError, table.Where(r) + ": unknown id '" + id + "'");
+      group.push_back(it->second);
+    }
+    if (group.size() < 2) continue;
+    bool had = false;
+    auto words = NameWordsWith(table.Cell(r, ar), lex, &had);
+    if (words.empty()) continue;
+    // The phrase must already be some entry's name; a spelling no table has
+    // is nothing to choose between.
+    if (names_.Set(words, kAmbiguous | static_cast<std::uint32_t>(ambiguous_.size())))
+      ambiguous_.push_back(std::move(group));
   }
   return Status::Ok();
 }
@@ -278,13 +330,20 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromTables(
     int pa = FilePriority(sa), pb = FilePriority(sb);
     return pa != pb ? pa < pb : sa < sb;
   });
+  std::vector<TsvTable> ambiguous;  // read last: its ids refer to every other table
   for (const auto& [name, content] : sorted) {
     auto table = TsvTable::Parse(content, name);
     if (!table.ok()) return table.status();
     std::string stem = std::filesystem::path(name).stem().string();
+    if (stem == "ambiguous") {
+      ambiguous.push_back(std::move(table.value()));
+      continue;
+    }
     Status s = stem == "nisba" ? g->AddNisba(*table) : g->AddTable(name, *table, lexicon);
     if (!s.ok()) return s;
   }
+  for (const TsvTable& t : ambiguous)
+    if (Status s = g->AddAmbiguous(t, lexicon); !s.ok()) return s;
   for (const auto& [core, target] : g->pending_nisba_) {
     auto it = g->by_id_.find(target);
     if (it != g->by_id_.end()) g->nisba_.Emplace(core, it->second);

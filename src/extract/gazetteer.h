@@ -10,7 +10,9 @@
 //   become the entry's attrs. Files without `ar_names` (languages.tsv) are
 //   attribute vocabularies and skipped; nisba.tsv (ar, target) is read as the
 //   nisba table. When two rows share a spelling the first file in load order
-//   (countries, blocs, orgs, places, ..., then alphabetical) wins.
+//   (countries, blocs, orgs, places, ..., then alphabetical) wins, except for
+//   the spellings listed in ambiguous.tsv (ar, ids): those match with all
+//   their readings (Readings) and the extractor chooses by context.
 // - Every Arabic spelling is cut into words and each word compiled into its
 //   normalised key without the article (text::Key, leading ال removed): the
 //   "core" of the word. Text tokens are compared by the same cores, computed
@@ -74,6 +76,9 @@ class PhraseMatcher {
   // (one word) matches only tokens carrying ال. The first value added for a
   // phrase is kept.
   void Add(const std::vector<std::string>& words, std::uint32_t value, bool need_article = false);
+  // Replaces the value of a phrase already added (ambiguous names, see
+  // Gazetteer); false when the phrase is unknown.
+  bool Set(const std::vector<std::string>& words, std::uint32_t value);
   // The symbols of each token's candidate forms in the order core, whole,
   // stem (0: no phrase has the word, or the same text as an earlier
   // candidate). One lookup per distinct form per document; matching then
@@ -162,16 +167,28 @@ class Gazetteer {
   const PhraseMatcher& matcher() const { return names_; }
   // The entry a nisba adjective at token i denotes, or -1.
   int Nisba(const TokenForms& t) const;
+  // A phrase listed in ambiguous.tsv matches with value kAmbiguous | group:
+  // the extractor picks one of the group's entries (in the file's order, the
+  // first is the reading when the context says nothing) by context.
+  static constexpr std::uint32_t kAmbiguous = 1u << 31;
+  // The reading "an ordinary word, no entity" (id `word` in ambiguous.tsv:
+  // مالي is Mali or "financial").
+  static constexpr std::uint32_t kWord = ~0u;
+  const std::vector<std::uint32_t>& Readings(std::uint32_t value) const {
+    return ambiguous_[value & ~kAmbiguous];
+  }
   std::size_t names() const { return names_.phrases(); }
 
  private:
   Status AddTable(const std::string& file, const TsvTable& table, const text::Lexicon* lexicon);
   Status AddNisba(const TsvTable& table);
+  Status AddAmbiguous(const TsvTable& table, const text::Lexicon* lexicon);
   std::vector<GazEntry> entries_;
   std::unordered_map<std::string, std::uint32_t> by_id_;
   StringMap<std::uint32_t> nisba_;
   std::vector<std::pair<std::string, std::string>> pending_nisba_;  // core -> target id
   PhraseMatcher names_;
+  std::vector<std::vector<std::uint32_t>> ambiguous_;  // group -> entries
 };
 
 }  // namespace nufuz::extract

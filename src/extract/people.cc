@@ -86,8 +86,10 @@ bool IsNameWord(const Document& doc, const std::vector<TokenForms>& forms, std::
     if (!strong || t.proclitics || f.whole.size() < 8) return false;
     // Imperfect verbs (يزور، تستضيف، نرى) and the like are not names.
     std::string_view first = std::string_view(f.whole).substr(0, 2);
-    // Participles and verbal nouns (مشترك) likewise.
-    if (first == "ي" || first == "ت" || first == "م") return false;
+    // Participles and verbal nouns (مشترك) likewise, and perfect verbs of the
+    // derived forms, which open with alef (استقبل، انتقد، أعلن: "ولي العهد
+    // استقبل ..."); foreign names with a row in the name table passed above.
+    if (first == "ي" || first == "ت" || first == "م" || first == "ا") return false;
     return true;
   }
   // A word the tokeniser cut a clitic from is a name only if what remains is
@@ -99,6 +101,29 @@ bool IsNameWord(const Document& doc, const std::vector<TokenForms>& forms, std::
   if (t.proclitics & kCliticAl) return false;
   return true;
 }
+
+namespace {
+
+// After a usual given name, two shapes the tokeniser takes apart are family
+// names: an article word ending in ي that is no word of the lexicon
+// (المعيني، الحلبوسي: the Arab family name is a nisba; nisbas of countries are
+// gazetteer hits and never reach here; الماضي، الأراضي are words), and a word
+// read as the preposition ك, a stem and the pronoun ي (كافولي -> ك + افول + ي),
+// a reading prose hardly has after a name (with ب and ل it does: بممثلي).
+bool FamilyNameAfterGiven(const Document& doc, const std::vector<TokenForms>& forms, std::size_t i,
+                          const text::Lexicon& lexicon) {
+  if (i >= forms.size() || !forms[i].arabic) return false;
+  const Token& t = doc.tokens[i];
+  const TokenForms& f = forms[i];
+  if (doc.Surface(t).find("\u064B") != std::string_view::npos) return false;
+  if (!EndsWith(f.whole, "ي") || lexicon.Contains(f.whole)) return false;
+  // The article as written (the tokeniser may read المعيني as المعين + ي).
+  if (StartsWith(t.key, "ال") && !(t.proclitics & ~kCliticAl))
+    return f.whole.size() >= 8;  // four letters after ال
+  return t.proclitics == kCliticKa && t.suffix == "ي" && f.whole.size() >= 10;
+}
+
+}  // namespace
 
 std::size_t ScanName(const Document& doc, const std::vector<TokenForms>& forms, std::size_t i,
                      const std::vector<bool>& blocked, const text::Lexicon& lexicon,
@@ -116,7 +141,8 @@ std::size_t ScanName(const Document& doc, const std::vector<TokenForms>& forms, 
     // With no title, a third word must be in the table ("كتب دونالد هاريسون
     // مقالا": the accusative مقالا is no name).
     if (!strong && n >= 2 && !translit.Find(forms[i + n].whole)) break;
-    bool ok = IsNameWord(doc, forms, i + n, lexicon, translit, strong || given);
+    bool ok = IsNameWord(doc, forms, i + n, lexicon, translit, strong || given) ||
+              (given && FamilyNameAfterGiven(doc, forms, i + n, lexicon));
     // Al-X Al-Y: a word with the article continues a name opened by one.
     if (!ok && n > 0 && forms[i + n - 1].article && forms[i + n].article &&
         t.proclitics == kCliticAl && t.suffix.empty())
@@ -164,6 +190,7 @@ std::size_t DocPeople::Add(Person p) {
     if (q.country.empty()) q.country = p.country;
     if (q.org.empty()) q.org = p.org;
     if (q.tenure.empty()) q.tenure = p.tenure;
+    q.vouched |= p.vouched;
     for (auto& m : p.mentions) q.mentions.push_back(m);
     return k;
   }
@@ -201,7 +228,7 @@ void DocPeople::ResolveSurnames(const Document& doc, const std::vector<TokenForm
       // the Arabic word list also holds many foreign names, so long ones pass.
       // It still resolves when the name's other words are foreign (unknown
       // to the word list): "إيغور نورا" ... "نورا".
-      if (p.words.back().size() < 10 && lexicon.Contains(p.words.back())) {
+      if (p.words.back().size() < 10 && lexicon.Contains(p.words.back()) && !p.vouched) {
         bool foreign = p.words.size() >= 2;
         for (std::size_t w = 0; w + 1 < p.words.size(); ++w)
           foreign &= !lexicon.Contains(p.words[w]);

@@ -82,6 +82,10 @@ struct Person {
   std::string name_ar;             // surface of that name, clitics removed
   std::string gaz_id;              // gazetteer id, when from the gazetteer
   std::string role, country, org, tenure;
+  // The family name is an ordinary word that the document also cites alone
+  // after a reporting verb (عزرا زيا ... وقالت زيا): later bare mentions of it
+  // resolve although the word list knows it.
+  bool vouched = false;
   // Mentions: code points [start, end).
   struct M {
     std::uint32_t start, end;
