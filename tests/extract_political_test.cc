@@ -143,6 +143,12 @@ TEST(ExtractPolitical, ArmedGroupsAndBodies) {
        "ودعا الأمين العام للأمم المتحدة إلى وقف القتال.", "org:un", "للأمم المتحدة", "ORG"},
       {"a city new to the gazetteer", "ونزح الآلاف من خان يونس إلى الجنوب.", "place:khan-yunis",
        "خان يونس", "PLACE"},
+      {"police qualified by a nisba", "واعتقلت الشرطة الفرنسية ناشطين قرب البرلمان.",
+       "org:police-fra", "الشرطة الفرنسية", "ORG"},
+      {"security forces qualified by a nisba", "وفرقت قوات الأمن التونسية المحتجين.",
+       "org:security-forces-tun", "", "ORG"},
+      {"a ministry named by its function", "وقالت وزارة الصحة اللبنانية إن المستشفى تضرر.",
+       "org:ministry-of-health-lbn", "", "ORG"},
   });
 }
 
