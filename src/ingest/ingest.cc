@@ -361,6 +361,19 @@ class FlatRecordReader {
     if (!Eat('"')) return false;
     while (true) {
       const std::size_t b = p_;
+      // Eight bytes at a time while none of them is a quote, a backslash or
+      // a control character (the usual test for a zero byte, applied to
+      // x ^ '"' and x ^ '\\', and for a byte below 0x20).
+      constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+      auto zero_byte = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+      while (s_.size() - p_ >= 8) {
+        std::uint64_t x;
+        std::memcpy(&x, s_.data() + p_, 8);
+        if ((zero_byte(x ^ (kOnes * '"')) | zero_byte(x ^ (kOnes * '\\')) |
+             ((x - kOnes * 0x20) & ~x & kHigh)) != 0)
+          break;
+        p_ += 8;
+      }
       while (p_ < s_.size()) {
         const auto c = static_cast<unsigned char>(s_[p_]);
         if (c == '"' || c == '\\' || c < 0x20) break;
