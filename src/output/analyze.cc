@@ -10,11 +10,36 @@
 #include <vector>
 
 #include "core/json.h"
-#include "core/utf8.h"
 #include "events/events.h"
 
 namespace nufuz::output {
 namespace {
+
+// The byte offset of every code point of a text, and of its end: each span
+// surface is cut with two loads. (utf8::CpIndex keeps one sample per 64 code
+// points and scans up to 63 more per lookup; with two lookups per span that
+// scan cost more than writing the whole table, one pass over the bytes.)
+// The text is valid UTF-8, so code points start at the non-continuation bytes.
+class CpOffsets {
+ public:
+  explicit CpOffsets(std::string_view text) {
+    offsets_.resize(text.size() + 1);
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      offsets_[n] = i;  // kept only when byte i starts a code point
+      n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    }
+    offsets_[n] = text.size();
+    offsets_.resize(n + 1);
+  }
+  // Past the end: the text's size.
+  std::size_t ByteOffset(std::size_t cp) const {
+    return offsets_[std::min(cp, offsets_.size() - 1)];
+  }
+
+ private:
+  std::vector<std::size_t> offsets_;
+};
 
 // A value that reads as a number is written as one (nlohmann double format:
 // "12" becomes 12.0), anything else as a string.
@@ -128,8 +153,8 @@ void WriteEvents(JsonWriter& w, const std::vector<Event>& events) {
 }  // namespace
 
 void AppendAnalyzeJson(const Document& doc, std::string& out) {
-  // Surfaces are cut from text through one code-point index.
-  utf8::CpIndex index(doc.text);
+  // Surfaces are cut from text through one code-point table.
+  const CpOffsets index(doc.text);
   auto surface = [&](const Span& s) {
     std::size_t b = index.ByteOffset(s.start), e = index.ByteOffset(s.end);
     return std::string_view(doc.text).substr(b, e - b);
@@ -340,8 +365,8 @@ json AnalyzeJson(const Document& doc) {
   }
   j["diagnostics"] = DiagnosticsJson(doc);
 
-  // Surfaces are cut from text through one code-point index.
-  utf8::CpIndex index(doc.text);
+  // Surfaces are cut from text through one code-point table.
+  const CpOffsets index(doc.text);
   auto surface = [&](const Span& s) {
     std::size_t b = index.ByteOffset(s.start), e = index.ByteOffset(s.end);
     return doc.text.substr(b, e - b);
