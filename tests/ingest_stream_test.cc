@@ -140,6 +140,9 @@ TEST(IngestStream, JsonlRecordFieldsEscapesAndErrors) {
        ""},
       // A repeated key: the last value wins.
       {R"({"doc": "x", "doc": "a4", "text": "نص مكرر المفتاح"})", "a4", "", "نص مكرر المفتاح", ""},
+      // The same through the general parser (a number makes the record non-flat).
+      {R"({"doc": "x", "n": 1, "doc": "a4", "text": "نص مكرر المفتاح"})", "a4", "",
+       "نص مكرر المفتاح", ""},
       {R"({"doc": "a5", "published": null, "url": null, "text": "خبر بلا تاريخ"})", "a5", "",
        "خبر بلا تاريخ", ""},
       // Numbers and nested values go through the general parser.
