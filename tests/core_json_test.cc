@@ -86,6 +86,37 @@ TEST(JsonWriter, EscapesEveryControlCharacterLikeNlohmann) {
   }
 }
 
+// Long strings are scanned sixteen bytes at a time: every byte value and
+// some multi-byte sequences, at every alignment inside Arabic text, still
+// give nlohmann's bytes.
+TEST(JsonWriter, EscapesLongStringsAtEveryAlignmentLikeNlohmann) {
+  const std::string arabic = "وصل الوفد إلى طشقند";
+  std::vector<std::string> pieces = {"\xc0\xaf",
+                                     "\xc1\x81",
+                                     "\xc2\x80",
+                                     "\xdf\xbf",
+                                     "\xe2\x80\x8f",
+                                     "\xd8",
+                                     "\xd8\xd8",
+                                     "\x80\x80",
+                                     "\xed\xa0\x80",
+                                     "\\\"",
+                                     "\"\n",
+                                     "\x7f",
+                                     "\xe2\x80\x8f\xe2\x80\x8f",
+                                     "\xf0\x9f\x98\x80"};
+  for (int b = 0; b < 256; ++b) pieces.emplace_back(1, static_cast<char>(b));
+  for (std::size_t pad = 0; pad < 18; ++pad) {
+    for (const std::string& piece : pieces) {
+      for (const bool at_end : {false, true}) {
+        std::string s = std::string(pad, 'a') + arabic + piece;
+        if (!at_end) s += arabic + "z";
+        EXPECT_EQ(WriteString(s), Dump(json(s))) << pad << " " << at_end << " " << s;
+      }
+    }
+  }
+}
+
 TEST(JsonWriter, KeysAreEscapedToo) {
   std::string out;
   JsonWriter w(out);

@@ -120,6 +120,58 @@ TEST(IngestStream, JsonlRecordLimitsAndEncoding) {
   }
 }
 
+// Records are read by a fast reader for flat string objects and by the
+// general JSON parser for everything else; both must give the same fields
+// and the same errors.
+TEST(IngestStream, JsonlRecordFieldsEscapesAndErrors) {
+  struct Case {
+    std::string line;
+    std::string id, title, raw_text;  // when the record is good
+    std::string error_prefix;         // when it fails
+  };
+  const std::string bad = "in.jsonl:4: malformed JSON record (syntax error at byte ";
+  const std::vector<Case> cases = {
+      {R"({"doc": "a1", "title": "قمة في \"أستانا\"", "text": "سطر أول\nسطر ثان"})", "a1",
+       "قمة في \"أستانا\"", "سطر أول\nسطر ثان", ""},
+      {R"( { "doc" : "a2" , "text" : "\u0627\u0644\u0633\u0644\u0627\u0645 \/ \\ \t." } )", "a2",
+       "", "السلام / \\ \t.", ""},
+      // A surrogate pair is one code point outside the BMP.
+      {R"({"doc": "a3", "text": "وفد \ud83d\ude00 رسمي"})", "a3", "", "وفد \xF0\x9F\x98\x80 رسمي",
+       ""},
+      // A repeated key: the last value wins.
+      {R"({"doc": "x", "doc": "a4", "text": "نص مكرر المفتاح"})", "a4", "", "نص مكرر المفتاح", ""},
+      // The same through the general parser (a number makes the record non-flat).
+      {R"({"doc": "x", "n": 1, "doc": "a4", "text": "نص مكرر المفتاح"})", "a4", "",
+       "نص مكرر المفتاح", ""},
+      {R"({"doc": "a5", "published": null, "url": null, "text": "خبر بلا تاريخ"})", "a5", "",
+       "خبر بلا تاريخ", ""},
+      // Numbers and nested values go through the general parser.
+      {R"({"id": 42, "meta": {"lang": "ar", "n": [1, 2]}, "text": "خبر برقم"})", "42", "",
+       "خبر برقم", ""},
+      {R"({"doc": "a7", "text": "\ude00 وحده"})", "", "", "", bad},
+      {R"({"doc": "a8", "text": "\ud83d وحده"})", "", "", "", bad},
+      {"{\"doc\": \"a9\", \"text\": \"حرف\x01تحكم\"}", "", "", "", bad},
+      {R"({"doc": "a10", "text": "نص"} زائد)", "", "", "", bad},
+      {R"({"doc": "a11", "text": "نص",})", "", "", "", bad},
+      {R"({"doc": "a12", "text": "\x41"})", "", "", "", bad},
+      {R"({"doc": "a13", "text": "نص غير مغلق)", "", "", "", bad},
+      {R"(["doc", "a14"])", "", "", "", "in.jsonl:4: JSON record is not an object"},
+  };
+  for (const Case& c : cases) {
+    Document doc = FromJsonRecord(c.line, "in.jsonl", 4, Options{});
+    if (c.error_prefix.empty()) {
+      EXPECT_FALSE(doc.failed) << c.line << ": " << doc.ErrorMessage();
+      EXPECT_EQ(doc.id, c.id) << c.line;
+      EXPECT_EQ(doc.title, c.title) << c.line;
+      EXPECT_EQ(doc.raw_text, c.raw_text) << c.line;
+    } else {
+      EXPECT_TRUE(doc.failed) << c.line;
+      EXPECT_EQ(doc.ErrorMessage().rfind(c.error_prefix, 0), 0u)
+          << c.line << ": " << doc.ErrorMessage();
+    }
+  }
+}
+
 TEST(IngestStream, DirectoryWalkIsRecursiveSortedAndFiltered) {
   TempDir dir("nufuz_ingest_walk");
   dir.Write("b.txt", "نص الملف ب");

@@ -184,6 +184,47 @@ TEST(AnalyzeJson, MembersAsTheContractNamesThem) {
   EXPECT_EQ(text.rfind(R"({"dates":[)", 0), 0u);
 }
 
+// Surfaces are cut through the tokens' offsets: spans at token boundaries,
+// inside a token, across the space between tokens and at the text's end
+// give the same surface with and without tokens.
+TEST(AnalyzeJson, SurfacesWithAndWithoutTokens) {
+  Document d;
+  d.id = "surfaces";
+  d.text = "زار الوفد الكازاخي بكين، ثم عاد في 3 يونيو\nإلى أستانا";
+  const std::vector<std::string> needles = {"زار",        "الكازاخي بكين", "كازاخي", "، ثم",
+                                            "يونيو\nإلى", "أستانا",        "ز",      "ستان"};
+  for (const std::string& n : needles) AddSpan(d, n, "DATE", {{"value", "2024"}});
+  const json no_tokens = json::parse(AnalyzeJsonText(d));
+  // Tokens: runs between spaces and newlines, with both kinds of offsets.
+  std::uint32_t cp = 0, token_cp = 0;
+  std::size_t token_byte = 0;
+  for (std::size_t i = 0; i <= d.text.size(); ++i) {
+    const bool end = i == d.text.size() || d.text[i] == ' ' || d.text[i] == '\n';
+    if (end && i > token_byte) {
+      Token t;
+      t.start = token_cp;
+      t.end = cp;
+      t.byte_start = static_cast<std::uint32_t>(token_byte);
+      t.byte_end = static_cast<std::uint32_t>(i);
+      d.tokens.push_back(t);
+    }
+    if (i == d.text.size()) break;
+    if ((static_cast<unsigned char>(d.text[i]) & 0xC0) != 0x80) ++cp;
+    if (end) {
+      token_byte = i + 1;
+      token_cp = cp;
+    }
+  }
+  ASSERT_EQ(d.tokens.size(), 11u);
+  const json with_tokens = json::parse(AnalyzeJsonText(d));
+  ASSERT_EQ(with_tokens["dates"].size(), needles.size());
+  for (std::size_t i = 0; i < needles.size(); ++i) {
+    EXPECT_EQ(with_tokens["dates"][i]["surface"], needles[i]) << i;
+    EXPECT_EQ(no_tokens["dates"][i]["surface"], needles[i]) << i;
+  }
+  EXPECT_EQ(AnalyzeJsonText(d), Dump(AnalyzeJson(d)));
+}
+
 TEST(AnalyzeJson, RepeatedIdsAndOverriddenDateMembers) {
   const json j = json::parse(AnalyzeJsonText(MakeRepaired()));
   // The last entity of a repeated id gets the mentions.

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/utf8.h"
+
 namespace nufuz {
 namespace {
 
@@ -34,6 +36,14 @@ bool AppendEscaped(std::string& out, std::string_view s) {
   const auto* end = p + s.size();
   const auto* run = p;  // start of the bytes not yet appended; they need no escaping
   while (p < end) {
+    // Sixteen bytes at a time over what needs no escaping and is ASCII or
+    // two-byte letters (most of a long Arabic string), then one character.
+    if (end - p >= 16) {
+      p += utf8::TwoBytePrefix(
+          std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - p)),
+          true);
+      if (p == end) break;
+    }
     const unsigned char c = *p;
     if (c >= 0x80) {
       // Arabic letters are two-byte sequences: the common case first.

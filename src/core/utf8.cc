@@ -2,6 +2,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace nufuz::utf8 {
 namespace {
 
@@ -76,12 +80,25 @@ void AppendSlow(std::string& out, char32_t c) {
 }  // namespace detail
 
 std::optional<std::size_t> FirstInvalid(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
   std::size_t i = 0;
   char32_t c;
-  while (i < s.size()) {
-    // Fast path over ASCII.
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+  while (i < n) {
+    // Arabic text is ASCII and two-byte letters: sixteen bytes at a time
+    // while it is only that (input, data files and the hunspell word list
+    // all pass here), then one character.
+    if (n - i >= 16) {
+      i += TwoBytePrefix(s.substr(i), false);
+      if (i == n) break;
+    }
+    const unsigned b = p[i];
+    if (b < 0x80) {
       ++i;
+      continue;
+    }
+    if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      i += 2;
       continue;
     }
     std::size_t len = ValidLength(s, i, &c);
@@ -89,6 +106,46 @@ std::optional<std::size_t> FirstInvalid(std::string_view s) {
     i += len;
   }
   return std::nullopt;
+}
+
+std::size_t TwoBytePrefix(std::string_view s, bool json_plain) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Bit k of each mask below describes byte k of the block: its bit 7, 6
+  // and 5 (a 16-bit lane shifted left by k < 8 brings bit 7 - k of each of
+  // its bytes to that byte's bit 7, which movemask reads).
+  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i fe = _mm_set1_epi8(static_cast<char>(0xFE));
+  const __m128i below_space = _mm_set1_epi8(0x1F);
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  while (s.size() - i >= 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const unsigned b7 = static_cast<unsigned>(_mm_movemask_epi8(x));
+    const unsigned b6 = static_cast<unsigned>(_mm_movemask_epi8(_mm_add_epi8(x, x)));
+    const unsigned b5 = static_cast<unsigned>(_mm_movemask_epi8(_mm_slli_epi16(x, 2)));
+    const unsigned lead2 = b7 & b6 & ~b5;  // 110xxxxx
+    const unsigned lead3 = b7 & b6 & b5;   // 111xxxxx: three or four bytes
+    const unsigned cont = b7 & ~b6;        // 10xxxxxx
+    const unsigned c0c1 =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, fe), c0)));
+    unsigned bad = lead3 | c0c1 | (cont ^ ((lead2 << 1) & 0xFFFF));  // a cont without its lead
+    if (json_plain) {
+      const __m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(x, below_space), x);  // unsigned x <= 0x1F
+      bad |= static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_or_si128(ctl, _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)))));
+    }
+    if (bad == 0) {
+      i += 16 - (lead2 >> 15);  // a lead in the last byte starts the next block
+      continue;
+    }
+    // The bytes before the first bad one, less a lead whose sequence it cuts.
+    unsigned k = static_cast<unsigned>(__builtin_ctz(bad));
+    if (k > 0 && (lead2 >> (k - 1)) & 1) --k;
+    i += k;
+    break;
+  }
+#endif
+  return i;
 }
 
 std::size_t Repair(std::string& s) {

@@ -55,6 +55,16 @@ inline void Append(std::string& out, char32_t c) {
 // UTF-8 (overlongs, surrogates and values above U+10FFFF are invalid).
 std::optional<std::size_t> FirstInvalid(std::string_view s);
 
+// The length of a prefix of s (which starts on a sequence boundary) made of
+// ASCII and well-formed two-byte sequences only, as most of Arabic text is,
+// ending on a sequence boundary. Read sixteen bytes at a time (SSE2), it
+// covers whole blocks and stops before the first byte that is neither, or
+// before the last block's final lead byte, or at the last incomplete block:
+// callers go on one character at a time from there. With `json_plain`,
+// ASCII control bytes, '"' and '\\' (the bytes JSON escapes) end it too.
+// 0 for less than 16 bytes or without SSE2.
+std::size_t TwoBytePrefix(std::string_view s, bool json_plain);
+
 // Replaces every invalid sequence with U+FFFD; returns how many were replaced.
 std::size_t Repair(std::string& s);
 

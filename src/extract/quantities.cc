@@ -332,16 +332,15 @@ struct QuantityExtractor::Impl {
   }
 
   // A dual of a listed singular (قمتين، الدولتين، جنديين): the unit or null.
-  const Unit* DualAt(std::size_t i) const {
-    const Token& t = toks()[i];
-    if (t.kind != TokenKind::kArabic) return nullptr;
+  // `listed`: whether a unit phrase starts at Arabic token i (UnitAt).
+  const Unit* DualAt(std::size_t i, bool listed) const {
     const FormList words = forms.words(i);
     // Cheap test first: most words have no dual ending.
     bool dual_ending = false;
     for (const WordForm& f : words)
-      if (EndsWith(f.text, "ين") || EndsWith(f.text, "ان")) dual_ending = true;
+      if (EndsWith(f.text, "ين"sv) || EndsWith(f.text, "ان"sv)) dual_ending = true;
     if (!dual_ending) return nullptr;
-    if (q.units_.Match(forms, i)) return nullptr;  // a listed form
+    if (listed) return nullptr;  // a listed form
     for (const WordForm& f : words)
       if (q.singular_.Find(f.text, f.hash)) return nullptr;
     // A dual after بين or as the predicate of هما names a pair already
@@ -351,18 +350,18 @@ struct QuantityExtractor::Impl {
       return nullptr;
     for (const WordForm& f : words) {
       std::string_view s = f.text;
-      for (std::string_view suf : {"تين", "تان"}) {
+      for (std::string_view suf : {"تين"sv, "تان"sv}) {
         if (EndsWith(s, suf) && s.size() >= suf.size() + 4) {
           std::string base(s.substr(0, s.size() - suf.size()));
           base += "ه";
           if (const Unit* u = q.singular_.Find(base)) return u;
         }
       }
-      for (std::string_view suf : {"ين", "ان"}) {
+      for (std::string_view suf : {"ين"sv, "ان"sv}) {
         if (EndsWith(s, suf) && s.size() >= suf.size() + 4) {
           const std::string_view base = s.substr(0, s.size() - suf.size());
           const Unit* u = q.singular_.Find(base);
-          if (u && !EndsWith(base, "ه")) return u;
+          if (u && !EndsWith(base, "ه"sv)) return u;
         }
       }
     }
@@ -431,13 +430,14 @@ struct QuantityExtractor::Impl {
 
   // A counted noun at token i, also with a possessive suffix (دولها، بلدانهم)
   // for the "noun + definite cardinal" pattern (لدولها الخمس).
-  std::optional<PhraseTable<Unit>::Hit> CountedNounAt(std::size_t i) const {
-    auto h = UnitAt(i);
-    if (h) return h;
+  // `unit`: UnitAt(i), which At has looked up.
+  std::optional<PhraseTable<Unit>::Hit> CountedNounAt(
+      std::size_t i, const std::optional<PhraseTable<Unit>::Hit>& unit) const {
+    if (unit) return unit;
     const Token& t = toks()[i];
     if (t.kind != TokenKind::kArabic) return std::nullopt;
     for (const WordForm& f : forms.words(i)) {
-      for (std::string_view suf : {"هما", "هم", "ها", "نا"}) {
+      for (std::string_view suf : {"هما"sv, "هم"sv, "ها"sv, "نا"sv}) {
         if (!EndsWith(f.text, suf) || f.text.size() < suf.size() + 4) continue;
         const Unit* u = q.singular_.Find(f.text.substr(0, f.text.size() - suf.size()));
         if (u && IsCountUnit(*u)) return PhraseTable<Unit>::Hit{u, i + 1, f.stripped};
@@ -446,13 +446,24 @@ struct QuantityExtractor::Impl {
     return std::nullopt;
   }
 
-  // Whether a quantity may start at Arabic token i: a number word or
-  // qualifier, a unit, or a word with a dual or possessive ending (DualAt,
-  // CountedNounAt). At finds nothing elsewhere; most words fail this test on
-  // a few probes with precomputed hashes.
-  bool MayStart(std::size_t i) const {
+  // What may start at a token: a number (digits, a number word or
+  // qualifier: Approx, Read), a unit (UnitAt), or a word with a dual or
+  // possessive ending (DualAt, CountedNounAt). At probes only what may.
+  struct Starts {
+    bool number = false, unit = false, ending = false;
+    bool any() const { return number || unit || ending; }
+  };
+  // For an Arabic token, from a few probes with precomputed hashes; most
+  // words start nothing.
+  Starts MayStart(std::size_t i) const {
     const FormList words = forms.words(i);
-    if (q.numbers_->MayStart(words) || q.units_.MayStart(words)) return true;
+    Starts st;
+    st.number = q.numbers_->MayStart(words);
+    st.unit = q.units_.MayStart(words);
+    st.ending = Ending(words);
+    return st;
+  }
+  bool Ending(FormList words) const {
     // The endings (ين ان هم ها نا, and ما for هما) are two letters, four
     // bytes: one load and a few compares per form.
     static const std::uint32_t kEndings[] = {Last4("ين"), Last4("ان"), Last4("هم"),
@@ -471,29 +482,36 @@ struct QuantityExtractor::Impl {
     return v;
   }
 
-  // Tries a quantity at token i; returns the token after it, or i.
-  std::size_t At(std::size_t i) {
+  // Tries a quantity at token i, an Arabic word or a number, where `st`
+  // says what may start; returns the token after it, or i.
+  std::size_t At(std::size_t i, Starts st) {
     const auto& T = toks();
     std::string_view approx;
     std::size_t b = i, j = i;
-    if (auto a = q.numbers_->Approx(forms, i)) {
-      approx = a->second;
-      j = a->first;
+    if (st.number) {
+      if (auto a = q.numbers_->Approx(forms, i)) {
+        approx = a->second;
+        j = a->first;
+      }
+      if (j < T.size()) {
+        if (auto n = q.numbers_->Read(forms, j)) return FromNumber(b, *n, approx);
+      }
+      if (j != i) return i;
     }
-    if (j < T.size()) {
-      if (auto n = q.numbers_->Read(forms, j)) return FromNumber(b, *n, approx);
-    }
-    if (j != i) return i;
+    const bool arabic = T[i].kind == TokenKind::kArabic;
+    const std::optional<PhraseTable<Unit>::Hit> unit =
+        st.unit ? UnitAt(i) : std::optional<PhraseTable<Unit>::Hit>();
     // A dual noun alone. A definite dual (البلدين، الدولتين) names a pair
     // the text already introduced, unless a dual adjective describes it
     // (الدولتين الانفصاليتين) as a new group.
-    if (const Unit* u = DualAt(i);
+    if (const Unit* u = arabic && st.ending ? DualAt(i, unit.has_value()) : nullptr;
         u && u->kind != "time" && u->kind != "percent" && (!Definite(i) || DualAdjectiveAfter(i))) {
       if (!SeenAnaphoric(2, u->unit)) Emit(i, i + 1, 2, ResolveCode(*u, i), u->kind, "");
       return i + 1;
     }
     // A counted noun and a definite cardinal after it.
-    if (auto h = CountedNounAt(i); h && IsCountUnit(*h->value)) {
+    if (auto h = st.unit || st.ending ? CountedNounAt(i, unit) : std::nullopt;
+        h && IsCountUnit(*h->value)) {
       for (std::size_t k = h->end; k < T.size() && k <= h->end + 3; ++k) {
         const Token& t = T[k];
         if (t.kind != TokenKind::kArabic) break;
@@ -604,12 +622,17 @@ void QuantityExtractor::Run(Document& doc, const DocForms& forms) const {
   const std::size_t n = doc.tokens.size();
   for (std::size_t i = 0; i < n;) {
     const Token& t = doc.tokens[i];
-    if ((t.kind != TokenKind::kArabic && t.kind != TokenKind::kNumber) ||
-        (t.kind == TokenKind::kArabic && !im.MayStart(i))) {
+    Impl::Starts st;
+    if (t.kind == TokenKind::kArabic) {
+      st = im.MayStart(i);
+    } else if (t.kind == TokenKind::kNumber) {
+      st = {true, true, true};  // digits: every probe, as forms may hold anything
+    }
+    if (!st.any()) {
       ++i;
       continue;
     }
-    std::size_t next = im.At(i);
+    std::size_t next = im.At(i, st);
     i = next > i ? next : i + 1;
   }
   for (auto& s : im.out) doc.spans.push_back(std::move(s));

@@ -278,6 +278,141 @@ Document RecordFromJson(const nlohmann::json& j, const std::string& input_name,
   return doc;
 }
 
+// A JSON Lines record as a crawler writes it: one flat object whose values
+// are strings or null ({"doc": "...", "text": "..."}). nlohmann's lexer
+// reads such a line one character at a time through a general state machine
+// (and checks UTF-8 again, which FirstInvalid has done), a tenth of analyze
+// on a JSONL batch; this reader copies the runs between quotes and escapes
+// whole. It gives up (nullopt) on anything else, malformed lines included,
+// so nlohmann still decides, and words the error for, every other line. Its
+// result equals nlohmann's DOM for the lines it accepts: the same escapes,
+// surrogate pairs and control-character rule, and the last of a repeated
+// key wins as in nlohmann's DOM parser.
+class FlatRecordReader {
+ public:
+  explicit FlatRecordReader(std::string_view line) : s_(line) {}
+
+  std::optional<nlohmann::json> Read() {
+    nlohmann::json record = nlohmann::json::object();
+    SkipSpace();
+    if (!Eat('{')) return std::nullopt;
+    SkipSpace();
+    if (!Eat('}')) {
+      std::string key, value;
+      while (true) {
+        SkipSpace();
+        if (!String(key)) return std::nullopt;
+        SkipSpace();
+        if (!Eat(':')) return std::nullopt;
+        SkipSpace();
+        if (s_.substr(p_, 4) == "null") {
+          p_ += 4;
+          record[key] = nullptr;
+        } else if (String(value)) {
+          record[key] = std::move(value);
+        } else {
+          return std::nullopt;  // a number, object, array, boolean or error
+        }
+        SkipSpace();
+        if (Eat(',')) continue;
+        if (Eat('}')) break;
+        return std::nullopt;
+      }
+    }
+    SkipSpace();
+    if (p_ != s_.size()) return std::nullopt;
+    return record;
+  }
+
+ private:
+  bool Eat(char c) {
+    if (p_ < s_.size() && s_[p_] == c) {
+      ++p_;
+      return true;
+    }
+    return false;
+  }
+  void SkipSpace() {
+    while (p_ < s_.size() && (s_[p_] == ' ' || s_[p_] == '\t' || s_[p_] == '\n' || s_[p_] == '\r'))
+      ++p_;
+  }
+  // Four hex digits after \u.
+  bool Hex4(char32_t& out) {
+    if (s_.size() - p_ < 4) return false;
+    out = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char c = s_[p_++];
+      int d;
+      if (c >= '0' && c <= '9')
+        d = c - '0';
+      else if (c >= 'a' && c <= 'f')
+        d = c - 'a' + 10;
+      else if (c >= 'A' && c <= 'F')
+        d = c - 'A' + 10;
+      else
+        return false;
+      out = out * 16 + static_cast<char32_t>(d);
+    }
+    return true;
+  }
+  // A string at p_ into `out` (cleared first).
+  bool String(std::string& out) {
+    out.clear();
+    if (!Eat('"')) return false;
+    while (true) {
+      const std::size_t b = p_;
+      // Eight bytes at a time while none of them is a quote, a backslash or
+      // a control character (the usual test for a zero byte, applied to
+      // x ^ '"' and x ^ '\\', and for a byte below 0x20).
+      constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+      auto zero_byte = [&](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+      while (s_.size() - p_ >= 8) {
+        std::uint64_t x;
+        std::memcpy(&x, s_.data() + p_, 8);
+        if ((zero_byte(x ^ (kOnes * '"')) | zero_byte(x ^ (kOnes * '\\')) |
+             ((x - kOnes * 0x20) & ~x & kHigh)) != 0)
+          break;
+        p_ += 8;
+      }
+      while (p_ < s_.size()) {
+        const auto c = static_cast<unsigned char>(s_[p_]);
+        if (c == '"' || c == '\\' || c < 0x20) break;
+        ++p_;
+      }
+      out.append(s_.data() + b, p_ - b);
+      if (p_ == s_.size() || static_cast<unsigned char>(s_[p_]) < 0x20) return false;
+      if (s_[p_++] == '"') return true;
+      if (p_ == s_.size()) return false;
+      switch (s_[p_++]) {
+        case '"': out.push_back('"'); break;
+        case '\\': out.push_back('\\'); break;
+        case '/': out.push_back('/'); break;
+        case 'b': out.push_back('\b'); break;
+        case 'f': out.push_back('\f'); break;
+        case 'n': out.push_back('\n'); break;
+        case 'r': out.push_back('\r'); break;
+        case 't': out.push_back('\t'); break;
+        case 'u': {
+          char32_t c;
+          if (!Hex4(c)) return false;
+          if (c >= 0xDC00 && c <= 0xDFFF) return false;  // a low surrogate alone
+          if (c >= 0xD800 && c <= 0xDBFF) {
+            char32_t low;
+            if (!Eat('\\') || !Eat('u') || !Hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+            c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+          }
+          utf8::Append(out, c);
+          break;
+        }
+        default: return false;
+      }
+    }
+  }
+
+  std::string_view s_;
+  std::size_t p_ = 0;
+};
+
 // `line_offset`: byte offset of the line in its file, when known.
 Document RecordFromLine(std::string_view line, const std::string& input_name, std::uint64_t line_no,
                         std::uint64_t full_size, const Options& options,
@@ -311,6 +446,8 @@ Document RecordFromLine(std::string_view line, const std::string& input_name, st
     line = repaired;
   }
   nlohmann::json j;
+  if (std::optional<nlohmann::json> flat = FlatRecordReader(line).Read())
+    return RecordFromJson(*flat, input_name, line_no, options, std::move(doc));
   try {
     j = nlohmann::json::parse(line);
   } catch (const nlohmann::json::parse_error& e) {

@@ -16,6 +16,36 @@
 namespace nufuz::output {
 namespace {
 
+// Byte offsets of code points of doc.text, found through the tokens, which
+// record both offsets of their ends: a binary search finds the last token
+// boundary at or before the code point, and only the few code points after
+// it are scanned. Span ends are almost always token boundaries. (A sampled
+// index over the whole text, utf8::CpIndex, costs a pass over every byte
+// and a scan of up to 63 code points per lookup; the output looks up two
+// per span.) Without tokens the scan starts at the text's beginning.
+class CpOffsets {
+ public:
+  explicit CpOffsets(const Document& doc) : text_(doc.text), tokens_(doc.tokens) {}
+  // Past the end: the text's size.
+  std::size_t ByteOffset(std::size_t cp) const {
+    std::size_t base_cp = 0, base_byte = 0;
+    auto it = std::upper_bound(tokens_.begin(), tokens_.end(), cp,
+                               [](std::size_t c, const Token& t) { return c < t.start; });
+    if (it != tokens_.begin()) {
+      const Token& t = *std::prev(it);
+      const bool inside = cp < t.end;
+      base_cp = inside ? t.start : t.end;
+      base_byte = inside ? t.byte_start : t.byte_end;
+      if (base_byte > text_.size()) base_cp = base_byte = 0;  // never trust beyond the text
+    }
+    return base_byte + utf8::BytesOfPrefix(text_.substr(base_byte), cp - base_cp);
+  }
+
+ private:
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+};
+
 // A value that reads as a number is written as one (nlohmann double format:
 // "12" becomes 12.0), anything else as a string.
 void WriteNumberOrString(JsonWriter& w, std::string_view s) {
@@ -128,8 +158,8 @@ void WriteEvents(JsonWriter& w, const std::vector<Event>& events) {
 }  // namespace
 
 void AppendAnalyzeJson(const Document& doc, std::string& out) {
-  // Surfaces are cut from text through one code-point index.
-  utf8::CpIndex index(doc.text);
+  // Surfaces are cut from text through one code-point table.
+  const CpOffsets index(doc);
   auto surface = [&](const Span& s) {
     std::size_t b = index.ByteOffset(s.start), e = index.ByteOffset(s.end);
     return std::string_view(doc.text).substr(b, e - b);
@@ -340,8 +370,8 @@ json AnalyzeJson(const Document& doc) {
   }
   j["diagnostics"] = DiagnosticsJson(doc);
 
-  // Surfaces are cut from text through one code-point index.
-  utf8::CpIndex index(doc.text);
+  // Surfaces are cut from text through one code-point table.
+  const CpOffsets index(doc);
   auto surface = [&](const Span& s) {
     std::size_t b = index.ByteOffset(s.start), e = index.ByteOffset(s.end);
     return doc.text.substr(b, e - b);

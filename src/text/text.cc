@@ -82,13 +82,16 @@ void AppendKey(std::string_view s, std::string& out) {
   std::size_t i = 0;
   while (i < n) {
     const unsigned b = p[i];
-    if (b < 0x80) {
-      *w++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
-      ++i;
-      continue;
-    }
-    if (b < 0xC2 || b > 0xDF || i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) break;
-    if (b < 0xD8 || b > 0xDB) {  // other two-byte letters key to themselves
+    // The Arabic block first (lead byte D8..DB): nearly every byte of a key
+    // is one, so its test comes before the ASCII and other-letter ones.
+    if ((b & 0xFC) != 0xD8 || i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) {
+      if (b < 0x80) {
+        *w++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+        ++i;
+        continue;
+      }
+      if (b < 0xC2 || b > 0xDF || i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) break;
+      // Other two-byte letters key to themselves.
       w[0] = static_cast<char>(b);
       w[1] = static_cast<char>(p[i + 1]);
       w += 2;
