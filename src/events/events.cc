@@ -34,6 +34,9 @@ enum Flag : std::uint16_t {
   // pos=participle: an accusative active participle after a clause (داعيا،
   // معتبرا): its subject is the clause's subject, never an actor after it.
   kParticiple = 1 << 9,
+  // واصل: "continue" passes its subject to the trigger it governs
+  // ("واصلت X دعمها لـY" is X's support) and is not coded itself.
+  kAspect = 1 << 10,
 };
 
 enum Role : std::uint16_t {
@@ -63,6 +66,23 @@ constexpr std::uint32_t kPartnerAnaphor = 1u << 19;
 // جراء، بسبب، نتيجة: the verbal noun after it is a cause, not an act of the
 // clause's subject.
 constexpr std::uint32_t kCause = 1u << 20;
+// منذ: a verbal noun after it ("منذ الغزو"، "منذ بدء الحرب") dates the clause
+// (background); its doer is not the clause's subject.
+constexpr std::uint32_t kSince = 1u << 21;
+// بدء، بداية، اندلاع: the onset of the verbal noun after it ("منذ اندلاع الحرب").
+constexpr std::uint32_t kOnset = 1u << 22;
+// دول، جمهوريات: the members of a bloc described before its name ("والدول
+// الأعضاء في مجلس التعاون" is the council).
+constexpr std::uint32_t kMembers = 1u << 23;
+// قرار، بيان: a document; an imperfect verb right after it ("قرارا يطالب X")
+// describes it, and its author is the verb's source.
+constexpr std::uint32_t kDocument = 1u << 24;
+// بعد، عقب، إثر: an act of force or protest (roots 14-20) right after it is
+// what the clause answers ("احتجت X بعد هجوم على ..."), not the subject's act.
+constexpr std::uint32_t kAfter = 1u << 25;
+// أكثر، أقل، أشد: a verbal noun after it is a comparison ("أكثر تهديدا
+// لروسيا": more threatening), not an event.
+constexpr std::uint32_t kComparative = 1u << 26;
 
 struct CodeInfo {
   std::string name, plover, mode, intent, refusal;
@@ -333,6 +353,12 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"region-anaphor", kRegionAnaphor},
         {"partner-anaphor", kPartnerAnaphor},
         {"cause", kCause},
+        {"since", kSince},
+        {"onset", kOnset},
+        {"members", kMembers},
+        {"document", kDocument},
+        {"after", kAfter},
+        {"comparative", kComparative},
         {"relative", kRelative},
         {"clause", kClause},
         {"nonactor", kNonActor}};
@@ -354,7 +380,8 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
     static const std::unordered_map<std::string, std::uint16_t> kFlags = {
         {"speech", kSpeech},         {"visit", kVisit},       {"host", kHost},
         {"symmetric", kSymmetric},   {"modal", kModal},       {"refuse", kRefuse},
-        {"needtarget", kNeedTarget}, {"cuefirst", kCueFirst}, {"genobj", kGenObj}};
+        {"needtarget", kNeedTarget}, {"cuefirst", kCueFirst}, {"genobj", kGenObj},
+        {"aspect", kAspect}};
     const TsvTable& t = ev.value();
     int c_f = t.Column("forms"), c_p = t.Column("pos"), c_c = t.Column("cameo"),
         c_cue = t.Column("cue"), c_t = t.Column("target"), c_fl = t.Column("flags"),
@@ -607,6 +634,18 @@ class Coder {
     return (lex_.Marker(st) & kCountryAnaphor) != 0;
   }
   bool IsPunct(std::uint32_t i) const { return doc_.tokens[i].kind == TokenKind::kPunct; }
+  bool IsQuote(std::uint32_t i) const {
+    if (!IsPunct(i)) return false;
+    std::string_view s = doc_.Surface(doc_.tokens[i]);
+    return Is(s, "\"") || Is(s, "«") || Is(s, "»") || Is(s, "“") || Is(s, "”");
+  }
+  // A verbal noun after منذ (or after منذ and a word of onset: "منذ اندلاع
+  // الحرب") is background time, not an act of the clause's subject.
+  bool Background(std::uint32_t t, std::uint32_t sb) const {
+    if (t <= sb) return false;
+    if (MarkerAt(t - 1) & kSince) return true;
+    return t > sb + 1 && (MarkerAt(t - 2) & kSince) && (StemMarkerAt(t - 1) & kOnset);
+  }
   bool IsClauseBreak(std::uint32_t i) const {
     if (!IsPunct(i)) return false;
     std::string_view s = doc_.Surface(doc_.tokens[i]);
@@ -621,7 +660,7 @@ class Coder {
   void Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
             std::uint32_t scope_e, int speaker, std::vector<Event>& out);
   template <typename MadeT>
-  void FilterTargetless(std::size_t n_before, const std::vector<MadeT>& made_by);
+  void FilterTargetless(std::size_t n_before, const std::vector<MadeT>& made_by, std::uint32_t sb);
 
   const EventCoder::Impl& lex_;
   const Document& doc_;
@@ -651,6 +690,8 @@ class Coder {
   std::unordered_map<std::string, int> entity_index_;
   std::vector<Trigger> triggers_;  // of the current sentence
   std::vector<char> verb_at_;      // sentence token -> an unconsumed verb trigger stands there
+  std::vector<char> noun_at_;      // sentence token -> an unconsumed noun trigger stands there
+  std::vector<char> in_date_;      // token -> inside a DATE span
   // Date frame (docs/events.md "Date frame"): per sentence, its paragraph
   // and its first and last DATE span that can frame later sentences.
   struct SentDates {
@@ -670,8 +711,9 @@ class Coder {
   void ActorFrames();
   bool NotAfterPublished(const std::string& v) const;
   const Span* FrameDate(bool past, bool& headline) const;
-  int carried_ = -1;           // entity carried from the previous sentence
-  int sentence_subject_ = -1;  // entity of the last verb subject in the sentence
+  bool emitted_embedded_ = false;  // Emit's trigger describes a document (قرارا يطالب)
+  int carried_ = -1;               // entity carried from the previous sentence
+  int sentence_subject_ = -1;      // entity of the last verb subject in the sentence
   std::vector<Event> events_;
   std::vector<Event> made_;  // Emit's events being made (buffer reused)
 };
@@ -794,6 +836,7 @@ void Coder::Prepare() {
                          [](std::uint32_t t, const nufuz::Sentence& s) { return t < s.token_end; });
     return static_cast<std::size_t>(it - doc_.sentences.begin());
   };
+  in_date_.assign(toks.size(), 0);
   std::uint32_t qi = 0;
   for (const Span* sp : spans) {
     if (Is(sp->label, "QUANTITY")) {
@@ -805,6 +848,8 @@ void Coder::Prepare() {
     if (Is(sp->label, "DATE")) {
       std::uint32_t tok = token_of(sp->start);
       if (tok < toks.size()) dates_.push_back({sp, tok});
+      // A word of a date is no trigger: "فجر السبت" is dawn, not "blew up".
+      for (std::uint32_t k = tok; k < toks.size() && toks[k].start < sp->end; ++k) in_date_[k] = 1;
       const std::string* kind = sp->Attr("kind");
       const std::string* value = sp->Attr("value");
       std::size_t k = sentence_of(tok);
@@ -859,6 +904,7 @@ std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
   if (first.proclitics & kCliticLi) return "ل";
   for (std::uint32_t k = 1; k <= 3 && tb >= sb + k; ++k) {
     std::uint32_t i = tb - k;
+    if (IsQuote(i)) continue;  // a quoted name: بين شركة "X"
     if (IsPunct(i) || mention_at_[i] >= 0) break;
     std::uint32_t m = MarkerAt(i);
     if (m & kAgent) {
@@ -903,7 +949,11 @@ int Coder::ResolveAnaphor(std::uint32_t t, std::uint32_t sb, std::uint32_t role)
     if (t + 1 < doc_.tokens.size() && mention_at_[t + 1] >= 0) return -1;
     // البلاد is a party only after a preposition of a target ("وصل إلى
     // البلاد"), not where something happened ("في أنحاء البلاد").
-    if (the_country) {
+    // "هذا البلد" (a demonstrative before it) refers back wherever it stands.
+    const std::string& before = t > sb ? doc_.tokens[t - 1].key : tok.key;
+    const bool demonstrative = t > sb && (Is(before, "هذا") || Is(before, "هذه") ||
+                                          Is(before, "ذلك") || Is(before, "تلك"));
+    if (the_country && !demonstrative) {
       const std::string p = Prep(t, sb);
       if (!Is(p, "الي") && !Is(p, "ل") && !Is(p, "علي") && !Is(p, "مع") && !Is(p, "ضد")) return -1;
     }
@@ -1158,7 +1208,7 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
         after_event_noun = noun && !verb;
       }
   bool nominal = (tok.proclitics & (kCliticAl | kCliticBi)) ||
-                 (i > sb && (MarkerAt(i - 1) & kPreposition)) ||
+                 (i > sb && (MarkerAt(i - 1) & (kPreposition | kAfter | kSince))) ||
                  (i > sb && !tok.suffix.empty() && mention_at_[i - 1] >= 0) || after_event_noun;
   if (nominal) {
     bool noun_rows = false;
@@ -1170,7 +1220,10 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
   bool has_noun = false;
   for (const auto& ref : refs) has_noun = has_noun || !lex_.rows[ref.row].verb;
   const bool after_break = i > sb && IsClauseBreak(i - 1);
-  for (int pass = 0; pass < 2; ++pass)
+  // A row whose cue is satisfied wins over a plain row of the word wherever
+  // the plain row stands in the file (the more specific sense).
+  for (int pass = 0; pass < 2; ++pass) {
+    const FormRef* plain = nullptr;
     for (const auto& ref : refs) {
       const Row& row = lex_.rows[ref.row];
       cue_tok = UINT32_MAX;
@@ -1179,11 +1232,15 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
       if (pass == 1 && part && (after_break || has_noun)) continue;
       if (row.verb && nominal) continue;
       if (row.cues.empty()) {
-        imperfect = ref.imperfect;
-        return &row;
+        if (!plain) plain = &ref;
+        continue;
       }
       std::uint32_t lo = (row.flags & kCueFirst) ? i + 1 : (i > sb + 5 ? i - 5 : sb);
-      std::uint32_t hi = std::min<std::uint32_t>(se, i + 10);
+      // Nine words after the trigger, names not counted: "تحافظ فرنسا، وكذلك
+      // تركيا أحيانا، على علاقات".
+      std::uint32_t hi = i + 1;
+      for (std::uint32_t words = 0; hi < se && words < 9; ++hi)
+        if (mention_at_[hi] < 0) ++words;
       for (std::uint32_t t = lo; t < hi && cue_tok == UINT32_MAX; ++t) {
         if (t == i) continue;
         for (const auto& cue : row.cue_form_ids)
@@ -1197,6 +1254,12 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
         return &row;
       }
     }
+    if (plain) {
+      cue_tok = UINT32_MAX;
+      imperfect = plain->imperfect;
+      return &lex_.rows[plain->row];
+    }
+  }
   return nullptr;
 }
 
@@ -1355,7 +1418,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       if (c >= 0) g.entity = c;
     }
     g.prep = Prep(mm.tb, sb);
-    // Apposition: "رئيس طاجيكستان إمام علي رحمن" — a country right before a
+    // Apposition: "رئيس قرغيزستان صادر جباروف" — a country right before a
     // person/org of that country is the same actor.
     if (!groups_.empty()) {
       Group& prev = groups_.back();
@@ -1404,12 +1467,14 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       // Coordination: "X و Y", "X، Y و Z", "X-Y".
       bool coord = false;
       if (mm.tb >= prev.te) {
-        std::uint32_t gap = mm.tb - prev.te;
+        // (A closing quote after the first name: "بين شركة "X" وY".)
+        const std::uint32_t pe = prev.te < mm.tb && IsQuote(prev.te) ? prev.te + 1 : prev.te;
+        std::uint32_t gap = mm.tb - pe;
         const Token& ft = doc_.tokens[mm.tb];
         if (gap == 0 && (ft.proclitics & kCliticWa)) coord = true;
         if (gap == 1) {
-          std::string_view sf = doc_.Surface(doc_.tokens[prev.te]);
-          if (Is(doc_.tokens[prev.te].key, "و") || Is(sf, "-") || Is(sf, "–") || Is(sf, "،") ||
+          std::string_view sf = doc_.Surface(doc_.tokens[pe]);
+          if (Is(doc_.tokens[pe].key, "و") || Is(sf, "-") || Is(sf, "–") || Is(sf, "،") ||
               Is(sf, ","))
             coord = Is(sf, "،") || Is(sf, ",") ? false : true;
           if ((Is(sf, "،") || Is(sf, ",")) && mm.te < se) coord = false;
@@ -1417,6 +1482,32 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         if (gap == 0 && !coord) {
           // "روسيا-آسيا الوسطى" tokenised without a separate dash token.
           coord = false;
+        }
+        // "X والدول الأعضاء في الجامعة العربية"، "X والجمهوريات التركية الأخرى
+        // في المنظمة": the members described before a bloc's or body's
+        // name are the bloc, coordinated with X.
+        // (A nisba in the description, التركية, is a group of its own:
+        // the chain's head is the actor before it.)
+        int head = static_cast<int>(groups_.size()) - 1;
+        if (!coord && prev.nisba && head > 0 && groups_[head - 1].te < prev.tb) --head;
+        const std::uint32_t f = groups_[head].te, l = mm.tb - 1;
+        // ("X ودول الخليج": the bloc in the genitive, likewise.)
+        if (!coord && l >= f && l - f <= 5 && (Is(ent.type, "BLOC") || Is(ent.type, "ORG")) &&
+            (doc_.tokens[f].proclitics & kCliticWa) && (StemMarkerAt(f) & kMembers) &&
+            (l == f || Is(doc_.tokens[l].key, "في") || Is(doc_.tokens[l].key, "من"))) {
+          bool ok = true;
+          for (std::uint32_t k = f + 1; k < l && ok; ++k) {
+            const int mk = mention_at_[k];
+            ok = !IsPunct(k) && MarkerAt(k) == 0 && !TriggerForm(k) &&
+                 (mk < 0 || (mentions_[mk].nisba && head != static_cast<int>(groups_.size()) - 1));
+          }
+          if (ok) {
+            g.coord_prev = head;
+            groups_[head].coord_next = static_cast<int>(groups_.size());
+            int h = head;
+            while (groups_[h].coord_prev >= 0) h = groups_[h].coord_prev;
+            g.prep = groups_[h].prep;  // not the description's في/من
+          }
         }
       }
       if (coord) {
@@ -1468,7 +1559,8 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         }
       }
     }
-    if (!trig_form_[i]) continue;  // no candidate has rows
+    if (!trig_form_[i] || in_date_[i]) continue;  // no candidate has rows; a date's word
+    if (i > sb && (MarkerAt(i - 1) & kComparative)) continue;  // a comparison: أكثر تهديدا
     for (std::uint32_t c = cand_off_[i]; c < cand_off_[i + 1]; ++c) {
       const std::vector<FormRef>* refs = cand_refs_[c];
       if (!refs) continue;
@@ -1508,7 +1600,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         triggers_[a + 1].row->cameo.compare(0, 2, "14") == 0 && !triggers_[a + 1].row->verb &&
         triggers_[a + 1].tok <= reach_from + 5)
       triggers_[a + 1].consumed = true;
-    if (tr.row->verb && !(tr.row->flags & (kSpeech | kModal | kRefuse)) &&
+    if (tr.row->verb && !(tr.row->flags & (kSpeech | kModal | kRefuse | kAspect)) &&
         a + 1 < triggers_.size()) {
       Trigger& next = triggers_[a + 1];
       const Token& nt = doc_.tokens[next.tok];
@@ -1516,6 +1608,16 @@ void Coder::Sentence(const nufuz::Sentence& s) {
                 !(nt.proclitics & (kCliticBi | kCliticLi | kCliticWa)) &&
                 !(MarkerAt(next.tok - 1) & kPreposition);
       for (std::uint32_t k = tr.tok + 1; k < next.tok && ok; ++k) ok = !IsClauseBreak(k);
+      // A meeting noun with its parties after بين ("جمع لقاء بين X وY"، "عقد
+      // اجتماع بين X وY") is coded on its own: the verb names no parties (a
+      // host's verb does: "استضافت X محادثات بين Y وZ" is X -> Y, X -> Z).
+      if (ok && (next.row->flags & kSymmetric) && !(tr.row->flags & kHost))
+        for (std::uint32_t k = next.tok + 1; k < se && k <= next.tok + 5; ++k)
+          if (group_at_[k - sb] >= 0 && Is(groups_[group_at_[k - sb]].prep, "بين") &&
+              groups_[group_at_[k - sb]].coord_next >= 0) {
+            ok = false;
+            break;
+          }
       // A verb judging an act of force
       // or protest (14-20) does not make it its object: "أدانت X قصف Y
       // لـ Z" reports the shelling too.
@@ -1529,7 +1631,34 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       }
       if (ok) next.consumed = true;
     }
-    if ((tr.row->flags & (kModal | kRefuse)) && a + 1 < triggers_.size()) {
+    // What a demand or an appeal asks for ("طالبت X روسيا بسحب قواتها"،
+    // "دعا X إيران إلى الانسحاب") is not done: the verbal noun after ب/إلى
+    // is its content, not an event.
+    if (tr.row->verb && a + 1 < triggers_.size() && tr.row->cameo.size() >= 2 &&
+        (tr.row->cameo.compare(0, 2, "10") == 0 || tr.row->cameo.compare(0, 2, "02") == 0)) {
+      // The content opens at the first word with ب (a noun whatever its
+      // rows: بسحب) or after إلى; the trigger there or one or two words on
+      // ("بفرض عقوبات") is what is asked.
+      Trigger& next = triggers_[a + 1];
+      std::uint32_t open = UINT32_MAX;
+      for (std::uint32_t k = tr.tok + 1; k <= tr.tok + 6 && k < se && k <= next.tok; ++k) {
+        if (IsClauseBreak(k)) break;
+        if (group_at_[k - sb] >= 0) continue;
+        if ((doc_.tokens[k].proclitics & kCliticBi) || Is(doc_.tokens[k - 1].key, "الي")) {
+          open = k;
+          break;
+        }
+      }
+      // (With its cue: "بفرض عقوبات" is one act asked for.)
+      if (open != UINT32_MAX && next.tok <= open + 2) {
+        std::uint32_t end = open + 2;
+        if (next.cue_tok != UINT32_MAX && next.cue_tok > end && next.cue_tok <= open + 6)
+          end = next.cue_tok;
+        for (std::size_t b = a + 1; b < triggers_.size() && triggers_[b].tok <= end; ++b)
+          triggers_[b].consumed = true;
+      }
+    }
+    if ((tr.row->flags & (kModal | kRefuse | kAspect)) && a + 1 < triggers_.size()) {
       Trigger& next = triggers_[a + 1];
       bool clause_break = false;
       for (std::uint32_t k = tr.tok + 1; k < next.tok; ++k) clause_break |= IsClauseBreak(k);
@@ -1555,11 +1684,16 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         // subject search: remember it through inherit_source.
       }
     }
+    // "Continue" with nothing coded after it is no event of its own.
+    if ((tr.row->flags & kAspect) && !tr.governs) tr.consumed = true;
   }
 
   verb_at_.assign(se - sb, 0);
   for (const auto& tr : triggers_)
     if (tr.row->verb && (!tr.consumed || tr.governs)) verb_at_[tr.tok - sb] = 1;
+  noun_at_.assign(se - sb, 0);
+  for (const auto& tr : triggers_)
+    if (!tr.row->verb && !tr.consumed) noun_at_[tr.tok - sb] = 1;
 
   // Reported speech scopes: a speech verb opens a scope at the next
   // complementizer (or colon/quote) up to the sentence end.
@@ -1575,6 +1709,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     std::uint32_t comp = UINT32_MAX;  // complementizer opening its reported clause
     bool participle = false;
     bool noun = false;
+    bool background = false;  // a verbal noun after منذ
   };
   std::vector<Made> made_by;
   for (std::size_t a = 0; a < triggers_.size(); ++a) {
@@ -1591,6 +1726,8 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     made_by.push_back({before, events_.size(), tr.tok, (tr.row->flags & kSpeech) != 0});
     made_by.back().participle = (tr.row->flags & kParticiple) != 0;
     made_by.back().noun = !tr.row->verb;
+    // (A document's clause, "قرار يطالب X", is not the sentence's story either.)
+    made_by.back().background = (!tr.row->verb && Background(tr.tok, sb)) || emitted_embedded_;
     if ((tr.row->flags & kSpeech)) {
       int who = -1;
       for (std::size_t k = before; k < events_.size(); ++k) {
@@ -1611,14 +1748,24 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   }
   // Implicit subject for the next sentence: only when this sentence's events
   // have one and the same source.
+  // (A background event after منذ is not what the sentence is about: "منذ
+  // الغزو الروسي لجورجيا، صارت X ..." passes X, not Russia.)
   int only = -2;
-  for (std::size_t k = n_before; k < events_.size(); ++k) {
-    auto it = entity_index_.find(events_[k].source);
-    int e = it == entity_index_.end() ? -1 : it->second;
-    if (only == -2)
-      only = e;
-    else if (only != e)
-      only = -1;
+  // When verbs made events, they alone pass the subject: a verbal noun in an
+  // adjunct ("عقب زيارة X إلى Y، وصل Z إلى ...") is not the story.
+  bool only_nouns = true;  // every event passing its source is a verbal noun's
+  for (const auto& m : made_by)
+    if (m.e > m.b && !m.noun && !m.background) only_nouns = false;
+  for (const auto& m : made_by) {
+    if (m.background || (m.noun && !only_nouns)) continue;
+    for (std::size_t k = m.b; k < m.e; ++k) {
+      auto it = entity_index_.find(events_[k].source);
+      int e = it == entity_index_.end() ? -1 : it->second;
+      if (only == -2)
+        only = e;
+      else if (only != e)
+        only = -1;
+    }
   }
   if (only >= 0)
     carried_ = only;
@@ -1628,7 +1775,10 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   // ("أصبحت X وجهة للمستثمرين. واستضافت قمة"): the unmarked actor
   // right after the word that opens the sentence or a clause after a comma
   // (a verb: VSO).
-  if (only == -2 && !groups_.empty()) {
+  // So does a sentence whose only events are verbal nouns in an adjunct
+  // ("عقب زيارة X إلى Y، وصل Z إلى ..."): its clause's subject (Z),
+  // not the noun's, continues.
+  if ((only == -2 || (only >= 0 && only_nouns)) && !groups_.empty()) {
     for (const auto& g : groups_) {
       if (!g.prep.empty() || (g.nisba && !g.actor_np) || g.anaphor || g.tb < sb + 1) continue;
       const std::uint32_t w = g.tb - 1;
@@ -1639,7 +1789,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       }
     }
   }
-  FilterTargetless(n_before, made_by);
+  FilterTargetless(n_before, made_by, sb);
   if (n_before < events_.size()) events_[n_before].root_event = true;
 }
 
@@ -1648,7 +1798,8 @@ void Coder::Sentence(const nufuz::Sentence& s) {
 // reports yields no event of its own (else that event, attributed to the
 // speaker, is the content).
 template <typename MadeT>
-void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& made_by) {
+void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& made_by,
+                             std::uint32_t sb) {
   auto optional_root = [&](const Event& ev) {
     const CodeInfo* r = lex_.Code(ev.cameo.substr(0, 2));
     return r && r->target_optional;
@@ -1666,12 +1817,18 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
         for (std::size_t k = o.b; k < o.e; ++k) content |= keep[k - n_before] != 0;
     // "أعلنت X وY وقف إطلاق النار": the verbal noun the statement announces
     // (its object, in its clause) is the content.
+    // (Eight words counted without the actors' names: "أعلن الزعيمان X
+    // وY نيتهما الانضمام إلى Z".)
     if (m.comp == UINT32_MAX)
       for (const auto& o : made_by) {
-        if (&o == &m || !o.noun || o.tok <= m.tok || o.tok > m.tok + 8) continue;
+        if (&o == &m || !o.noun || o.tok <= m.tok) continue;
         bool brk = false;
-        for (std::uint32_t k = m.tok + 1; k < o.tok; ++k) brk |= IsClauseBreak(k);
-        if (!brk)
+        std::uint32_t words = 0;
+        for (std::uint32_t k = m.tok + 1; k < o.tok; ++k) {
+          brk |= IsClauseBreak(k);
+          if (group_at_[k - sb] < 0) ++words;
+        }
+        if (!brk && words < 8)
           for (std::size_t k = o.b; k < o.e; ++k) content |= keep[k - n_before] != 0;
       }
     // A participle statement without a target ("، مؤكدا أن ...") adds to
@@ -1696,6 +1853,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   const Row& arow = tr.inherit ? *triggers_[tr.inherit_source].row : row;
   std::vector<std::string> modality;
   double conf = arow.verb ? 0.55 : 0.45;
+  emitted_embedded_ = false;
 
   auto group_of = [&](std::uint32_t t) -> int {
     return t >= sb && t < se ? group_at_[t - sb] : -1;
@@ -1727,7 +1885,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   int src = -1;  // group index
   int src_entity = -1;
   bool attributed = false, carried = false;
-  // Quantifier subject: "لم تؤيد أي دولة في آسيا الوسطى روسيا".
+  // Quantifier subject: "لم تدعم أي دولة في المنطقة روسيا".
   if (anchor + 1 < limit && (MarkerAt(anchor + 1) & kQuantifier)) {
     for (std::uint32_t k = anchor + 2; k < std::min(limit, anchor + 6); ++k) {
       int g = group_of(k);
@@ -1791,6 +1949,28 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     if (!arow.verb && gr.place >= 0) return false;
     return true;
   };
+  // "قرارا يطالب X بـ"، "بيانا يدعو X إلى": an imperfect verb right after a
+  // document noun describes the document; its author is the source: the
+  // body named before it in the sentence (the council or assembly of a
+  // resolution, also "صوتت X في المنظمة الدولية على قرار"), else the actor
+  // that issued it. Nothing is carried to it; the actor after it is its object.
+  const bool doc_clause = arow.verb && !tr.inherit && tr.imperfect && anchor > sb + 1 &&
+                          group_of(anchor - 1) < 0 && (StemMarkerAt(anchor - 1) & kDocument);
+  emitted_embedded_ = doc_clause;
+  if (src < 0 && doc_clause) {
+    int body = -1, actor = -1;
+    for (std::uint32_t k = anchor - 1; k > sb && k + 40 > anchor;) {
+      --k;
+      const int g = group_of(k);
+      if (g < 0) continue;
+      const std::string& ty = doc_.entities[groups_[g].entity].type;
+      if (body < 0 && (Is(ty, "ORG") || Is(ty, "BLOC")) && !groups_[g].nisba) body = g;
+      if (actor < 0 && groups_[g].prep.empty() && actor_ok(g, false, k)) actor = chain_head(g);
+      k = groups_[g].tb;
+    }
+    src = body >= 0 ? body : actor;
+    if (src < 0) plain_subject = true;
+  }
   // "لكنها حظرت": the pronoun on the particle is the subject, named earlier;
   // the noun after the verb is its object.
   bool pronoun_subject = arow.verb && anchor > sb && (MarkerAt(anchor - 1) & kPronounSubject);
@@ -1816,8 +1996,27 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   // A participle (داعيا، معتبرة) has the subject of the clause it follows:
   // the actor after it is its object.
   const bool participle = (arow.flags & kParticiple) != 0;
-  const bool object_first =
-      (arow.verb && !tr.inherit && tr.cue_tok == i + 1) || counterpart || counted || participle;
+  // A cue that is an actor noun ("غادر الجنود الأمريكيون X"، "جنود فرنسيون
+  // يغادرون X") is the subject, not the object: after the verb, the subject
+  // search goes on to its nisba; before the verb, the subject is that noun
+  // phrase (its nisba or genitive actor, else no actor) and the actor after
+  // the verb is the object.
+  const bool cue_actor = arow.verb && !tr.inherit && tr.cue_tok != UINT32_MAX &&
+                         (StemMarkerAt(tr.cue_tok) & kActorNoun);
+  const bool cue_subject_before = cue_actor && tr.cue_tok < anchor;
+  if (src < 0 && cue_subject_before) {
+    for (std::uint32_t k = tr.cue_tok + 1; k < anchor && k <= tr.cue_tok + 3; ++k) {
+      const int g = group_of(k);
+      if (g >= 0 && groups_[g].prep.empty()) {
+        src = g;
+        break;
+      }
+    }
+    if (src < 0) plain_subject = true;
+  }
+  const bool object_first = (arow.verb && !tr.inherit && tr.cue_tok == i + 1 && !cue_actor) ||
+                            counterpart || counted || participle || doc_clause ||
+                            cue_subject_before;
   // SVO: an unmarked actor opening the clause right before the verb (or
   // before its negation/modal particle) is the subject: "إن كازاخستان لن
   // تساعد روسيا"، "وروسيا تدعم ...".
@@ -1851,6 +2050,21 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       if (!actor_ok(g, true, k)) {
         k = groups_[g].te - 1;
         continue;
+      }
+      // "ثم زار الرياض"، "وزار موسكو": a city or country right after a visit
+      // verb that continues the sentence's subject, with no other actor after
+      // it, is where he goes, not who goes.
+      if ((arow.flags & kVisit) && sentence_subject_ >= 0 && k == anchor + 1 &&
+          groups_[g].entity != sentence_subject_ &&
+          ((doc_.tokens[anchor].proclitics & (kCliticWa | kCliticFa)) ||
+           (anchor > sb && Is(doc_.tokens[anchor - 1].key, "ثم")))) {
+        const std::string& ty = doc_.entities[groups_[g].entity].type;
+        bool alone = groups_[g].place >= 0 || Is(ty, "COUNTRY") || Is(ty, "PLACE");
+        for (std::uint32_t j = groups_[g].te; alone && j < limit && j < anchor + window + 2; ++j) {
+          const int h = group_of(j);
+          if (h >= 0 && h != g && groups_[h].prep.empty()) alone = false;
+        }
+        if (alone) break;
       }
       // "مسؤولون في الحكومة الروسية / مسؤول بوزارة الخارجية": the body of an
       // actor noun right after the verb is the subject.
@@ -1888,7 +2102,10 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   // "بين X و Y" for nouns and symmetric verbs.
   int between_target = -1;
   if (src < 0 && (arow.flags & kSymmetric)) {
-    for (std::uint32_t k = anchor + 1; k < std::min(limit, anchor + 8); ++k) {
+    // (Within its clause; a sum and quotes may stand between: "اتفاق بقيمة
+    // 3 مليارات يورو بين شركة "X" وY".)
+    for (std::uint32_t k = anchor + 1; k < std::min(limit, anchor + 11); ++k) {
+      if (IsClauseBreak(k)) break;
       int g = group_of(k);
       if (g >= 0 && Is(groups_[g].prep, "بين") && groups_[g].coord_next >= 0) {
         src = g;
@@ -1900,8 +2117,15 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   // A verb joined by و/ف with no subject after it shares the subject of the
   // verb before it in the sentence ("وعدت X بـ... وقالت إنها").
   const Token& at = doc_.tokens[anchor];
+  // So does a verb after "قبل أن" or "ثم" ("التقى X Y قبل أن يتوجه إلى Z":
+  // X goes on, not Y). (Not after "بعد أن": "استقبل X Y بعد أن وصل" is the
+  // guest's arrival.)
+  const bool sequel =
+      anchor > sb + 1 &&
+      ((Is(doc_.tokens[anchor - 1].key, "ان") && Is(doc_.tokens[anchor - 2].key, "قبل")) ||
+       Is(doc_.tokens[anchor - 1].key, "ثم"));
   bool conjoined = (at.proclitics & (kCliticWa | kCliticFa)) ||
-                   (StartsWith(at.key, "و") && !StartsWith(at.stem, "و"));
+                   (StartsWith(at.key, "و") && !StartsWith(at.stem, "و")) || sequel;
   bool shared_subject = arow.verb && conjoined && sentence_subject_ >= 0;
   if ((pronoun_subject || counterpart || participle) && sentence_subject_ >= 0)
     shared_subject = true;
@@ -1910,7 +2134,12 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   const Token& trig_tok = doc_.tokens[anchor];
   const bool definite_noun = !arow.verb && (trig_tok.proclitics & kCliticAl);
   // "تضررت X جراء العقوبات على Y": the cause's doer is not X.
-  const bool cause = !arow.verb && anchor > sb && (MarkerAt(anchor - 1) & kCause);
+  // Likewise a verbal noun after منذ: "توجه X إلى Z ... منذ غزو Y" (background).
+  // And an act of force or protest right after بعد/عقب/إثر: "احتجت X بعد
+  // هجوم استهدف ..." (the clause answers it; X did not attack).
+  const bool cause = !arow.verb && anchor > sb &&
+                     ((MarkerAt(anchor - 1) & kCause) || Background(anchor, sb) ||
+                      ((MarkerAt(anchor - 1) & kAfter) && arow.cameo >= "14"));
   if (src < 0 && !plain_subject && !shared_subject && !pronoun_subject && !tr.judged &&
       !participle && !cause) {
     // A definite noun takes only an actor right before it ("أصبح الاتحاد
@@ -1974,7 +2203,11 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     srcs = chain(src);
   else
     srcs = {-1};
+  // "قمة بين X و Y": a meeting noun names its parties once, in the order of
+  // mention (as "قمة X-Y"), not both directions.
+  if (between_target >= 0 && srcs.size() == 2) srcs.resize(1);
   std::vector<int> tgts;
+  std::vector<std::pair<int, const Span*>> target_dates;  // parallel targets' own dates
   int tgt = between_target;
   if (tgt < 0 && genobj_target >= 0 && groups_[genobj_target].entity != src_entity)
     tgt = genobj_target;  // غزو أوكرانيا: the genitive is the object
@@ -1995,10 +2228,16 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     const bool force = row.cameo.size() >= 2 &&
                        (row.cameo[0] == '2' || (row.cameo[0] == '1' && row.cameo[1] >= '7'));
     int member_tgt = -1;
+    bool crossed_break = false;
     for (std::uint32_t k = start; k < hi; ++k) {
       if ((MarkerAt(k) & kComplementizer) && k > anchor + 1) break;
       if (MarkerAt(k) & kRelative) break;                       // a clause about the noun before it
       if (!row.verb && !tr.inherit && IsClauseBreak(k)) break;  // a noun's phrase ends
+      // "أبرمت X عقودا، أهمها اتفاق بين Y وZ": past a comma, an event noun
+      // of its own takes the actors after it (not for a statement, whose
+      // object it is: "أعلن X، انضمام Y إلى").
+      crossed_break |= IsClauseBreak(k);
+      if (crossed_break && noun_at_[k - sb] && !(row.flags & kSpeech)) break;
       int g = group_of(k);
       if (g < 0) continue;
       k = groups_[g].te - 1;
@@ -2037,6 +2276,59 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   if (tgt >= 0) {
     tgts = chain(tgt);
     conf += 0.15;
+    // Parallel targets after an adjunct of time or place: "مع X في أبريل
+    // وY في يونيو"، "مع X في ديسمبر ومع Y" are one event per target, as a
+    // plain coordination is (the adjunct only splits the chain).
+    if (tgt != between_target && tgt != genobj_target) {
+      const std::string tp = groups_[tgt].prep;
+      // The DATE in the adjunct after target group g (k: its في) dates g's
+      // event: "مع X في أبريل وY في يونيو".
+      auto adjunct_date = [&](int g, std::uint32_t k) {
+        auto d = std::lower_bound(dates_.begin(), dates_.end(), k + 1,
+                                  [](const auto& p, std::uint32_t t) { return p.second < t; });
+        if (d != dates_.end() && d->second <= k + 2) target_dates.push_back({g, d->first});
+      };
+      for (int last = tgts.back(); tgts.size() < 8;) {
+        std::uint32_t k = groups_[last].te;
+        if (k + 1 >= limit || !Is(doc_.tokens[k].stem, "في") || doc_.tokens[k].proclitics) break;
+        int next = -1;
+        for (std::uint32_t j = k + 1; j < std::min(limit, k + 7); ++j) {
+          // ("نيسان/أبريل": a slash inside the date.)
+          if ((IsPunct(j) && !Is(doc_.Surface(doc_.tokens[j]), "/")) || verb_at_[j - sb] ||
+              (TriggerForm(j) && group_of(j) < 0))
+            break;
+          int g = group_of(j);
+          const Token& jt = doc_.tokens[j];
+          // و as a clitic or split off as a token of its own.
+          const bool wa = (jt.proclitics & kCliticWa) || Is(doc_.tokens[j - 1].key, "و");
+          if (g < 0 && Is(jt.key, "و")) continue;
+          // (Its preposition read back across the adjunct is the adjunct's في.)
+          if (g >= 0 && groups_[g].tb == j && wa &&
+              (groups_[g].prep.empty() || groups_[g].prep == tp || Is(groups_[g].prep, "في"))) {
+            next = g;  // "وY"
+            break;
+          }
+          if (g < 0 && wa && Is(jt.stem, tp) && j + 1 < limit) {
+            int h = group_of(j + 1);
+            if (h >= 0 && groups_[h].tb == j + 1) next = h;  // "ومع Y"
+            break;
+          }
+          if (g >= 0)
+            j = groups_[g].te - 1;  // a place in the adjunct: "في موسكو"
+          else if (MarkerAt(j) != 0 && !(MarkerAt(j) & kPreposition))
+            break;
+        }
+        if (next < 0 || groups_[next].entity == src_entity) break;
+        bool dup = false;
+        for (int t : tgts) dup |= groups_[t].entity == groups_[next].entity;
+        if (dup) break;
+        if (target_dates.empty()) adjunct_date(last, k);
+        const std::uint32_t nk = groups_[chain(next).back()].te;
+        if (nk < limit && Is(doc_.tokens[nk].stem, "في")) adjunct_date(chain(next).back(), nk);
+        for (int t : chain(next)) tgts.push_back(t);
+        last = tgts.back();
+      }
+    }
   } else {
     tgts = {-1};
     if (row.flags & kNeedTarget) return;
@@ -2278,6 +2570,13 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     ev.date = date;
     ev.date_precision = precision;
     ev.date_from_published = from_pub;
+    for (const auto& [g, sp] : target_dates)
+      if (g == tg_group)
+        if (const std::string* v = sp->Attr("value"); v && !v->empty()) {
+          ev.date = *v;
+          ev.date_precision = PrecisionOf(*v);
+          ev.date_from_published = false;
+        }
     ev.quantity = quantity;
     ev.modality = modality;
     ev.negated = flag_negated;
@@ -2300,6 +2599,11 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       if (se_ent < 0 && (tg < 0 || !source_optional))
         continue;  // no actor, no event (CAMEO codes actor to actor)
       if (tg >= 0 && groups_[tg].entity == se_ent) continue;
+      // "عقد أردوغان القمة الثالثة لتركيا ودول آسيا الوسطى": a person is a
+      // party to a meeting of his own country, not its counterpart.
+      if (tg >= 0 && (arow.flags & kSymmetric) && se_ent >= 0 &&
+          Is(doc_.entities[se_ent].type, "PERSON") && CountryEntity(se_ent) == groups_[tg].entity)
+        continue;
       made.push_back(make(se_ent, tg, sg));
     }
   }
