@@ -82,6 +82,27 @@ TEST(RepairContext, NisbaFormsInTheDocument) {
   for (const Case& c : cases) Check(c);
 }
 
+TEST(RepairContext, NisbaKnownByItsOtherForms) {
+  const Case cases[] = {
+      // No list holds the masculine nisba, but its feminine or definite form
+      // is listed and the word as it stands is no word.
+      {"feminine form listed", "ودخل الحزبان في صراع أيديولوجي حاد حول مستقبل البلاد.",
+       "ودخل الحزبان في صراع أيديولوجي حاد حول مستقبل البلاد."},
+      {"feminine form listed, initial ل", "وتبحث الحكومة عن شريك لوجستي لتطوير الموانئ.",
+       "وتبحث الحكومة عن شريك لوجستي لتطوير الموانئ."},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST(RepairContext, PhraseRunsOnAcrossLineInitialPunctuation) {
+  // A visual-order extraction prints the full stop of a later line at the
+  // start of this one: the coordination still reaches across it.
+  const Case c = {"coordination across a line-initial full stop",
+                  "وتلقى الجيش دعم عسكري\n.وإعلامي من الحلفاء",
+                  "وتلقى الجيش دعم عسكري\n.وإعلامي من الحلفاء"};
+  Check(c);
+}
+
 TEST(RepairContext, NamesAbbreviationsFunctionWords) {
   const Case cases[] = {
       // A lone letter restored as the first word of a gazetteer name.

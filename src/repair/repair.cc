@@ -36,6 +36,8 @@ constexpr float kWholeOverStem = 0.3f;
 // A curated weight from which a word counts as frequent.
 constexpr float kStrongWord = 5.0f;
 constexpr float kGazetteerWeight = 3.0f;
+// A nisba no list holds whose other forms a list holds (ListedNisbaForm).
+constexpr float kListedNisbaForm = 1.5f;
 // A candidate must beat the text as it stands by this much.
 constexpr float kMargin = 0.25f;
 // Evidence bonuses.
@@ -674,6 +676,12 @@ bool EndsFeminine(std::u32string_view w) {
   return EndsWith(w, U"ة") || EndsWith(w, U"ات");
 }
 
+// Sentence-final punctuation that a visual-order extraction prints at the
+// start of a line.
+bool IsLinePunct(char32_t p) {
+  return p == U'.' || p == U'؟' || p == U'!' || p == U'؛' || p == U'،' || p == U':';
+}
+
 bool IsLetter(char32_t c) {
   return IsArabicWordChar(c) && !IsTransparent(c);
 }
@@ -973,6 +981,36 @@ float WeightIgnoringMarks(const Model::Impl& m, std::u32string_view w) {
   return bare.size() >= 2 ? m.Weight(bare) : wt;
 }
 
+// Does a word list hold another form of the nisba f (ending in ي): its
+// feminine (-ية), its plurals (-يون -يين -يات), its definite form, or the
+// feminine noun it derives from (سياسة for سياسي)?
+// The stem is tried as it stands, without a conjunction, and without every
+// proclitic (a ل or ب may be the word's own first letter: لوجستي).
+bool ListedNisbaForm(const Model::Impl& m, std::u32string_view f) {
+  std::u32string k;
+  auto listed = [&](std::u32string_view pre, std::u32string_view b, std::u32string_view suf) {
+    k.assign(pre);
+    k += b;
+    k += suf;
+    return m.Find(k) != nullptr;
+  };
+  auto stem_listed = [&](std::u32string_view st) {
+    if (st.size() < 4 || StartsWith(st, U"ال")) return false;
+    const std::u32string_view base = st.substr(0, st.size() - 1);
+    for (std::u32string_view suf : {U"ية", U"يين", U"يون", U"يات"})
+      if (listed(U"", base, suf) || listed(U"ال", base, suf)) return true;
+    return listed(U"ال", st, U"") || listed(U"", base, U"ة");
+  };
+  if (stem_listed(f)) return true;
+  std::u32string_view r = f;
+  if (r.size() > 4 && (r[0] == U'و' || r[0] == U'ف')) {
+    r.remove_prefix(1);
+    if (stem_listed(r)) return true;
+  }
+  const std::u32string_view st = StripClitics(f);
+  return st != r && st != f && stem_listed(st);
+}
+
 // Per-thread cache of ModelWord by word, for one model at a time; bounded
 // (cleared when full).
 const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
@@ -1014,6 +1052,13 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
     if (mc.weight < 0 && f.size() == s.size() + 1 && f.back() == U'ي' && EndsWith(s, U"ائ") &&
         s.size() >= 4)
       mc.weight = kSystemWeight;
+    // A nisba whose masculine form the lists lack but whose other forms
+    // they hold (لوجستية, الجيوسياسي back لوجستي, جيوسياسي), when the word
+    // as it stands is no word: weaker than a listed word, so a listed kaf
+    // reading of the same shape still wins.
+    if (mc.weight < 0 && final_yeh && mw.identity <= 0 && f.size() == s.size() + 1 &&
+        ListedNisbaForm(m, f))
+      mc.weight = kListedNisbaForm;
     mc.final_yeh = final_yeh;
     mc.info = Describe(m, f);
     const std::u32string_view st = StripClitics(mc.form);
@@ -1283,7 +1328,16 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       bool prev_adjacent = false;
       if (!prev_form.empty() && prev_end <= w.start) {
         prev_adjacent = true;
-        for (std::uint32_t q = prev_end; q < w.start; ++q)
+        // Sentence-final punctuation printed at the start of the line, right
+        // before the word, belongs to the end of some later line (see the
+        // visual-order repair below): the phrase runs on across it.
+        std::uint32_t upto = w.start;
+        if (upto > prev_end + 1 && IsLinePunct(t[upto - 1])) {
+          std::uint32_t b = upto - 1;
+          while (b > prev_end && (t[b - 1] == U' ' || t[b - 1] == U'\t')) --b;
+          if (b > prev_end && t[b - 1] == U'\n') upto = b;
+        }
+        for (std::uint32_t q = prev_end; q < upto; ++q)
           if (t[q] != U' ' && t[q] != U'\n' && t[q] != U'\t') prev_adjacent = false;
       }
       // A preposition right after another one is unlikely (إلى بين).
@@ -1455,7 +1509,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     while (a < le && (t[a] == U' ' || t[a] == U'\t')) ++a;
     if (a + 1 < le && repair_block[block_of(a)]) {
       char32_t p = t[a];
-      bool final_punct = p == U'.' || p == U'؟' || p == U'!' || p == U'؛' || p == U'،' || p == U':';
+      const bool final_punct = IsLinePunct(p);
       if (final_punct && IsLetter(t[a + 1])) {
         std::uint32_t z = le;
         while (z > a && (t[z - 1] == U' ' || t[z - 1] == U'\t')) --z;

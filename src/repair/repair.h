@@ -32,7 +32,11 @@
 //   verb (jussive: لم يبق); a final ائ, which no word has, takes its ي (a
 //   nisba: عدائي) even when no list knows it; a final ي/ى whose form is
 //   listed whole breaks a tie with a word known only through its stem
-//   (المدعي over ال + مدع); a past verb's shape in ى
+//   (المدعي over ال + مدع); a nisba no list holds whose other forms a list
+//   holds (-ية -يين -يون -يات, with ال, or the noun in ة: لوجستية backs
+//   لوجستي) is a weak candidate when the word as it stands is no word;
+//   sentence-final punctuation printed at the start of a line does not
+//   break a phrase for these neighbour rules; a past verb's shape in ى
 //   with ال, ب/ل or after a preposition yields to the masdar in ي (السعي);
 //   no conjunction + word reading after a preposition (من فلك); a word of a
 //   person's name (gazetteer rows with an id starting person:) takes no
