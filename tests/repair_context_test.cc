@@ -50,6 +50,27 @@ TEST(RepairContext, NisbaCoordinationAndAgreement) {
       // A damaged nisba coordinated with a restored one (وسياس -> وسياسي).
       {"coordination", "وقدمت الحكومة دعما عسكريا ثم دعم اقتصادي وسياسي للبلد الجار.",
        "وقدمت الحكومة دعما عسكريا ثم دعم اقتصادي وسياسي للبلد الجار."},
+      // The same coordination read backwards: the second nisba, restored
+      // by its own evidence, backs the first (روس وصين -> روسي وصيني) ...
+      {"coordination backwards", "وخضعت البلاد لنفوذ روسي وصيني كبير.",
+       "وخضعت البلاد لنفوذ روسي وصيني كبير."},
+      {"coordination backwards 2", "وبحث الوزيران تعاون أمني واقتصادي في المنطقة.",
+       "وبحث الوزيران تعاون أمني واقتصادي في المنطقة."},
+      // ... even when the second has a verb's shape, as long as a list
+      // knows its other forms (وتقني: تقنية).
+      {"coordination backwards, ت-initial nisba", "وتحدث الوزير عن تعاون علمي وتقني بين البلدين.",
+       "وتحدث الوزير عن تعاون علمي وتقني بين البلدين."},
+      {"no coordination without a nisba", "ويحتاج المشروع إلى عمل وجهد كبيرين.",
+       "ويحتاج المشروع إلى عمل وجهد كبيرين."},
+      // A definite dual or plural takes no singular nisba: the next
+      // definite word is its object (بحث الوزيران الأمن) ...
+      {"dual head", "وبحث الوزيران الأمن الإقليمي في العاصمة.",
+       "وبحث الوزيران الأمن الإقليمي في العاصمة."},
+      {"dual head 2", "وبحث الجانبان العمل والتعاون في مجال الطاقة.",
+       "وبحث الجانبان العمل والتعاون في مجال الطاقة."},
+      // ... unless the nisba opens an apposition with a person's name.
+      {"dual head, apposition", "وعقد الرئيسان الروسي فلاديمير بوتين ونظيره لقاء في موسكو.",
+       "وعقد الرئيسان الروسي فلاديمير بوتين ونظيره لقاء في موسكو."},
       // Indefinite noun + indefinite adjective before a preposition.
       {"indefinite before preposition", "ويعمل الميناء كمركز تجاري في المنطقة منذ سنوات.",
        "ويعمل الميناء كمركز تجاري في المنطقة منذ سنوات."},

@@ -635,6 +635,7 @@ struct FormInfo {
   bool verb = false;             // LooksVerb(form)
   bool bigram_first = false;     // first word of a name bigram
   bool bigram_second = false;    // second word of a name bigram
+  bool dual_plural = false;      // SoundDualOrPlural(form)
 };
 
 struct Candidate {
@@ -654,6 +655,7 @@ struct Candidate {
   float conj_gain = 0;
   bool curated = false;  // CuratedWithArticle(form): a listed noun or elative
   bool whole = false;    // the form itself is listed
+  bool nisba = false;    // final_yeh and ListedNisbaForm(form)
 };
 
 bool EndsWith(std::u32string_view s, std::u32string_view p) {
@@ -901,6 +903,18 @@ bool FeminineMaqsur(std::u32string_view w) {
   return st.size() >= 3 && st[0] != U'م' && (IsDefinite(w) || st.size() >= 4);
 }
 
+// A definite dual or sound masculine plural (الجانبان, الطرفين,
+// المسؤولون): the stem before -ان -ين -ون is a listed word of four letters
+// or more (شريان, ميدان, تعاون are singulars over a listed three-letter
+// stem). Such a head takes a dual or plural adjective, not a singular nisba.
+bool SoundDualOrPlural(const Model::Impl& m, std::u32string_view w) {
+  if (!IsDefinite(w)) return false;
+  const std::u32string_view st = StripClitics(w);
+  if (st.size() < 6 || !(EndsWith(st, U"ان") || EndsWith(st, U"ين") || EndsWith(st, U"ون")))
+    return false;
+  return m.Find(st.substr(0, st.size() - 2)) != nullptr;
+}
+
 FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
   FormInfo f;
   f.kind = m.KindOf(w);
@@ -914,6 +928,7 @@ FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
   f.verb = LooksVerb(w);
   f.bigram_first = m.bigram_first.count(w) > 0;
   f.bigram_second = m.bigram_second.count(w) > 0;
+  f.dual_plural = SoundDualOrPlural(m, w);
   return f;
 }
 
@@ -941,6 +956,7 @@ struct ModelCandidate {
   float weight = -1;       // m.Weight(form): -1 when unknown
   bool final_yeh = false;  // restored a final ي
   bool whole = false;      // the form itself is listed
+  bool nisba = false;      // final_yeh and ListedNisbaForm(form)
   // StripClitics(form) as form.substr(st_off, st_len), and hashes of form,
   // of that stem (when >= 3 long) and of the stem without its final letter
   // (final_yeh only), for the document lookups.
@@ -1059,6 +1075,7 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
     if (mc.weight < 0 && final_yeh && mw.identity <= 0 && f.size() == s.size() + 1 &&
         ListedNisbaForm(m, f))
       mc.weight = kListedNisbaForm;
+    mc.nisba = final_yeh && ListedNisbaForm(m, f);
     mc.final_yeh = final_yeh;
     mc.info = Describe(m, f);
     const std::u32string_view st = StripClitics(mc.form);
@@ -1263,7 +1280,8 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       }
       mm.cands.push_back({mc.form, mc.info, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone,
                           nisba_doc, wt >= 0, maqsur_verb_shape, jarr, conj_gain,
-                          mc.form.back() == U'ى' && CuratedWithArticle(m, mc.form), mc.whole});
+                          mc.form.back() == U'ى' && CuratedWithArticle(m, mc.form), mc.whole,
+                          mc.nisba});
     }
     return mm;
   };
@@ -1344,7 +1362,10 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       if (self_kind == Kind::kPrep && prev_adjacent && prev.preposition)
         id_score -= kPrepWithoutObject;
       const bool prev_feminine = prev.feminine;
+      // A dual or plural head takes no singular nisba, unless the nisba
+      // opens an apposition naming one of them (الرئيسان الروسي بوتين ...).
       const bool agreement = prev_adjacent && StartsWith(s, U"ال") && !prev_feminine &&
+                             (!prev.dual_plural || nxi->person) &&
                              (prev.definite || (prev.pronoun && !prev.verb));
       // The same agreement with a feminine head: a definite feminine noun, or
       // a place name in ا (آسيا, روسيا: names of lands are feminine), takes
@@ -1361,6 +1382,28 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       const bool coordination = prev_adjacent && self_content && s.size() >= 4 && s[0] == U'و' &&
                                 !prev_name && prev_form.size() >= 4 && prev_form.back() == U'ي' &&
                                 prev.kind_conj == Kind::kWord;
+      // The same coordination read backwards: the next word is و + a nisba,
+      // written whole (واقتصادي: after د the ي survives) or one that its own
+      // evidence restores (وصين -> وصيني), so this word is the first nisba
+      // of the pair (روس وصين -> روسي وصيني).
+      bool coordinated_next = false;
+      // Demonyms count (روسي and صيني are gazetteer names), words of
+      // persons' names do not.
+      if (self_kind == Kind::kWord && !self.person && s.size() >= 3 && s[0] != U'و' &&
+          nx_raw.size() >= 4 && nx_raw[0] == U'و' && !next_is_punct && !nxi->person &&
+          nxi->kind_conj == Kind::kWord) {
+        const Memo& nm = memo_of(word_id[wi + 1]);
+        if (nx_raw.back() == U'ي') {
+          coordinated_next = nm.identity > 0 && !nxi->verb;
+        } else {
+          for (const Candidate& c : nm.cands)
+            // A verb's shape (وتأتي) is no nisba unless a list knows the
+            // nisba's other forms (وتقني: تقنية).
+            if (c.final_yeh && (c.nisba || !c.info.verb) && !c.info.person &&
+                c.form.size() == nx_raw.size() + 1 && c.score > nm.identity + kMargin)
+              coordinated_next = true;
+        }
+      }
       // Indefinite noun + indefinite adjective, closed by a preposition,
       // conjunction, function word or punctuation (a construct state would
       // be followed by its genitive noun instead).
@@ -1450,6 +1493,9 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
              c.nisba_doc))
           sc += kDefiniteAgreement;
         if (c.final_yeh && coordination) sc += kCoordination;
+        if (c.final_yeh && coordinated_next && (c.nisba || !c.info.verb) && !c.info.person &&
+            c.info.definite == IsDefinite(nx_raw))
+          sc += kCoordination;
         // A form the lists hold whole (المدعي) against the word as it
         // stands known only through its stem (المدع = ال + مدع): a منقوص
         // noun drops its ي only when indefinite, a verb after ل of purpose

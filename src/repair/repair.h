@@ -19,8 +19,11 @@
 //   document that survived undamaged, other forms of a nisba in the document
 //   (عسكرية backs عسكري), consecutive words of multi-word gazetteer names
 //   (شي جين بينغ), and the neighbouring words: definite agreement of nisba
-//   adjectives (not after a feminine head, a verb, or for a frequent word or
-//   a name alone), coordination with a nisba (اقتصادي وسياسي), an indefinite
+//   adjectives (not after a feminine head, a verb, a definite dual or sound
+//   plural other than before a person's name, or for a frequent word or
+//   a name alone), coordination with a nisba (اقتصادي وسياسي), read both
+//   ways (a following و + nisba, whole or restored by its own evidence,
+//   backs this word's nisba: روس وصين -> روسي وصيني), an indefinite
 //   adjective closed by a preposition, conjunction, damaged function word or
 //   punctuation (not after a quantifier, a number 3-10, an adverb used as a
 //   preposition or a preposition with a pronoun, not on a word with ب/ل,
