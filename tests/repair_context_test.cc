@@ -79,6 +79,25 @@ TEST(RepairContext, NisbaCoordinationAndAgreement) {
        "ودعا إلى إنشاء صندوق دولي في العاصمة."},
       {"indefinite before damaged preposition 2", "وأعلن عن برنامج علمي في الجامعة.",
        "وأعلن عن برنامج علمي في الجامعة."},
+      // Or before a second masculine indefinite adjective (فعيل, فاعل or a
+      // derived participle) ...
+      {"indefinite before adjective", "ويدعو الحزب إلى نظام عالمي جديد يقوم على التعددية.",
+       "ويدعو الحزب إلى نظام عالمي جديد يقوم على التعددية."},
+      {"indefinite before participle", "وعقد الوزيران مؤتمر صحفي مشترك في ختام الزيارة.",
+       "وعقد الوزيران مؤتمر صحفي مشترك في ختام الزيارة."},
+      {"indefinite before فاعل", "وقالت إن العام الجديد سيشهد عام انتخابي حاسم.",
+       "وقالت إن العام الجديد سيشهد عام انتخابي حاسم."},
+      // ... but not before a feminine one, which agrees with the head.
+      {"feminine adjective agrees with the head", "ويحتاج الشباب إلى فرص عمل جديدة في المدن.",
+       "ويحتاج الشباب إلى فرص عمل جديدة في المدن."},
+      // Only a nisba a list knows as one (its feminine or plural, not the
+      // participle's feminine منسقة) takes ي there: بشكل منسق stays.
+      {"participle is no nisba", "وتعمل الوزارات بشكل منسق بشأن الأزمة.",
+       "وتعمل الوزارات بشكل منسق بشأن الأزمة."},
+      {"participle is no nisba 2", "وتتحرك الدول بشكل منسق في مواجهة التضخم.",
+       "وتتحرك الدول بشكل منسق في مواجهة التضخم."},
+      {"nisba after بشكل", "ويتحرك الجيش بشكل تدريجي نحو الحدود.",
+       "ويتحرك الجيش بشكل تدريجي نحو الحدود."},
       // ... but a verb's shape takes no nisba there, nor a noun counted by a
       // quantifier (لأي طرف: construct state).
       {"verb before damaged preposition", "ولم تنحز الحكومة لأي طرف وإنما تحافظ على الحياد.",

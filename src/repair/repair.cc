@@ -36,6 +36,8 @@ constexpr float kWholeOverStem = 0.3f;
 // A curated weight from which a word counts as frequent.
 constexpr float kStrongWord = 5.0f;
 constexpr float kGazetteerWeight = 3.0f;
+// Breaks a tie between a restored final letter and a restored kaf.
+constexpr float kFinalOverKaf = 0.01f;
 // A nisba no list holds whose other forms a list holds (ListedNisbaForm).
 constexpr float kListedNisbaForm = 1.5f;
 // A candidate must beat the text as it stands by this much.
@@ -915,6 +917,17 @@ bool SoundDualOrPlural(const Model::Impl& m, std::u32string_view w) {
   return m.Find(st.substr(0, st.size() - 2)) != nullptr;
 }
 
+// A word of a verb's shape in ن or ي that a list holds with the article
+// (نظام: النظام, يوم: اليوم) is a noun: no verb takes ال. Not ت, which
+// also opens past verbs that share their letters with a masdar (تحدث).
+bool NounWithNunOrYeh(const Model::Impl& m, std::u32string_view w) {
+  if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  if (w.size() < 3 || (w[0] != U'ن' && w[0] != U'ي')) return false;
+  std::u32string al = U"ال";
+  al += w;
+  return m.Find(al) != nullptr;
+}
+
 FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
   FormInfo f;
   f.kind = m.KindOf(w);
@@ -925,7 +938,7 @@ FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
   f.definite = IsDefinite(w);
   f.feminine = EndsFeminine(w) || FeminineMaqsur(w);
   f.pronoun = EndsWithPronoun(w);
-  f.verb = LooksVerb(w);
+  f.verb = LooksVerb(w) && !NounWithNunOrYeh(m, w);
   f.bigram_first = m.bigram_first.count(w) > 0;
   f.bigram_second = m.bigram_second.count(w) > 0;
   f.dual_plural = SoundDualOrPlural(m, w);
@@ -1015,7 +1028,9 @@ bool ListedNisbaForm(const Model::Impl& m, std::u32string_view f) {
     const std::u32string_view base = st.substr(0, st.size() - 1);
     for (std::u32string_view suf : {U"ية", U"يين", U"يون", U"يات"})
       if (listed(U"", base, suf) || listed(U"ال", base, suf)) return true;
-    return listed(U"ال", st, U"") || listed(U"", base, U"ة");
+    // The noun in ة backs the nisba only when the bare stem is no word: منسقة
+    // is the feminine of منسق, not the source of a nisba منسقي.
+    return listed(U"ال", st, U"") || (listed(U"", base, U"ة") && m.Find(base) == nullptr);
   };
   if (stem_listed(f)) return true;
   std::u32string_view r = f;
@@ -1410,6 +1425,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // A damaged function word (ف for في, إل for إلى, الت for التي) closes
       // it too, unless the word has a verb's shape (وإنما تحافظ عل).
       bool indefinite = false;
+      bool indefinite_before_adjective = false;
       if (prev_adjacent && self_content && s.size() >= 3 && !self.definite && !prev.definite &&
           prev_form.size() >= 3 && !prev_feminine && !prev.pronoun &&
           prev.kind_conj == Kind::kWord && !prev.preposition && !prev.verb && !prev_name &&
@@ -1419,6 +1435,19 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
             nx_raw == U"من" || nx_raw == U"عن" ||
             (nx_raw.size() >= 4 && (nx_raw[0] == U'و' || nx_raw[0] == U'ل' || nx_raw[0] == U'ب'));
         indefinite = closes;
+        // Or a second masculine indefinite adjective follows, of a shape
+        // that is rarely a noun: فعيل (جديد, كبير), فاعل (حاسم, شامل) or a
+        // derived participle
+        // مفتعل / متفاعل / مستفعل (مشترك, متكامل, مستقل): نظام عالمي جديد.
+        // A feminine one (فرص عمل جديدة) agrees with the head instead.
+        if (!closes && nx_raw.size() >= 4 && !nxi->definite && !nxi->name && !nxi->feminine &&
+            nxi->kind_conj == Kind::kWord && !nxi->verb && !IsDefinite(nx_raw)) {
+          const std::u32string_view a = nx_raw;
+          const bool fail = a.size() == 4 && ((a[2] == U'ي' && a[1] != U'ي') || a[1] == U'ا');
+          const bool participle = a.size() >= 5 && a[0] == U'م' &&
+                                  (a[1] == U'ت' || a[2] == U'ت' || (a[1] == U'س' && a[2] == U'ت'));
+          indefinite_before_adjective = fail || participle;
+        }
       }
       // A lone letter next to another lone letter is an abbreviation (أ ف ب).
       const bool abbreviation =
@@ -1512,7 +1541,11 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         // name is the likelier word (شرق أوزبكستان: a genitive, as after
         // any indefinite noun); the word as it stands is treated likewise
         // (a name takes no indefinite adjective, see self_content).
-        if (c.final_yeh && indefinite && !c.jarr && !stronger_name_sibling(c))
+        if (c.final_yeh && indefinite_before_adjective && c.nisba && !c.jarr &&
+            !stronger_name_sibling(c))
+          sc += kIndefiniteAgreement;
+        if (c.final_yeh && indefinite && (c.nisba || c.nisba_doc) && !c.jarr &&
+            !stronger_name_sibling(c))
           sc += kIndefiniteAgreement;
         if (c.final_yeh && c.info.definite && genitive_slot) sc -= kDefiniteAgreement;
         if (c.maqsur_verb_shape && has_yeh_sibling(c)) sc -= kVerbShapeAsNoun;
@@ -1525,6 +1558,11 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         // Other forms of the nisba in the document back a context signal,
         // or stand alone when the word as it stands is no known word.
         if (c.nisba_doc && ((agreement || coordination || indefinite) || !c.known)) sc += kNisbaDoc;
+        // A tie between a lost final letter and a lost medial kaf goes to
+        // the final: a joined final ي/ى is far more common than a medial ك
+        // (مستشف: مستشفى, not مستكشف).
+        if (c.form.size() == s.size() + 1 && std::equal(s.begin(), s.end(), c.form.begin()))
+          sc += kFinalOverKaf;
         if (sc > best) {
           best = sc;
           pick = &c;

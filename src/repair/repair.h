@@ -25,7 +25,10 @@
 //   ways (a following و + nisba, whole or restored by its own evidence,
 //   backs this word's nisba: روس وصين -> روسي وصيني), an indefinite
 //   adjective closed by a preposition, conjunction, damaged function word or
-//   punctuation (not after a quantifier, a number 3-10, an adverb used as a
+//   punctuation, or followed by a masculine indefinite adjective of the
+//   shapes فعيل, فاعل or a derived participle (نظام عالمي جديد), when a list
+//   knows the nisba's other forms (so not بشكل منسق: منسقة is the
+//   participle's feminine) (not after a quantifier, a number 3-10, an adverb used as a
 //   preposition or a preposition with a pronoun, not on a word with ب/ل,
 //   and not over a better-rated place name); no definite nisba after an
 //   indefinite noun (construct state: حقوق الإنسان); a noun in ى other than
@@ -45,7 +48,9 @@
 //   person's name (gazetteer rows with an id starting person:) takes no
 //   list-only nisba from agreement; a preposition needs a following word and
 //   does not follow a preposition; a lone letter between lone letters is an
-//   abbreviation (أ ف ب).
+//   abbreviation (أ ف ب); a word of a verb's shape in ن or ي listed with
+//   the article is a noun (نظام: النظام); a tie between a restored final
+//   letter and a restored kaf goes to the final.
 // - Detection: per block (paragraph) and per document, counting damaged
 //   function words (ف إل عل الت الذ) against letters the damage would have
 //   removed (a medial kaf, a joined final yeh). Verdict and confidence go to
