@@ -62,6 +62,19 @@ TEST(RepairContext, NisbaCoordinationAndAgreement) {
        "وتحدث الوزير عن تعاون علمي وتقني بين البلدين."},
       {"no coordination without a nisba", "ويحتاج المشروع إلى عمل وجهد كبيرين.",
        "ويحتاج المشروع إلى عمل وجهد كبيرين."},
+      // Over أو, and between demonyms (gazetteer names) ...
+      {"coordination over أو", "وقال المحلل إن النفوذ الروسي أو الصيني سيتراجع.",
+       "وقال المحلل إن النفوذ الروسي أو الصيني سيتراجع."},
+      {"demonym coordination", "ويهتم المركز بالأمن القومي المصري والعربي منذ سنوات.",
+       "ويهتم المركز بالأمن القومي المصري والعربي منذ سنوات."},
+      // ... but a plural demonym after a plural one, a noun after a nisba
+      // that agrees with another noun, and a land's name stay.
+      {"plural demonyms", "وتقيم في المدينة جالية من الروس والعرب منذ عقود.",
+       "وتقيم في المدينة جالية من الروس والعرب منذ عقود."},
+      {"noun after a nisba", "وقال إن الاتحاد الأوروبي والدول المجاورة اتفقت على الخطة.",
+       "وقال إن الاتحاد الأوروبي والدول المجاورة اتفقت على الخطة."},
+      {"land names over أو", "وقال المحلل إن روسيا أو الصين ستتدخل.",
+       "وقال المحلل إن روسيا أو الصين ستتدخل."},
       // A definite dual or plural takes no singular nisba: the next
       // definite word is its object (بحث الوزيران الأمن) ...
       {"dual head", "وبحث الوزيران الأمن الإقليمي في العاصمة.",

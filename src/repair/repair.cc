@@ -1300,9 +1300,27 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     }
     return mm;
   };
+  // Are the words ending at `from` and starting at `to` in one phrase: only
+  // blanks between them, or sentence-final punctuation printed at the start
+  // of the line right before the second, which belongs to the end of some
+  // later line (see the visual-order repair below)?
+  auto Joined = [&](std::uint32_t from, std::uint32_t to) {
+    if (from > to) return false;
+    std::uint32_t upto = to;
+    if (upto > from + 1 && IsLinePunct(t[upto - 1])) {
+      std::uint32_t b = upto - 1;
+      while (b > from && (t[b - 1] == U' ' || t[b - 1] == U'\t')) --b;
+      if (b > from && t[b - 1] == U'\n') upto = b;
+    }
+    for (std::uint32_t q = from; q < upto; ++q)
+      if (t[q] != U' ' && t[q] != U'\n' && t[q] != U'\t') return false;
+    return true;
+  };
   // The previous word as decided: its form, and where its FormInfo lives (a
   // chosen candidate, or the memo of the word as it stands).
   std::u32string_view prev_form;
+  // The word before it as decided, when in one phrase with it.
+  std::u32string_view prev2_form;
   const Candidate* prev_cand = nullptr;
   std::uint32_t prev_id = 0;
   std::uint32_t prev_end = 0;
@@ -1310,6 +1328,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     const Word& w = words[wi];
     std::u32string_view s(t.data() + w.start, w.end - w.start);
     if (!repair_block[w.block]) {
+      prev2_form = {};
       prev_form = s;
       prev_cand = nullptr;
       prev_id = word_id[wi];
@@ -1358,21 +1377,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       const FormInfo& prev = prev_form.empty() ? kNoPrev
                              : prev_cand       ? prev_cand->info
                                                : memo_of(prev_id).info;
-      bool prev_adjacent = false;
-      if (!prev_form.empty() && prev_end <= w.start) {
-        prev_adjacent = true;
-        // Sentence-final punctuation printed at the start of the line, right
-        // before the word, belongs to the end of some later line (see the
-        // visual-order repair below): the phrase runs on across it.
-        std::uint32_t upto = w.start;
-        if (upto > prev_end + 1 && IsLinePunct(t[upto - 1])) {
-          std::uint32_t b = upto - 1;
-          while (b > prev_end && (t[b - 1] == U' ' || t[b - 1] == U'\t')) --b;
-          if (b > prev_end && t[b - 1] == U'\n') upto = b;
-        }
-        for (std::uint32_t q = prev_end; q < upto; ++q)
-          if (t[q] != U' ' && t[q] != U'\n' && t[q] != U'\t') prev_adjacent = false;
-      }
+      const bool prev_adjacent = !prev_form.empty() && Joined(prev_end, w.start);
       // A preposition right after another one is unlikely (إلى بين).
       if (self_kind == Kind::kPrep && prev_adjacent && prev.preposition)
         id_score -= kPrepWithoutObject;
@@ -1397,6 +1402,19 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       const bool coordination = prev_adjacent && self_content && s.size() >= 4 && s[0] == U'و' &&
                                 !prev_name && prev_form.size() >= 4 && prev_form.back() == U'ي' &&
                                 prev.kind_conj == Kind::kWord;
+      // Or over أو: "X-ي أو Y" (الروسي أو الصين -> الصيني), X and Y alike
+      // definite or not.
+      // Demonyms are gazetteer names, which the rule above leaves out: a
+      // demonym coordinated with a demonym or a nisba (المصري والعرب ->
+      // والعربي) is one too.
+      const bool coordination_or = prev_adjacent && prev_form == U"أو" && prev2_form.size() >= 4 &&
+                                   prev2_form.back() == U'ي' && s.size() >= 3 &&
+                                   self_kind == Kind::kWord && !self.person &&
+                                   IsDefinite(prev2_form) == self.definite;
+      const bool coordination_demonym =
+          prev_adjacent && !coordination && prev.name && s.size() >= 4 && s[0] == U'و' &&
+          self_kind == Kind::kWord && !self.person && prev_form.size() >= 4 &&
+          prev_form.back() == U'ي' && !prev.person && IsDefinite(prev_form) == self.definite;
       // The same coordination read backwards: the next word is و + a nisba,
       // written whole (واقتصادي: after د the ي survives) or one that its own
       // evidence restores (وصين -> وصيني), so this word is the first nisba
@@ -1522,6 +1540,12 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
              c.nisba_doc))
           sc += kDefiniteAgreement;
         if (c.final_yeh && coordination) sc += kCoordination;
+        if (c.final_yeh && coordination_or && (c.nisba || c.info.name) && !c.info.person)
+          sc += kCoordination;
+        // (The conjunction's form may be listed whole, not as a name.)
+        if (c.final_yeh && coordination_demonym && !c.info.person &&
+            (c.info.name || m.IsName(std::u32string_view(c.form).substr(1))))
+          sc += kCoordination;
         if (c.final_yeh && coordinated_next && (c.nisba || !c.info.verb) && !c.info.person &&
             c.info.definite == IsDefinite(nx_raw))
           sc += kCoordination;
@@ -1573,6 +1597,8 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         ++changed;
       }
     }
+    prev2_form =
+        !prev_form.empty() && Joined(prev_end, w.start) ? prev_form : std::u32string_view();
     prev_form = pick ? std::u32string_view(pick->form) : s;
     prev_cand = pick;
     prev_id = word_id[wi];

@@ -23,7 +23,9 @@
 //   plural other than before a person's name, or for a frequent word or
 //   a name alone), coordination with a nisba (اقتصادي وسياسي), read both
 //   ways (a following و + nisba, whole or restored by its own evidence,
-//   backs this word's nisba: روس وصين -> روسي وصيني), an indefinite
+//   backs this word's nisba: روس وصين -> روسي وصيني), over أو (الروسي أو
+//   الصين -> الصيني) and between demonyms, which are gazetteer names
+//   (المصري والعرب -> والعربي), an indefinite
 //   adjective closed by a preposition, conjunction, damaged function word or
 //   punctuation, or followed by a masculine indefinite adjective of the
 //   shapes فعيل, فاعل or a derived participle (نظام عالمي جديد), when a list
