@@ -231,6 +231,25 @@ TEST(RepairContext, GrammaticalEvidence) {
       {"noun after بعد", "وبعد أيام، عاد الوفد إلى بلاده.", "وبعد أيام، عاد الوفد إلى بلاده."},
       {"name after فيه", "وهو منتدى تشارك فيه أوزبكستان بصفة عضو.",
        "وهو منتدى تشارك فيه أوزبكستان بصفة عضو."},
+      // The ordinal ثان keeps its ي in construct with an elative or a
+      // definite noun, and is indefinite without it elsewhere.
+      {"ordinal before elative", "وتعد المدينة ثاني أكبر مركز صناعي في البلاد.",
+       "وتعد المدينة ثاني أكبر مركز صناعي في البلاد."},
+      {"ordinal before definite noun", "وتعد ألماتي ثاني المدن من حيث عدد السكان.",
+       "وتعد ألماتي ثاني المدن من حيث عدد السكان."},
+      {"indefinite ordinal", "وحل ثان في السباق.", "وحل ثان في السباق."},
+      // بين after أن/إن and before a verb is the particle's noun (بكين) ...
+      {"name before its verb after إن", "وقال المتحدث إن بكين تريد علاقات متوازنة مع جيرانها.",
+       "وقال المتحدث إن بكين تريد علاقات متوازنة مع جيرانها."},
+      {"name before its verb after أن", "وأكد الوزير أن بكين ترفض أي تدخل في شؤونها.",
+       "وأكد الوزير أن بكين ترفض أي تدخل في شؤونها."},
+      // ... and a preposition before a noun or a name.
+      {"preposition after إن", "وقال إن بين البلدين علاقات تاريخية.",
+       "وقال إن بين البلدين علاقات تاريخية."},
+      {"preposition before a name", "وأكد أن بين تركيا وروسيا خلافات عميقة.",
+       "وأكد أن بين تركيا وروسيا خلافات عميقة."},
+      {"preposition before يوم", "وقال إن بين يوم وآخر تتغير المواقف.",
+       "وقال إن بين يوم وآخر تتغير المواقف."},
       // An adjective carries no preposition: لكازاخستان, not لكازاخستاني.
       {"prepositional phrase is no adjective", "وتعد روسيا موردا رئيسا لكازاخستان وجيرانها.",
        "وتعد روسيا موردا رئيسا لكازاخستان وجيرانها."},

@@ -1381,6 +1381,15 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // A preposition right after another one is unlikely (إلى بين).
       if (self_kind == Kind::kPrep && prev_adjacent && prev.preposition)
         id_score -= kPrepWithoutObject;
+      // بين between أن/إن and a verb's shape that is no name: the particle's
+      // noun, then its verb (أن بكين تريد), not a preposition with an object
+      // (not من, also a relative pronoun: أن من يريد).
+      if (s == U"بين" && prev_adjacent &&
+          (prev_form == U"أن" || prev_form == U"إن" || prev_form == U"لأن" || prev_form == U"وأن" ||
+           prev_form == U"وإن" || prev_form == U"بأن") &&
+          nxi->verb && !nxi->name && !nxi->definite && nx_raw.size() >= 3 &&
+          (nx_raw[0] == U'ت' || nx_raw[0] == U'ي'))
+        id_score -= kPrepWithoutObject;
       const bool prev_feminine = prev.feminine;
       // A dual or plural head takes no singular nisba, unless the nisba
       // opens an apposition naming one of them (الرئيسان الروسي بوتين ...).
@@ -1402,6 +1411,13 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       const bool coordination = prev_adjacent && self_content && s.size() >= 4 && s[0] == U'و' &&
                                 !prev_name && prev_form.size() >= 4 && prev_form.back() == U'ي' &&
                                 prev.kind_conj == Kind::kWord;
+      // The ordinal ثان is in construct with a definite noun or an elative
+      // that follows it (ثاني أكبر, ثاني المدن), and a construct keeps the
+      // ي of a defective noun.
+      const bool ordinal = s == U"ثان" || s == U"وثان";
+      const bool ordinal_construct =
+          ordinal && !next_is_punct &&
+          ((nx_raw.size() == 4 && nx_raw[0] == U'أ') || IsDefinite(nx_raw));
       // Or over أو: "X-ي أو Y" (الروسي أو الصين -> الصيني), X and Y alike
       // definite or not.
       // Demonyms are gazetteer names, which the rule above leaves out: a
@@ -1540,6 +1556,9 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
              c.nisba_doc))
           sc += kDefiniteAgreement;
         if (c.final_yeh && coordination) sc += kCoordination;
+        // Elsewhere it is indefinite and has no final ي (حل ثانٍ في السباق).
+        if (ordinal && c.form.size() == s.size() + 1 && c.form.back() == U'ي')
+          sc += ordinal_construct ? kIndefiniteAgreement : -kIndefiniteAgreement;
         if (c.final_yeh && coordination_or && (c.nisba || c.info.name) && !c.info.person)
           sc += kCoordination;
         // (The conjunction's form may be listed whole, not as a name.)

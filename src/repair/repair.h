@@ -52,7 +52,9 @@
 //   does not follow a preposition; a lone letter between lone letters is an
 //   abbreviation (أ ف ب); a word of a verb's shape in ن or ي listed with
 //   the article is a noun (نظام: النظام); a tie between a restored final
-//   letter and a restored kaf goes to the final.
+//   letter and a restored kaf goes to the final; the ordinal ثان takes ي
+//   before an elative or a definite noun (ثاني أكبر) and not elsewhere;
+//   بين between أن/إن and a verb's shape is no preposition (أن بكين تريد).
 // - Detection: per block (paragraph) and per document, counting damaged
 //   function words (ف إل عل الت الذ) against letters the damage would have
 //   removed (a medial kaf, a joined final yeh). Verdict and confidence go to
