@@ -206,6 +206,28 @@ TEST(RepairContext, GrammaticalEvidence) {
        "وكان الاجتماع الأول في المدينة ناجحا."},
       {"land name with elative", "وتتنافس القوى في آسيا الوسطى على الموارد.",
        "وتتنافس القوى في آسيا الوسطى على الموارد."},
+      // So does the pronoun هي (هي الأولى), while هو keeps الأول.
+      {"feminine pronoun subject", "وقال إن الزيارة هي الأولى من نوعها منذ سنوات.",
+       "وقال إن الزيارة هي الأولى من نوعها منذ سنوات."},
+      {"masculine pronoun subject", "وقال إن الاجتماع هو الأول من نوعه منذ سنوات.",
+       "وقال إن الاجتماع هو الأول من نوعه منذ سنوات."},
+      // A definite demonym opens an apposition with a person's name.
+      {"demonym before a person's name",
+       "ووصل وفد كازاخستان إلى المدينة، ورحب الرئيس بنظرائه الكازاخستاني قاسم جومارت توكاييف "
+       "والأوزبكي شوكت ميرضيائيف.",
+       "ووصل وفد كازاخستان إلى المدينة، ورحب الرئيس بنظرائه الكازاخستاني قاسم جومارت توكاييف "
+       "والأوزبكي شوكت ميرضيائيف."},
+      // A head definite by its pronoun may be a subject whose predicate is a
+      // listed name: الصين stays (its nisba elsewhere notwithstanding).
+      {"name as predicate",
+       "وتقرر أن يكون مقرها الصين، على أن تعقد القمة الصينية المقبلة في آسيا الوسطى.",
+       "وتقرر أن يكون مقرها الصين، على أن تعقد القمة الصينية المقبلة في آسيا الوسطى."},
+      {"nisba after a pronoun head", "وأكد دورها الإقليمي في الأزمة.",
+       "وأكد دورها الإقليمي في الأزمة."},
+      // A word that already ends in ي gains nothing from adjective context
+      // towards a kaf reading (فوري, not ف + كوري).
+      {"adjective in ي stays", "وطالب الجانب الأوكراني بتعليق فوري للهجوم.",
+       "وطالب الجانب الأوكراني بتعليق فوري للهجوم."},
       // A number from three to ten is in construct with what it counts.
       {"counted noun", "وتضاعف الإنتاج خمس مرات بفضل الاستثمارات.",
        "وتضاعف الإنتاج خمس مرات بفضل الاستثمارات."},

@@ -36,6 +36,8 @@ constexpr float kWholeOverStem = 0.3f;
 // A curated weight from which a word counts as frequent.
 constexpr float kStrongWord = 5.0f;
 constexpr float kGazetteerWeight = 3.0f;
+// A word listed whole over a candidate known only through و/ف.
+constexpr float kWholeOverConj = 0.5f;
 // Breaks a tie between a restored final letter and a restored kaf.
 constexpr float kFinalOverKaf = 0.01f;
 // A nisba no list holds whose other forms a list holds (ListedNisbaForm).
@@ -1399,10 +1401,12 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // The same agreement with a feminine head: a definite feminine noun, or
       // a place name in ا (آسيا, روسيا: names of lands are feminine), takes
       // the feminine elative or ordinal in ى (القمة الأولى, آسيا الوسطى).
+      // So does the feminine pronoun هي as a subject (هي الأولى من نوعها).
       const bool feminine_agreement =
           prev_adjacent && StartsWith(s, U"ال") &&
           ((prev_feminine && prev.definite) ||
-           (prev.name && prev_form.size() >= 4 && prev_form.back() == U'ا'));
+           (prev.name && prev_form.size() >= 4 && prev_form.back() == U'ا') || prev_form == U"هي" ||
+           prev_form == U"وهي");
       // Coordination with a preceding nisba adjective (عسكري وسياس).
       const bool self_name = self.name;
       const bool self_content = self_kind == Kind::kWord && !self_name;
@@ -1418,6 +1422,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       const bool ordinal_construct =
           ordinal && !next_is_punct &&
           ((nx_raw.size() == 4 && nx_raw[0] == U'أ') || IsDefinite(nx_raw));
+      const bool apposition = self.definite && nxi->person && !next_is_punct && !self.person;
       // Or over أو: "X-ي أو Y" (الروسي أو الصين -> الصيني), X and Y alike
       // definite or not.
       // Demonyms are gazetteer names, which the rule above leaves out: a
@@ -1535,6 +1540,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       const bool after_lam =
           prev_adjacent && (prev_form == U"لم" || prev_form == U"ولم" || prev_form == U"فلم") &&
           s.size() >= 2 && (s[0] == U'ي' || s[0] == U'ت' || s[0] == U'ن' || s[0] == U'أ');
+      const bool whole_self = !mm.identity_stripped && mm.identity > 0;
       float best = id_score + kMargin;
       for (const Candidate& c : mm.cands) {
         if (after_lam && c.form.size() == s.size() + 1 &&
@@ -1542,6 +1548,10 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
           continue;
         if (abbreviation) break;
         float sc = c.score;
+        // Context tells an adjective ending in ي from a noun; when the word
+        // already ends in ي (فوري), it tells nothing about a kaf to insert
+        // (فكوري).
+        const bool yeh_ctx = c.final_yeh && s.back() != U'ي';
         const bool name_pair = NameBigram(m, c.form, c.info, nx_raw, *nxi) ||
                                (prev_adjacent && NameBigram(m, prev_form, prev, c.form, c.info));
         if (name_pair) sc += kNameBigram;
@@ -1551,21 +1561,29 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         // Nor does it turn a word of a person's name into a nisba that only
         // the generated word list knows (الحسن -> الحسني).
         const bool person_kept = self.person && c.score <= kSystemWeight;
-        if (c.final_yeh && agreement &&
+        // A head made definite by a pronoun (مقرها) may be a subject whose
+        // predicate is a listed name (مقرها الصين): that name stays.
+        const bool predicate_name =
+            self_name && !prev.definite && mm.identity >= kGazetteerWeight + 1;
+        if (yeh_ctx && agreement && !predicate_name &&
             ((mm.identity < kStrongWord && (!self_name || c.info.name) && !person_kept) ||
              c.nisba_doc))
           sc += kDefiniteAgreement;
-        if (c.final_yeh && coordination) sc += kCoordination;
+        // A definite demonym or nisba opens an apposition with the person's
+        // name that follows (بنظرائه الكازاخستاني قاسم توكاييف).
+        if (yeh_ctx && apposition && (c.info.name || c.nisba) && !c.info.person && !genitive_slot)
+          sc += kDefiniteAgreement;
+        if (yeh_ctx && coordination) sc += kCoordination;
         // Elsewhere it is indefinite and has no final ي (حل ثانٍ في السباق).
         if (ordinal && c.form.size() == s.size() + 1 && c.form.back() == U'ي')
           sc += ordinal_construct ? kIndefiniteAgreement : -kIndefiniteAgreement;
-        if (c.final_yeh && coordination_or && (c.nisba || c.info.name) && !c.info.person)
+        if (yeh_ctx && coordination_or && (c.nisba || c.info.name) && !c.info.person)
           sc += kCoordination;
         // (The conjunction's form may be listed whole, not as a name.)
-        if (c.final_yeh && coordination_demonym && !c.info.person &&
+        if (yeh_ctx && coordination_demonym && !c.info.person &&
             (c.info.name || m.IsName(std::u32string_view(c.form).substr(1))))
           sc += kCoordination;
-        if (c.final_yeh && coordinated_next && (c.nisba || !c.info.verb) && !c.info.person &&
+        if (yeh_ctx && coordinated_next && (c.nisba || !c.info.verb) && !c.info.person &&
             c.info.definite == IsDefinite(nx_raw))
           sc += kCoordination;
         // A form the lists hold whole (المدعي) against the word as it
@@ -1584,10 +1602,10 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         // name is the likelier word (شرق أوزبكستان: a genitive, as after
         // any indefinite noun); the word as it stands is treated likewise
         // (a name takes no indefinite adjective, see self_content).
-        if (c.final_yeh && indefinite_before_adjective && c.nisba && !c.jarr &&
+        if (yeh_ctx && indefinite_before_adjective && c.nisba && !c.jarr &&
             !stronger_name_sibling(c))
           sc += kIndefiniteAgreement;
-        if (c.final_yeh && indefinite && (c.nisba || c.nisba_doc) && !c.jarr &&
+        if (yeh_ctx && indefinite && (c.nisba || c.nisba_doc) && !c.jarr &&
             !stronger_name_sibling(c))
           sc += kIndefiniteAgreement;
         if (c.final_yeh && c.info.definite && genitive_slot) sc -= kDefiniteAgreement;
@@ -1598,6 +1616,10 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         if (c.final_yeh && c.known) sc = std::max(sc, verb_shape_sibling(c));
         // A preposition is followed by its object, not by a conjunction.
         if (prev_takes_object) sc -= c.conj_gain;
+        // A word listed whole (فوري) against a candidate known only as
+        // و/ف + a word (ف + كوري): the whole word's own entry counts more.
+        else if (whole_self && !c.whole && c.conj_gain > 0)
+          sc -= std::min(c.conj_gain, kWholeOverConj);
         // Other forms of the nisba in the document back a context signal,
         // or stand alone when the word as it stands is no known word.
         if (c.nisba_doc && ((agreement || coordination || indefinite) || !c.known)) sc += kNisbaDoc;

@@ -54,7 +54,13 @@
 //   the article is a noun (نظام: النظام); a tie between a restored final
 //   letter and a restored kaf goes to the final; the ordinal ثان takes ي
 //   before an elative or a definite noun (ثاني أكبر) and not elsewhere;
-//   بين between أن/إن and a verb's shape is no preposition (أن بكين تريد).
+//   بين between أن/إن and a verb's shape is no preposition (أن بكين تريد);
+//   هي counts as a definite feminine head (هي الأولى); a definite demonym
+//   or nisba before a word of a person's name is in apposition with it
+//   (الكازاخستاني قاسم); a listed name after a head definite by a pronoun
+//   is its predicate (مقرها الصين), not a nisba; on a word that already
+//   ends in ي the neighbour rules back no candidate (فوري, not فكوري), and
+//   a word listed whole is preferred to a reading as و/ف + a word.
 // - Detection: per block (paragraph) and per document, counting damaged
 //   function words (ف إل عل الت الذ) against letters the damage would have
 //   removed (a medial kaf, a joined final yeh). Verdict and confidence go to
