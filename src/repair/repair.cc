@@ -1386,7 +1386,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // بين between أن/إن and a verb's shape that is no name: the particle's
       // noun, then its verb (أن بكين تريد), not a preposition with an object
       // (not من, also a relative pronoun: أن من يريد).
-      if (s == U"بين" && prev_adjacent &&
+      if (s.size() == 3 && s == U"بين" && prev_adjacent &&
           (prev_form == U"أن" || prev_form == U"إن" || prev_form == U"لأن" || prev_form == U"وأن" ||
            prev_form == U"وإن" || prev_form == U"بأن") &&
           nxi->verb && !nxi->name && !nxi->definite && nx_raw.size() >= 3 &&
@@ -1418,7 +1418,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // The ordinal ثان is in construct with a definite noun or an elative
       // that follows it (ثاني أكبر, ثاني المدن), and a construct keeps the
       // ي of a defective noun.
-      const bool ordinal = s == U"ثان" || s == U"وثان";
+      const bool ordinal = s.size() <= 4 && (s == U"ثان" || s == U"وثان");
       const bool ordinal_construct =
           ordinal && !next_is_punct &&
           ((nx_raw.size() == 4 && nx_raw[0] == U'أ') || IsDefinite(nx_raw));
@@ -1428,7 +1428,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // Demonyms are gazetteer names, which the rule above leaves out: a
       // demonym coordinated with a demonym or a nisba (المصري والعرب ->
       // والعربي) is one too.
-      const bool coordination_or = prev_adjacent && prev_form == U"أو" && prev2_form.size() >= 4 &&
+      const bool coordination_or = prev2_form.size() >= 4 && prev_adjacent && prev_form == U"أو" &&
                                    prev2_form.back() == U'ي' && s.size() >= 3 &&
                                    self_kind == Kind::kWord && !self.person &&
                                    IsDefinite(prev2_form) == self.definite;
@@ -1638,8 +1638,10 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         ++changed;
       }
     }
-    prev2_form =
-        !prev_form.empty() && Joined(prev_end, w.start) ? prev_form : std::u32string_view();
+    // Only coordination over أو reads the word before the previous one.
+    prev2_form = s.size() == 2 && s == U"أو" && !prev_form.empty() && Joined(prev_end, w.start)
+                     ? prev_form
+                     : std::u32string_view();
     prev_form = pick ? std::u32string_view(pick->form) : s;
     prev_cand = pick;
     prev_id = word_id[wi];
