@@ -75,6 +75,15 @@ TEST(RepairContext, NisbaCoordinationAndAgreement) {
        "وقال إن الاتحاد الأوروبي والدول المجاورة اتفقت على الخطة."},
       {"land names over أو", "وقال المحلل إن روسيا أو الصين ستتدخل.",
        "وقال المحلل إن روسيا أو الصين ستتدخل."},
+      // Two nisbas joined by a dash or a lone tatweel.
+      {"nisbas joined by a tatweel", "ويتابع الباحثون الملف الروسي ـ الصيني منذ سنوات.",
+       "ويتابع الباحثون الملف الروسي ـ الصيني منذ سنوات."},
+      {"nisbas joined by a hyphen", "وتصاعد التوتر الهندي - الباكستاني على الحدود.",
+       "وتصاعد التوتر الهندي - الباكستاني على الحدود."},
+      {"nisbas joined by a dash", "وقال إن الحوار الأمريكي – الصيني متعثر.",
+       "وقال إن الحوار الأمريكي – الصيني متعثر."},
+      {"noun after a dash", "وزار الرئيس الهندي - البلاد في نوفمبر.",
+       "وزار الرئيس الهندي - البلاد في نوفمبر."},
       // A definite dual or plural takes no singular nisba: the next
       // definite word is its object (بحث الوزيران الأمن) ...
       {"dual head", "وبحث الوزيران الأمن الإقليمي في العاصمة.",
@@ -143,6 +152,21 @@ TEST(RepairContext, NisbaKnownByItsOtherForms) {
        "ودخل الحزبان في صراع أيديولوجي حاد حول مستقبل البلاد."},
       {"feminine form listed, initial ل", "وتبحث الحكومة عن شريك لوجستي لتطوير الموانئ.",
        "وتبحث الحكومة عن شريك لوجستي لتطوير الموانئ."},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST(RepairContext, DualInConstruct) {
+  const Case cases[] = {
+      // A feminine noun with open ت and no suffix is a dual in construct
+      // that lost its ي (جمهورية is listed) ...
+      {"dual construct after ب", "واعترفت موسكو بجمهوريتي أبخازيا وأوسيتيا الجنوبية عام 2008.",
+       "واعترفت موسكو بجمهوريتي أبخازيا وأوسيتيا الجنوبية عام 2008."},
+      {"dual construct", "وزار الوفد عاصمتي البلدين خلال أسبوع.",
+       "وزار الوفد عاصمتي البلدين خلال أسبوع."},
+      // ... while a listed verb in ت stays.
+      {"past verb in ت", "وقالت الحكومة إنها صوتت ضد القرار.",
+       "وقالت الحكومة إنها صوتت ضد القرار."},
   };
   for (const Case& c : cases) Check(c);
 }

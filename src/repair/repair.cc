@@ -1044,6 +1044,25 @@ bool ListedNisbaForm(const Model::Impl& m, std::u32string_view f) {
   return st != r && st != f && stem_listed(st);
 }
 
+// s ends in ت (marks aside) and, without a proclitic, its form in ة is
+// listed: جمهوريتَ -> جمهورية.
+bool DualConstruct(const Model::Impl& m, std::u32string_view s) {
+  while (!s.empty() && IsTransparent(s.back())) s.remove_suffix(1);
+  if (s.size() < 4 || s.back() != U'ت') return false;
+  std::u32string k;
+  auto listed = [&](std::u32string_view w) {
+    if (w.size() < 3) return false;
+    k.assign(w.substr(0, w.size() - 1));
+    k += U'ة';
+    return m.Find(k) != nullptr;
+  };
+  if (listed(s)) return true;
+  std::u32string_view r = s;
+  if (r.size() > 4 && (r[0] == U'و' || r[0] == U'ف')) r.remove_prefix(1);
+  if (r.size() > 4 && (r[0] == U'ب' || r[0] == U'ل')) r.remove_prefix(1);
+  return r.size() != s.size() && listed(r);
+}
+
 // Per-thread cache of ModelWord by word, for one model at a time; bounded
 // (cleared when full).
 const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
@@ -1091,6 +1110,12 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
     // reading of the same shape still wins.
     if (mc.weight < 0 && final_yeh && mw.identity <= 0 && f.size() == s.size() + 1 &&
         ListedNisbaForm(m, f))
+      mc.weight = kListedNisbaForm;
+    // A feminine noun written with open ت and no suffix is a dual in
+    // construct whose ي was lost (بجمهوريتي دونيتسك ولوغانسك: جمهورية is
+    // listed), when the word as it stands is no word.
+    if (mc.weight < 0 && mw.identity <= 0 && f.size() == s.size() + 1 && f.back() == U'ي' &&
+        DualConstruct(m, s))
       mc.weight = kListedNisbaForm;
     mc.nisba = final_yeh && ListedNisbaForm(m, f);
     mc.final_yeh = final_yeh;
@@ -1432,6 +1457,29 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
                                    prev2_form.back() == U'ي' && s.size() >= 3 &&
                                    self_kind == Kind::kWord && !self.person &&
                                    IsDefinite(prev2_form) == self.definite;
+      // Two nisbas joined by a dash (الهندي ـ الباكستاني, الروسي-الأوكراني):
+      // the previous word, decided, ends in ي and only blanks and one dash
+      // stand between.
+      bool coordination_dash = false;
+      if (!prev_adjacent && prev_form.size() >= 4 && prev_form.back() == U'ي' &&
+          prev_end < w.start && w.start - prev_end <= 5 && self.definite && IsDefinite(prev_form) &&
+          !self.person && self_kind == Kind::kWord) {
+        int dashes = 0;
+        bool other = false;
+        for (std::uint32_t q = prev_end; q < w.start; ++q) {
+          if (t[q] == U'-' || t[q] == U'ـ' || t[q] == U'–' || t[q] == U'—')
+            ++dashes;
+          else if (t[q] != U' ')
+            other = true;
+        }
+        coordination_dash = dashes == 1 && !other;
+      }
+      // A lone tatweel between blanks is read as a word: the nisba is then
+      // the word before it.
+      if (prev_adjacent && prev_form == U"ـ" && prev2_form.size() >= 4 &&
+          prev2_form.back() == U'ي' && self.definite && IsDefinite(prev2_form) && !self.person &&
+          self_kind == Kind::kWord)
+        coordination_dash = true;
       const bool coordination_demonym =
           prev_adjacent && !coordination && prev.name && s.size() >= 4 && s[0] == U'و' &&
           self_kind == Kind::kWord && !self.person && prev_form.size() >= 4 &&
@@ -1577,7 +1625,8 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         // Elsewhere it is indefinite and has no final ي (حل ثانٍ في السباق).
         if (ordinal && c.form.size() == s.size() + 1 && c.form.back() == U'ي')
           sc += ordinal_construct ? kIndefiniteAgreement : -kIndefiniteAgreement;
-        if (yeh_ctx && coordination_or && (c.nisba || c.info.name) && !c.info.person)
+        if (yeh_ctx && (coordination_or || coordination_dash) && (c.nisba || c.info.name) &&
+            !c.info.person)
           sc += kCoordination;
         // (The conjunction's form may be listed whole, not as a name.)
         if (yeh_ctx && coordination_demonym && !c.info.person &&
@@ -1639,7 +1688,8 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       }
     }
     // Only coordination over أو reads the word before the previous one.
-    prev2_form = s.size() == 2 && s == U"أو" && !prev_form.empty() && Joined(prev_end, w.start)
+    prev2_form = ((s.size() == 2 && s == U"أو") || (s.size() == 1 && s[0] == U'ـ')) &&
+                         !prev_form.empty() && Joined(prev_end, w.start)
                      ? prev_form
                      : std::u32string_view();
     prev_form = pick ? std::u32string_view(pick->form) : s;

@@ -25,7 +25,7 @@
 //   ways (a following و + nisba, whole or restored by its own evidence,
 //   backs this word's nisba: روس وصين -> روسي وصيني), over أو (الروسي أو
 //   الصين -> الصيني) and between demonyms, which are gazetteer names
-//   (المصري والعرب -> والعربي), an indefinite
+//   (المصري والعرب -> والعربي) or a dash (الهندي ـ الباكستاني), an indefinite
 //   adjective closed by a preposition, conjunction, damaged function word or
 //   punctuation, or followed by a masculine indefinite adjective of the
 //   shapes فعيل, فاعل or a derived participle (نظام عالمي جديد), when a list
@@ -60,7 +60,9 @@
 //   (الكازاخستاني قاسم); a listed name after a head definite by a pronoun
 //   is its predicate (مقرها الصين), not a nisba; on a word that already
 //   ends in ي the neighbour rules back no candidate (فوري, not فكوري), and
-//   a word listed whole is preferred to a reading as و/ف + a word.
+//   a word listed whole is preferred to a reading as و/ف + a word; a
+//   feminine noun with open ت and no suffix that is no word is a dual in
+//   construct (بجمهوريت -> بجمهوريتي: جمهورية is listed).
 // - Detection: per block (paragraph) and per document, counting damaged
 //   function words (ف إل عل الت الذ) against letters the damage would have
 //   removed (a medial kaf, a joined final yeh). Verdict and confidence go to
