@@ -62,6 +62,11 @@ TEST(RepairContext, NisbaCoordinationAndAgreement) {
        "وتحدث الوزير عن تعاون علمي وتقني بين البلدين."},
       {"no coordination without a nisba", "ويحتاج المشروع إلى عمل وجهد كبيرين.",
        "ويحتاج المشروع إلى عمل وجهد كبيرين."},
+      // A word followed by a nisba of its own is the noun it qualifies,
+      // not a second nisba (النووي والتعاون الاقتصادي).
+      {"noun with its own nisba after a nisba",
+       "وبحث الوزيران الملف النووي والتعاون الاقتصادي بين البلدين.",
+       "وبحث الوزيران الملف النووي والتعاون الاقتصادي بين البلدين."},
       // Over أو, and between demonyms (gazetteer names) ...
       {"coordination over أو", "وقال المحلل إن النفوذ الروسي أو الصيني سيتراجع.",
        "وقال المحلل إن النفوذ الروسي أو الصيني سيتراجع."},
@@ -101,6 +106,12 @@ TEST(RepairContext, NisbaCoordinationAndAgreement) {
        "ودعا إلى إنشاء صندوق دولي في العاصمة."},
       {"indefinite before damaged preposition 2", "وأعلن عن برنامج علمي في الجامعة.",
        "وأعلن عن برنامج علمي في الجامعة."},
+      // أن closes it, and so does و + a particle (ولم), also after a
+      // two-letter word.
+      {"indefinite before أن", "وأكد مصدر أمني أن المهاجمين فروا.",
+       "وأكد مصدر أمني أن المهاجمين فروا."},
+      {"two-letter nisba before ولم", "وسقطت الطائرة بسبب عطل فني ولم يصب أحد.",
+       "وسقطت الطائرة بسبب عطل فني ولم يصب أحد."},
       // Or before a second masculine indefinite adjective (فعيل, فاعل or a
       // derived participle) ...
       {"indefinite before adjective", "ويدعو الحزب إلى نظام عالمي جديد يقوم على التعددية.",
@@ -267,7 +278,10 @@ TEST(RepairContext, GrammaticalEvidence) {
       // على in the signature paragraph keeps it too).
       {"past verb after its subject", "وقال إن الرئيس سعى إلى التهدئة.",
        "وقال إن الرئيس سعى إلى التهدئة."},
-      // Nouns and elatives in ى listed with their article keep it.
+      // Nouns and elatives in ى listed with their article keep it, even
+      // after a definite noun (الحد الأدنى, not the misspelling الأدني).
+      {"elative in ى after a definite noun", "وطالبت النقابات برفع الحد الأدنى للأجور.",
+       "وطالبت النقابات برفع الحد الأدنى للأجور."},
       {"elative in ى", "وجاءت هذه الخطوة ضمن الجهود الكبرى للبلاد.",
        "وجاءت هذه الخطوة ضمن الجهود الكبرى للبلاد."},
       {"noun in ى after ب", "ورحب المسؤول بالمستوى الذي بلغته العلاقات.",

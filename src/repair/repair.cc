@@ -1026,7 +1026,7 @@ bool ListedNisbaForm(const Model::Impl& m, std::u32string_view f) {
     return m.Find(k) != nullptr;
   };
   auto stem_listed = [&](std::u32string_view st) {
-    if (st.size() < 4 || StartsWith(st, U"ال")) return false;
+    if (st.size() < 3 || StartsWith(st, U"ال")) return false;
     const std::u32string_view base = st.substr(0, st.size() - 1);
     for (std::u32string_view suf : {U"ية", U"يين", U"يون", U"يات"})
       if (listed(U"", base, suf) || listed(U"ال", base, suf)) return true;
@@ -1437,9 +1437,23 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       const bool self_content = self_kind == Kind::kWord && !self_name;
       // A proper name takes no indefinite adjective and is no nisba.
       const bool prev_name = prev.name;
+      // Is the next word a nisba of this word's definiteness, as it stands
+      // (after د ر ز و the ي survives) or restored by its own evidence?
+      // Then this word is the noun it qualifies (النووي والتعاون الاقتصادي),
+      // not a second nisba.
+      auto next_nisba = [&]() {
+        if (nx_raw.size() < 4 || next_is_punct || nxi->definite != self.definite) return false;
+        if (nx_raw.back() == U'ي') return !nxi->verb && !nxi->person;
+        const Memo& nm = memo_of(word_id[wi + 1]);
+        for (const Candidate& c : nm.cands)
+          if (c.final_yeh && c.nisba && c.form.size() == nx_raw.size() + 1 &&
+              c.score > nm.identity + kMargin)
+            return true;
+        return false;
+      };
       const bool coordination = prev_adjacent && self_content && s.size() >= 4 && s[0] == U'و' &&
                                 !prev_name && prev_form.size() >= 4 && prev_form.back() == U'ي' &&
-                                prev.kind_conj == Kind::kWord;
+                                prev.kind_conj == Kind::kWord && !next_nisba();
       // The ordinal ثان is in construct with a definite noun or an elative
       // that follows it (ثاني أكبر, ثاني المدن), and a construct keeps the
       // ي of a defective noun.
@@ -1513,14 +1527,16 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // it too, unless the word has a verb's shape (وإنما تحافظ عل).
       bool indefinite = false;
       bool indefinite_before_adjective = false;
-      if (prev_adjacent && self_content && s.size() >= 3 && !self.definite && !prev.definite &&
+      if (prev_adjacent && self_content && s.size() >= 2 && !self.definite && !prev.definite &&
           prev_form.size() >= 3 && !prev_feminine && !prev.pronoun &&
           prev.kind_conj == Kind::kWord && !prev.preposition && !prev.verb && !prev_name &&
           !GovernsGenitive(prev_form)) {
         const bool closes =
             next_closes || nxi->preposition || (nxi->kind == Kind::kJunk && !self.verb) ||
-            nx_raw == U"من" || nx_raw == U"عن" ||
-            (nx_raw.size() >= 4 && (nx_raw[0] == U'و' || nx_raw[0] == U'ل' || nx_raw[0] == U'ب'));
+            nx_raw == U"من" || nx_raw == U"عن" || nx_raw == U"أن" || nx_raw == U"بأن" ||
+            (nx_raw.size() >= 4 && (nx_raw[0] == U'و' || nx_raw[0] == U'ل' || nx_raw[0] == U'ب')) ||
+            // و + a particle opens a new clause (ولم, ولا, وقد).
+            (nx_raw.size() == 3 && nx_raw[0] == U'و' && m.KindOf(nx_raw.substr(1)) != Kind::kWord);
         indefinite = closes;
         // Or a second masculine indefinite adjective follows, of a shape
         // that is rarely a noun: فعيل (جديد, كبير), فاعل (حاسم, شامل) or a
@@ -1556,6 +1572,15 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
           prev_adjacent && (prev.preposition || prev.kind == Kind::kPrep);
       const bool prev_noun_object = prev_adjacent && TakesNounObject(prev_form);
       // Does a known candidate end in ي where another ends in ى?
+      // Does c (in ي) have a sibling in ى that a list holds with its article
+      // (الأدنى, الأقصى: elatives, whose ي spelling is a misspelling)?
+      auto curated_maqsur_sibling = [&](const Candidate& c) {
+        for (const Candidate& o : mm.cands)
+          if (o.curated && o.form.size() == c.form.size() && o.form.back() == U'ى' &&
+              std::equal(o.form.begin(), o.form.end() - 1, c.form.begin()))
+            return true;
+        return false;
+      };
       auto has_yeh_sibling = [&](const Candidate& c) {
         for (const Candidate& o : mm.cands)
           if (o.known && o.form.size() == c.form.size() && o.form.back() == U'ي' &&
@@ -1613,7 +1638,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         // predicate is a listed name (مقرها الصين): that name stays.
         const bool predicate_name =
             self_name && !prev.definite && mm.identity >= kGazetteerWeight + 1;
-        if (yeh_ctx && agreement && !predicate_name &&
+        if (yeh_ctx && agreement && !predicate_name && !curated_maqsur_sibling(c) &&
             ((mm.identity < kStrongWord && (!self_name || c.info.name) && !person_kept) ||
              c.nisba_doc))
           sc += kDefiniteAgreement;

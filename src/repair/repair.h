@@ -25,9 +25,11 @@
 //   ways (a following و + nisba, whole or restored by its own evidence,
 //   backs this word's nisba: روس وصين -> روسي وصيني), over أو (الروسي أو
 //   الصين -> الصيني) and between demonyms, which are gazetteer names
-//   (المصري والعرب -> والعربي) or a dash (الهندي ـ الباكستاني), an indefinite
-//   adjective closed by a preposition, conjunction, damaged function word or
-//   punctuation, or followed by a masculine indefinite adjective of the
+//   (المصري والعرب -> والعربي) or a dash (الهندي ـ الباكستاني), but not
+//   onto a word followed by a nisba of its own (النووي والتعاون الاقتصادي),
+//   an indefinite
+//   adjective closed by a preposition, conjunction (also و + a particle:
+//   ولم), أن, damaged function word or punctuation, or followed by a masculine indefinite adjective of the
 //   shapes فعيل, فاعل or a derived participle (نظام عالمي جديد), when a list
 //   knows the nisba's other forms (so not بشكل منسق: منسقة is the
 //   participle's feminine) (not after a quantifier, a number 3-10, an adverb used as a
@@ -36,7 +38,8 @@
 //   indefinite noun (construct state: حقوق الإنسان); a noun in ى other than
 //   a place noun in م is a feminine head (الذكرى), and a definite feminine
 //   head or a land name in ا takes a listed elative or ordinal in ى
-//   (القمة الأولى, آسيا الوسطى); after لم no final ي/ى is restored on a
+//   (القمة الأولى, آسيا الوسطى), and a listed elative in ى takes no
+//   agreement to its misspelling in ي (الحد الأدنى); after لم no final ي/ى is restored on a
 //   verb (jussive: لم يبق); a final ائ, which no word has, takes its ي (a
 //   nisba: عدائي) even when no list knows it; a final ي/ى whose form is
 //   listed whole breaks a tie with a word known only through its stem
