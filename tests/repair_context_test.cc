@@ -62,6 +62,14 @@ TEST(RepairContext, NisbaCoordinationAndAgreement) {
        "وتحدث الوزير عن تعاون علمي وتقني بين البلدين."},
       {"no coordination without a nisba", "ويحتاج المشروع إلى عمل وجهد كبيرين.",
        "ويحتاج المشروع إلى عمل وجهد كبيرين."},
+      // A three-letter conjunct, after a nisba that is also a land's name
+      // (مالي) ...
+      {"short conjunct after مالي", "ويعتزم الاتحاد تقديم دعم مالي وفني لدول الجوار.",
+       "ويعتزم الاتحاد تقديم دعم مالي وفني لدول الجوار."},
+      // ... but a frequent word after a nisba that agrees with a name stays.
+      {"frequent word after a name's nisba",
+       "وقال إن الاتحاد الأوروبي والدول الخمس اتفقت على الخطة.",
+       "وقال إن الاتحاد الأوروبي والدول الخمس اتفقت على الخطة."},
       // A word followed by a nisba of its own is the noun it qualifies,
       // not a second nisba (النووي والتعاون الاقتصادي).
       {"noun with its own nisba after a nisba",
@@ -274,6 +282,14 @@ TEST(RepairContext, GrammaticalEvidence) {
        "وجاء القرار بعد نفي الحكومة الخبر."},
       {"form V masdar after preposition", "وأشاد المسؤول مع تلقي الدعوة الرسمية.",
        "وأشاد المسؤول مع تلقي الدعوة الرسمية."},
+      // A sentence opens on و + a past verb rather than on a masdar in
+      // construct, once a letter is restored; وفي stays a preposition.
+      {"past verb opening a sentence", "وعاد الهدوء. ونفى المتحدث وجود قوات أجنبية.",
+       "وعاد الهدوء. ونفى المتحدث وجود قوات أجنبية."},
+      {"past verb of form V opening a sentence", "وعاد الهدوء. وتبنى التنظيم المسؤولية عن الهجوم.",
+       "وعاد الهدوء. وتبنى التنظيم المسؤولية عن الهجوم."},
+      {"preposition opening a sentence", "وعاد الهدوء. وفي اليوم التالي غادر الوفد.",
+       "وعاد الهدوء. وفي اليوم التالي غادر الوفد."},
       // ... while the past verb after its subject keeps ى (and مدى after
       // على in the signature paragraph keeps it too).
       {"past verb after its subject", "وقال إن الرئيس سعى إلى التهدئة.",

@@ -1451,8 +1451,13 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
             return true;
         return false;
       };
-      const bool coordination = prev_adjacent && self_content && s.size() >= 4 && s[0] == U'و' &&
-                                !prev_name && prev_form.size() >= 4 && prev_form.back() == U'ي' &&
+      // (A name counts when it was restored here as a listed nisba, مالي is
+      // also a land's name, and this word is no frequent one: والدول stays
+      // after الأوروبي.)
+      const bool coordination = prev_adjacent && self_content && s.size() >= 3 && s[0] == U'و' &&
+                                (!prev_name || (prev_cand != nullptr && prev_cand->nisba &&
+                                                mm.identity < kGazetteerWeight)) &&
+                                prev_form.size() >= 4 && prev_form.back() == U'ي' &&
                                 prev.kind_conj == Kind::kWord && !next_nisba();
       // The ordinal ثان is in construct with a definite noun or an elative
       // that follows it (ثاني أكبر, ثاني المدن), and a construct keeps the
@@ -1614,7 +1619,18 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
           prev_adjacent && (prev_form == U"لم" || prev_form == U"ولم" || prev_form == U"فلم") &&
           s.size() >= 2 && (s[0] == U'ي' || s[0] == U'ت' || s[0] == U'ن' || s[0] == U'أ');
       const bool whole_self = !mm.identity_stripped && mm.identity > 0;
+      // Does the word open a sentence (after . ! ؟ or at a block's start)?
+      bool sentence_start = false;
+      {
+        std::uint32_t q = w.start;
+        while (q > 0 && (t[q - 1] == U' ' || t[q - 1] == U'\t' || t[q - 1] == U'\n')) --q;
+        sentence_start = q == 0 || t[q - 1] == U'.' || t[q - 1] == U'!' || t[q - 1] == U'؟' ||
+                         (w.start - q >= 2 && t[w.start - 1] == U'\n' && t[w.start - 2] == U'\n');
+      }
       float best = id_score + kMargin;
+      // The last candidate in ي scored, and its score.
+      const Candidate* last_yeh = nullptr;
+      float last_yeh_sc = 0;
       for (const Candidate& c : mm.cands) {
         if (after_lam && c.form.size() == s.size() + 1 &&
             (c.form.back() == U'ي' || c.form.back() == U'ى'))
@@ -1684,6 +1700,20 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
           sc += kIndefiniteAgreement;
         if (c.final_yeh && c.info.definite && genitive_slot) sc -= kDefiniteAgreement;
         if (c.maqsur_verb_shape && has_yeh_sibling(c)) sc -= kVerbShapeAsNoun;
+        // A sentence opens on و + a past verb more often than on a noun in
+        // construct: ونفى المتحدث, وتبنى التنظيم (not ونفي, وتبني). This
+        // only decides between the two once a letter is restored: the ى
+        // form takes the score of its ي sibling (scored just before it).
+        if (sentence_start && last_yeh != nullptr && c.form.size() == s.size() + 1 &&
+            c.form.back() == U'ى' && c.form[0] == U'و' && c.known && c.form.size() >= 4 &&
+            last_yeh->info.kind_conj == Kind::kWord && last_yeh->form.size() == c.form.size() &&
+            std::equal(c.form.begin(), c.form.end() - 1, last_yeh->form.begin()) &&
+            DefectiveVerbShape(StripClitics(c.form)))
+          sc = std::max(sc, last_yeh_sc + kFinalOverKaf);
+        if (c.form.back() == U'ي') {
+          last_yeh = &c;
+          last_yeh_sc = sc;
+        }
         if (prev_noun_object && c.form.size() > s.size() && DefectiveVerbShape(c.form) &&
             has_yeh_sibling(c))
           sc -= kVerbAfterPreposition;
