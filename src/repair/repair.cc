@@ -40,6 +40,11 @@ constexpr float kGazetteerWeight = 3.0f;
 constexpr float kWholeOverConj = 0.5f;
 // Breaks a tie between a restored final letter and a restored kaf.
 constexpr float kFinalOverKaf = 0.01f;
+// Corpus evidence (LoadOptions::corpus): a word seen n >= 2 times weighs
+// kSystemWeight + min(kCorpusMax, kCorpusScale * log2 n): 2.6 for 2, 4 for
+// 10, 5 at most (from about 30): a frequent word ranks with curated ones.
+constexpr float kCorpusScale = 0.6f;
+constexpr float kCorpusMax = 3.0f;
 // A nisba no list holds whose other forms a list holds (ListedNisbaForm).
 constexpr float kListedNisbaForm = 1.5f;
 // A candidate must beat the text as it stands by this much.
@@ -100,6 +105,24 @@ std::u32string Decode(std::string_view s) {
   u.resize(s.size());
   u.resize(static_cast<std::size_t>(DecodeInto(s, u.data()) - u.data()));
   return u;
+}
+
+// Would the damage rule remove something from this (clean) word?
+bool HasDamageable(std::u32string_view t) {
+  const std::size_t n = t.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const char32_t c = t[i];
+    if (c != U'ك' && c != U'ي' && c != U'ى') continue;
+    std::size_t j = i;
+    while (j > 0 && IsTransparent(t[j - 1])) --j;
+    const bool before = j > 0 && IsDualJoining(t[j - 1]);
+    if (!before) continue;
+    std::size_t k = i + 1;
+    while (k < n && IsTransparent(t[k])) ++k;
+    const bool after = k < n && (IsDualJoining(t[k]) || IsRightJoining(t[k]));
+    if (c == U'ك' ? after : !after) return true;
+  }
+  return false;
 }
 
 std::string Encode(std::u32string_view u) {
@@ -594,7 +617,71 @@ Status AddGazetteer(Model::Impl& m, const std::filesystem::path& path) {
 
 }  // namespace
 
-Result<std::shared_ptr<const Model>> Model::Load(const std::filesystem::path& data_dir) {
+namespace {
+
+// Word counts of a clean corpus (LoadOptions::corpus) as evidence.
+Status AddCorpus(Model::Impl& m, const std::filesystem::path& path) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  if (std::filesystem::is_directory(path, ec)) {
+    for (auto it = std::filesystem::recursive_directory_iterator(
+             path, std::filesystem::directory_options::skip_permission_denied, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+      if (it->is_regular_file(ec) && it->path().extension() == ".txt") files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+  } else if (std::filesystem::is_regular_file(path, ec)) {
+    files.push_back(path);
+  } else {
+    return Status::Error(StatusCode::kNotFound,
+                         "repair corpus " + path.string() + ": no such file or folder");
+  }
+  std::unordered_map<std::u32string, std::uint32_t> counts;
+  std::uintmax_t total = 0;
+  std::u32string word;
+  std::vector<std::u32string> words;
+  for (const auto& f : files) {
+    const std::uintmax_t size = std::filesystem::file_size(f, ec);
+    if (ec || total + size > kMaxCorpusBytes) continue;
+    total += size;
+    auto text = ReadSmallFile(f);
+    if (!text.ok()) continue;  // an unreadable file is no evidence
+    const std::u32string u = Decode(*text);
+    // The words of the file (letters only: the lists are written without
+    // marks), and the damage signature as Repair detects it.
+    words.clear();
+    int damaged_fw = 0, clean = 0;
+    for (std::size_t i = 0; i <= u.size(); ++i) {
+      if (i < u.size() && IsArabicWordChar(u[i])) {
+        if (!IsTransparent(u[i]) && u[i] != U'ـ') word.push_back(u[i]);
+        continue;
+      }
+      if (word.empty()) continue;
+      if (HasDamageable(word)) ++clean;
+      std::u32string_view core = word;
+      if (core.size() > 1 && core[0] == U'و') core.remove_prefix(1);
+      if (m.IsJunk(core)) ++damaged_fw;
+      words.push_back(word);
+      word.clear();
+    }
+    if (damaged_fw >= 2 && damaged_fw > 3 * clean) continue;  // damaged text
+    for (const std::u32string& w : words)
+      if (w.size() >= 2) ++counts[w];
+  }
+  for (const auto& [w, n] : counts) {
+    if (n < 2) continue;  // once may be a typo
+    const float wt = kSystemWeight + std::min(kCorpusMax, kCorpusScale * std::log2(float(n)));
+    auto [entry, fresh] = m.Emplace(w, Entry{wt, Kind::kWord, false, false, false});
+    // Never below a listed weight, and a curated one decides.
+    if (!fresh && !entry->curated && entry->kind == Kind::kWord)
+      entry->weight = std::max(entry->weight, wt);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Model>> Model::Load(const std::filesystem::path& data_dir,
+                                                 const LoadOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->words.reserve(1 << 17);
   const auto lex = data_dir / "lexicon";
@@ -614,7 +701,10 @@ Result<std::shared_ptr<const Model>> Model::Load(const std::filesystem::path& da
     for (const auto& f : files)
       if (Status s = AddGazetteer(*impl, f); !s.ok()) return s;
   }
+  // Junk words first (the corpus reader detects damaged files with them).
   impl->Finish();
+  if (!options.corpus.empty())
+    if (Status s = AddCorpus(*impl, options.corpus); !s.ok()) return s;
   return std::shared_ptr<const Model>(std::make_shared<Model>(std::move(impl)));
 }
 
@@ -690,24 +780,6 @@ bool IsLinePunct(char32_t p) {
 
 bool IsLetter(char32_t c) {
   return IsArabicWordChar(c) && !IsTransparent(c);
-}
-
-// Would the damage rule remove something from this (clean) word?
-bool HasDamageable(std::u32string_view t) {
-  const std::size_t n = t.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const char32_t c = t[i];
-    if (c != U'ك' && c != U'ي' && c != U'ى') continue;
-    std::size_t j = i;
-    while (j > 0 && IsTransparent(t[j - 1])) --j;
-    const bool before = j > 0 && IsDualJoining(t[j - 1]);
-    if (!before) continue;
-    std::size_t k = i + 1;
-    while (k < n && IsTransparent(t[k])) ++k;
-    const bool after = k < n && (IsDualJoining(t[k]) || IsRightJoining(t[k]));
-    if (c == U'ك' ? after : !after) return true;
-  }
-  return false;
 }
 
 // Every form the damage rule maps onto `w` (w itself first). At most two
