@@ -120,6 +120,12 @@ TEST(RepairContext, NisbaCoordinationAndAgreement) {
        "وأكد مصدر أمني أن المهاجمين فروا."},
       {"two-letter nisba before ولم", "وسقطت الطائرة بسبب عطل فني ولم يصب أحد.",
        "وسقطت الطائرة بسبب عطل فني ولم يصب أحد."},
+      // ... but not on a preposition with a pronoun (به), nor on a noun
+      // counted by a hundred or a thousand (construct state).
+      {"preposition with pronoun", "وأعلنت الشرطة اعتقال مشتبه به في الحادث.",
+       "وأعلنت الشرطة اعتقال مشتبه به في الحادث."},
+      {"noun counted by a thousand", "وتجاوز عدد النازحين مئة ألف شخص. وطالبت المنظمة بالمساعدة.",
+       "وتجاوز عدد النازحين مئة ألف شخص. وطالبت المنظمة بالمساعدة."},
       // Or before a second masculine indefinite adjective (فعيل, فاعل or a
       // derived participle) ...
       {"indefinite before adjective", "ويدعو الحزب إلى نظام عالمي جديد يقوم على التعددية.",

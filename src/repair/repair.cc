@@ -906,8 +906,11 @@ bool GovernsGenitive(std::u32string_view w) {
   {
     std::u32string_view q = w;
     if (q.size() >= 3 && (q[0] == U'ل' || q[0] == U'ب')) q.remove_prefix(1);
-    for (std::u32string_view p : {U"أي", U"كل", U"بعض", U"عدة", U"أحد", U"إحدى", U"جميع", U"معظم",
-                                  U"أغلب", U"كافة", U"غير", U"سائر", U"مختلف"})
+    // (With the hundreds and thousands, which count in construct too: ألف
+    // شخص.)
+    for (std::u32string_view p : {U"أي",   U"كل",   U"بعض",  U"عدة",   U"أحد",    U"إحدى",  U"جميع",
+                                  U"معظم", U"أغلب", U"كافة", U"غير",   U"سائر",   U"مختلف", U"مئة",
+                                  U"مائة", U"ألف",  U"آلاف", U"مليون", U"ملايين", U"مليار"})
       if (w == p || q == p) return true;
     if (IsSmallCardinal(w) || IsSmallCardinal(q)) return true;
   }
@@ -1604,10 +1607,12 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // it too, unless the word has a verb's shape (وإنما تحافظ عل).
       bool indefinite = false;
       bool indefinite_before_adjective = false;
-      if (prev_adjacent && self_content && s.size() >= 2 && !self.definite && !prev.definite &&
-          prev_form.size() >= 3 && !prev_feminine && !prev.pronoun &&
-          prev.kind_conj == Kind::kWord && !prev.preposition && !prev.verb && !prev_name &&
-          !GovernsGenitive(prev_form)) {
+      // (A two-letter word only when it is no preposition with a pronoun:
+      // فن, not به.)
+      if (prev_adjacent && self_content && (s.size() >= 3 || !GovernsGenitive(s)) &&
+          s.size() >= 2 && !self.definite && !prev.definite && prev_form.size() >= 3 &&
+          !prev_feminine && !prev.pronoun && prev.kind_conj == Kind::kWord && !prev.preposition &&
+          !prev.verb && !prev_name && !GovernsGenitive(prev_form)) {
         const bool closes =
             next_closes || nxi->preposition || (nxi->kind == Kind::kJunk && !self.verb) ||
             nx_raw == U"من" || nx_raw == U"عن" || nx_raw == U"أن" || nx_raw == U"بأن" ||

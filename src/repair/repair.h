@@ -32,9 +32,11 @@
 //   function word or punctuation, or followed by a masculine indefinite
 //   adjective of the shapes فعيل, فاعل or a derived participle (نظام عالمي
 //   جديد), when a list knows the nisba's other forms (so not بشكل منسق: منسقة
-//   is the participle's feminine) (not after a quantifier, a number 3-10, an
-//   adverb used as a preposition or a preposition with a pronoun, not on a
-//   word with ب/ل, and not over a better-rated place name); no definite nisba
+//   is the participle's feminine) (not after a quantifier, a number 3-10 or
+//   a hundred, thousand, million, not on a two-letter preposition with a
+//   pronoun (به), not after an adverb used as a preposition or a
+//   preposition with a pronoun, not on a word with ب/ل, and not over a
+//   better-rated place name); no definite nisba
 //   after an indefinite noun (construct state: حقوق الإنسان); a noun in ى
 //   other than a place noun in م is a feminine head (الذكرى), and a definite
 //   feminine head or a land name in ا takes a listed elative or ordinal in ى
