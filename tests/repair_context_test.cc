@@ -120,6 +120,10 @@ TEST(RepairContext, NisbaCoordinationAndAgreement) {
        "وأكد مصدر أمني أن المهاجمين فروا."},
       {"two-letter nisba before ولم", "وسقطت الطائرة بسبب عطل فني ولم يصب أحد.",
        "وسقطت الطائرة بسبب عطل فني ولم يصب أحد."},
+      // A verb's shape in ت after a quantifier or preposition is a masdar
+      // that takes the adjective (أي تدخل خارجي) ...
+      {"masdar in ت after a quantifier", "وقال إن بلاده ترفض أي تدخل خارجي في شؤونها.",
+       "وقال إن بلاده ترفض أي تدخل خارجي في شؤونها."},
       // ... but not on a preposition with a pronoun (به), nor on a noun
       // counted by a hundred or a thousand (construct state).
       {"preposition with pronoun", "وأعلنت الشرطة اعتقال مشتبه به في الحادث.",

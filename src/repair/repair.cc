@@ -994,6 +994,14 @@ bool SoundDualOrPlural(const Model::Impl& m, std::u32string_view w) {
   return m.Find(st.substr(0, st.size() - 2)) != nullptr;
 }
 
+// Is w (without و/ف) listed with the article? No verb takes it.
+bool ListedWithArticle(const Model::Impl& m, std::u32string_view w) {
+  if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  std::u32string al = U"ال";
+  al += w;
+  return m.Find(al) != nullptr;
+}
+
 // A word of a verb's shape in ن or ي that a list holds with the article
 // (نظام: النظام, يوم: اليوم) is a noun: no verb takes ال. Not ت, which
 // also opens past verbs that share their letters with a masdar (تحدث).
@@ -1423,6 +1431,9 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   std::u32string_view prev_form;
   // The word before it as decided, when in one phrase with it.
   std::u32string_view prev2_form;
+  // The word before it as decided, in any case (empty across unrepaired
+  // text).
+  std::u32string_view pp_form;
   const Candidate* prev_cand = nullptr;
   std::uint32_t prev_id = 0;
   std::uint32_t prev_end = 0;
@@ -1431,6 +1442,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     std::u32string_view s(t.data() + w.start, w.end - w.start);
     if (!repair_block[w.block]) {
       prev2_form = {};
+      pp_form = {};
       prev_form = s;
       prev_cand = nullptr;
       prev_id = word_id[wi];
@@ -1607,12 +1619,18 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // it too, unless the word has a verb's shape (وإنما تحافظ عل).
       bool indefinite = false;
       bool indefinite_before_adjective = false;
+      // A verb's shape in ت right after a preposition or a quantifier, listed
+      // with the article, is a masdar (أي تدخل, بعد تحرك): a noun that takes
+      // an adjective (أي تدخل خارجي).
+      const bool prev_noun_by_position = prev.verb && prev_adjacent && !pp_form.empty() &&
+                                         (TakesNounObject(pp_form) || GovernsGenitive(pp_form)) &&
+                                         ListedWithArticle(m, prev_form);
       // (A two-letter word only when it is no preposition with a pronoun:
       // فن, not به.)
       if (prev_adjacent && self_content && (s.size() >= 3 || !GovernsGenitive(s)) &&
           s.size() >= 2 && !self.definite && !prev.definite && prev_form.size() >= 3 &&
           !prev_feminine && !prev.pronoun && prev.kind_conj == Kind::kWord && !prev.preposition &&
-          !prev.verb && !prev_name && !GovernsGenitive(prev_form)) {
+          (!prev.verb || prev_noun_by_position) && !prev_name && !GovernsGenitive(prev_form)) {
         const bool closes =
             next_closes || nxi->preposition || (nxi->kind == Kind::kJunk && !self.verb) ||
             nx_raw == U"من" || nx_raw == U"عن" || nx_raw == U"أن" || nx_raw == U"بأن" ||
@@ -1824,6 +1842,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
                          !prev_form.empty() && Joined(prev_end, w.start)
                      ? prev_form
                      : std::u32string_view();
+    pp_form = prev_form;
     prev_form = pick ? std::u32string_view(pick->form) : s;
     prev_cand = pick;
     prev_id = word_id[wi];

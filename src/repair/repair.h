@@ -57,7 +57,8 @@
 //   agreement; a preposition needs a following word and does not follow a
 //   preposition; a lone letter between lone letters is an abbreviation (أ ف
 //   ب); a word of a verb's shape in ن or ي listed with the article is a noun
-//   (نظام: النظام); a tie between a restored final letter and a restored kaf
+//   (نظام: النظام), and so is one in ت listed with it right after a
+//   preposition or quantifier (أي تدخل خارجي); a tie between a restored final letter and a restored kaf
 //   goes to the final; the ordinal ثان takes ي before an elative or a definite
 //   noun (ثاني أكبر) and not elsewhere; بين between أن/إن and a verb's shape
 //   is no preposition (أن بكين تريد); هي counts as a definite feminine head
