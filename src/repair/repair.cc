@@ -730,6 +730,8 @@ struct FormInfo {
   bool bigram_first = false;     // first word of a name bigram
   bool bigram_second = false;    // second word of a name bigram
   bool dual_plural = false;      // SoundDualOrPlural(form)
+  bool governs = false;          // GovernsGenitive(form)
+  bool noun_object = false;      // TakesNounObject(form)
 };
 
 struct Candidate {
@@ -1027,6 +1029,8 @@ FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
   f.bigram_first = m.bigram_first.count(w) > 0;
   f.bigram_second = m.bigram_second.count(w) > 0;
   f.dual_plural = SoundDualOrPlural(m, w);
+  f.governs = GovernsGenitive(w);
+  f.noun_object = TakesNounObject(w);
   return f;
 }
 
@@ -1431,9 +1435,9 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   std::u32string_view prev_form;
   // The word before it as decided, when in one phrase with it.
   std::u32string_view prev2_form;
-  // The word before it as decided, in any case (empty across unrepaired
+  // The FormInfo of the word before it as decided (null across unrepaired
   // text).
-  std::u32string_view pp_form;
+  const FormInfo* pp_info = nullptr;
   const Candidate* prev_cand = nullptr;
   std::uint32_t prev_id = 0;
   std::uint32_t prev_end = 0;
@@ -1442,7 +1446,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     std::u32string_view s(t.data() + w.start, w.end - w.start);
     if (!repair_block[w.block]) {
       prev2_form = {};
-      pp_form = {};
+      pp_info = nullptr;
       prev_form = s;
       prev_cand = nullptr;
       prev_id = word_id[wi];
@@ -1622,15 +1626,15 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // A verb's shape in ت right after a preposition or a quantifier, listed
       // with the article, is a masdar (أي تدخل, بعد تحرك): a noun that takes
       // an adjective (أي تدخل خارجي).
-      const bool prev_noun_by_position = prev.verb && prev_adjacent && !pp_form.empty() &&
-                                         (TakesNounObject(pp_form) || GovernsGenitive(pp_form)) &&
+      const bool prev_noun_by_position = prev.verb && prev_adjacent && pp_info != nullptr &&
+                                         (pp_info->noun_object || pp_info->governs) &&
                                          ListedWithArticle(m, prev_form);
       // (A two-letter word only when it is no preposition with a pronoun:
       // فن, not به.)
-      if (prev_adjacent && self_content && (s.size() >= 3 || !GovernsGenitive(s)) &&
-          s.size() >= 2 && !self.definite && !prev.definite && prev_form.size() >= 3 &&
-          !prev_feminine && !prev.pronoun && prev.kind_conj == Kind::kWord && !prev.preposition &&
-          (!prev.verb || prev_noun_by_position) && !prev_name && !GovernsGenitive(prev_form)) {
+      if (prev_adjacent && self_content && (s.size() >= 3 || !self.governs) && s.size() >= 2 &&
+          !self.definite && !prev.definite && prev_form.size() >= 3 && !prev_feminine &&
+          !prev.pronoun && prev.kind_conj == Kind::kWord && !prev.preposition &&
+          (!prev.verb || prev_noun_by_position) && !prev_name && !prev.governs) {
         const bool closes =
             next_closes || nxi->preposition || (nxi->kind == Kind::kJunk && !self.verb) ||
             nx_raw == U"من" || nx_raw == U"عن" || nx_raw == U"أن" || nx_raw == U"بأن" ||
@@ -1670,7 +1674,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // The previous word is a preposition that needs its object next.
       const bool prev_takes_object =
           prev_adjacent && (prev.preposition || prev.kind == Kind::kPrep);
-      const bool prev_noun_object = prev_adjacent && TakesNounObject(prev_form);
+      const bool prev_noun_object = prev_adjacent && prev.noun_object;
       // Does a known candidate end in ي where another ends in ى?
       // Does c (in ي) have a sibling in ى that a list holds with its article
       // (الأدنى, الأقصى: elatives, whose ي spelling is a misspelling)?
@@ -1842,7 +1846,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
                          !prev_form.empty() && Joined(prev_end, w.start)
                      ? prev_form
                      : std::u32string_view();
-    pp_form = prev_form;
+    pp_info = prev_form.empty() ? nullptr : prev_cand ? &prev_cand->info : &memo_of(prev_id).info;
     prev_form = pick ? std::u32string_view(pick->form) : s;
     prev_cand = pick;
     prev_id = word_id[wi];
