@@ -1729,6 +1729,13 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       float best = id_score + kMargin;
       // The last candidate in ي scored, and its score.
       const Candidate* last_yeh = nullptr;
+      // Where a past verb is expected: و opening a sentence, or right after
+      // قد or إذ (وقد تبنى, إذ التقى).
+      const bool after_qad =
+          prev_adjacent && prev_form.size() <= 3 &&
+          (prev_form == U"قد" || prev_form == U"وقد" || prev_form == U"فقد" || prev_form == U"لقد");
+      const bool verb_slot =
+          (sentence_start && s[0] == U'و') || after_qad || (prev_adjacent && prev_form == U"إذ");
       float last_yeh_sc = 0;
       for (const Candidate& c : mm.cands) {
         if (after_lam && c.form.size() == s.size() + 1 &&
@@ -1803,12 +1810,17 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         // construct: ونفى المتحدث, وتبنى التنظيم (not ونفي, وتبني). This
         // only decides between the two once a letter is restored: the ى
         // form takes the score of its ي sibling (scored just before it).
-        if (sentence_start && last_yeh != nullptr && c.form.size() == s.size() + 1 &&
-            c.form.back() == U'ى' && c.form[0] == U'و' && c.known && c.form.size() >= 4 &&
+        if (verb_slot && last_yeh != nullptr && c.form.size() == s.size() + 1 &&
+            c.form.back() == U'ى' && c.known && c.form.size() >= 4 &&
             last_yeh->info.kind_conj == Kind::kWord && last_yeh->form.size() == c.form.size() &&
             std::equal(c.form.begin(), c.form.end() - 1, last_yeh->form.begin()) &&
             DefectiveVerbShape(StripClitics(c.form)))
           sc = std::max(sc, last_yeh_sc + kFinalOverKaf);
+        // After قد only a verb comes: a past verb's shape in ى beats a noun
+        // of the same letters (قد تبنى, not قد تبن).
+        if (after_qad && c.known && c.form.size() == s.size() + 1 && c.form.back() == U'ى' &&
+            DefectiveVerbShape(StripClitics(c.form)))
+          sc += kIndefiniteAgreement;
         if (c.form.back() == U'ي') {
           last_yeh = &c;
           last_yeh_sc = sc;

@@ -42,7 +42,9 @@
 //   feminine head or a land name in ا takes a listed elative or ordinal in ى
 //   (القمة الأولى, آسيا الوسطى), and a listed elative in ى takes no agreement
 //   to its misspelling in ي (الحد الأدنى); a sentence opening on و + a past
-//   verb's shape in ى takes ى over ي (ونفى المتحدث); after لم no final ي/ى is
+//   verb's shape in ى takes ى over ي (ونفى المتحدث), and so does one right
+//   after قد or إذ (إذ التقى), and after قد it beats a noun of the same
+//   letters (قد تبنى, not تبن); after لم no final ي/ى is
 //   restored on a verb (jussive: لم يبق); a final ائ, which no word has, takes
 //   its ي (a nisba: عدائي) even when no list knows it; a final ي/ى whose form
 //   is listed whole breaks a tie with a word known only through its stem
