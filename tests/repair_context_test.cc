@@ -302,6 +302,8 @@ TEST(RepairContext, GrammaticalEvidence) {
        "وتحسنت العلاقات، إذ التقى الوزيران في العاصمة."},
       {"past verb after قد", "وقال إن الجيش قد تبنى خطة جديدة.",
        "وقال إن الجيش قد تبنى خطة جديدة."},
+      {"past verb with و after قد", "وقال إن الرئيس قد وصف الاتفاق بأنه تاريخي.",
+       "وقال إن الرئيس قد وصف الاتفاق بأنه تاريخي."},
       {"preposition opening a sentence", "وعاد الهدوء. وفي اليوم التالي غادر الوفد.",
        "وعاد الهدوء. وفي اليوم التالي غادر الوفد."},
       // ... while the past verb after its subject keeps ى (and مدى after

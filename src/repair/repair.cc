@@ -1818,8 +1818,9 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
           sc = std::max(sc, last_yeh_sc + kFinalOverKaf);
         // After قد only a verb comes: a past verb's shape in ى beats a noun
         // of the same letters (قد تبنى, not قد تبن).
+        // (No proclitic: nothing stands between قد and its verb; وصف stays.)
         if (after_qad && c.known && c.form.size() == s.size() + 1 && c.form.back() == U'ى' &&
-            DefectiveVerbShape(StripClitics(c.form)))
+            DefectiveVerbShape(c.form))
           sc += kIndefiniteAgreement;
         if (c.form.back() == U'ي') {
           last_yeh = &c;
