@@ -1505,8 +1505,12 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       if (s.size() == 3 && s == U"بين" && prev_adjacent &&
           (prev_form == U"أن" || prev_form == U"إن" || prev_form == U"لأن" || prev_form == U"وأن" ||
            prev_form == U"وإن" || prev_form == U"بأن") &&
-          nxi->verb && !nxi->name && !nxi->definite && nx_raw.size() >= 3 &&
-          (nx_raw[0] == U'ت' || nx_raw[0] == U'ي'))
+          !nxi->name && !nxi->definite && nx_raw.size() >= 3 &&
+          ((nxi->verb && (nx_raw[0] == U'ت' || nx_raw[0] == U'ي')) ||
+           // or a feminine participle, the particle's predicate (إن بكين
+           // مستعدة): derived forms in مت / مفت / مست.
+           (nx_raw.size() >= 5 && nx_raw[0] == U'م' && nx_raw.back() == U'ة' &&
+            (nx_raw[1] == U'ت' || nx_raw[2] == U'ت'))))
         id_score -= kPrepWithoutObject;
       const bool prev_feminine = prev.feminine;
       // A dual or plural head takes no singular nisba, unless the nisba

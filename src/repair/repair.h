@@ -63,7 +63,8 @@
 //   preposition or quantifier (أي تدخل خارجي); a tie between a restored final letter and a restored kaf
 //   goes to the final; the ordinal ثان takes ي before an elative or a definite
 //   noun (ثاني أكبر) and not elsewhere; بين between أن/إن and a verb's shape
-//   is no preposition (أن بكين تريد); هي counts as a definite feminine head
+//   is no preposition (أن بكين تريد), nor before a feminine participle
+//   (إن بكين مستعدة); هي counts as a definite feminine head
 //   (هي الأولى); a definite demonym or nisba before a word of a person's name
 //   is in apposition with it (الكازاخستاني قاسم); a listed name after a head
 //   definite by a pronoun is its predicate (مقرها الصين), not a nisba; on a
