@@ -38,6 +38,9 @@ constexpr float kStrongWord = 5.0f;
 constexpr float kGazetteerWeight = 3.0f;
 // A word listed whole over a candidate known only through و/ف.
 constexpr float kWholeOverConj = 0.5f;
+// A listed weight from which a noun counts as frequent for the adjective
+// rules (رئيس, عالم).
+constexpr float kFrequentNoun = 4.0f;
 // Breaks a tie between a restored final letter and a restored kaf.
 constexpr float kFinalOverKaf = 0.01f;
 // Corpus evidence (LoadOptions::corpus): a word seen n >= 2 times weighs
@@ -1802,8 +1805,11 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         // name is the likelier word (شرق أوزبكستان: a genitive, as after
         // any indefinite noun); the word as it stands is treated likewise
         // (a name takes no indefinite adjective, see self_content).
+        // A frequent noun there is as likely a genitive with its own
+        // adjective (مكتب رئيس سابق, ابن عالم كبير): it takes the nisba only
+        // when other forms of the nisba occur in the document.
         if (yeh_ctx && indefinite_before_adjective && c.nisba && !c.jarr &&
-            !stronger_name_sibling(c))
+            (mm.identity < kFrequentNoun || c.nisba_doc) && !stronger_name_sibling(c))
           sc += kIndefiniteAgreement;
         if (yeh_ctx && indefinite && (c.nisba || c.nisba_doc) && !c.jarr &&
             !stronger_name_sibling(c))

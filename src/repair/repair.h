@@ -32,7 +32,9 @@
 //   function word or punctuation, or followed by a masculine indefinite
 //   adjective of the shapes فعيل, فاعل or a derived participle (نظام عالمي
 //   جديد), when a list knows the nisba's other forms (so not بشكل منسق: منسقة
-//   is the participle's feminine) (not after a quantifier, a number 3-10 or
+//   is the participle's feminine) and, for a frequent noun (رئيس, عالم),
+//   only when the document has other forms of the nisba (مكتب رئيس سابق
+//   stays) (not after a quantifier, a number 3-10 or
 //   a hundred, thousand, million, not on a two-letter preposition with a
 //   pronoun (به), not after an adverb used as a preposition or a
 //   preposition with a pronoun, not on a word with ب/ل, and not over a
