@@ -3,7 +3,8 @@
 # Seed 000 (a real damaged PDF extraction) is scored against its gold; seeds
 # 001-004 are damaged with ../shared/eval/damage.py and scored against their
 # clean originals; the clean seeds are also run in auto mode and must come
-# out unchanged. Skips (exit 0) when ../shared is absent.
+# out unchanged. The project's examples/*.txt, damaged the same way, are
+# scored too. Skips (exit 0) when ../shared is absent.
 #
 # usage: scripts/eval_repair.sh [REPAIR_CMD...]
 #   REPAIR_CMD reads a text file (last argument) and prints the repaired text;
@@ -40,3 +41,22 @@ PY
   "${cmd[@]}" "$dmg" >"$tmp/$b.out"
   echo "$b $(python3 "$shared/eval/repair_score.py" --damaged "$dmg" --gold "$gold" --pred "$tmp/$b.out" | tail -1)"
 done
+# The project's own example articles (examples/*.txt, one file), damaged by
+# the same rule: more text of the same kind, scored the same way.
+if compgen -G "$root/examples/*.txt" >/dev/null; then
+  for f in "$root"/examples/*.txt; do
+    cat "$f"
+    printf '\n\n'
+  done >"$tmp/examples.txt"
+  python3 "$shared/eval/damage.py" <"$tmp/examples.txt" >"$tmp/examples.damaged.txt"
+  "${cmd[@]}" "$tmp/examples.txt" >"$tmp/examples.clean.out"
+  if python3 - "$tmp/examples.txt" "$tmp/examples.clean.out" <<'PY'
+import sys
+a, b = (open(p, encoding="utf-8").read().split() for p in sys.argv[1:3])
+sys.exit(0 if a == b else 1)
+PY
+  then echo "examples clean auto: unchanged"; else echo "examples clean auto: CHANGED"; fi
+  "${cmd[@]}" "$tmp/examples.damaged.txt" >"$tmp/examples.out"
+  echo "examples $(python3 "$shared/eval/repair_score.py" --damaged "$tmp/examples.damaged.txt" \
+    --gold "$tmp/examples.txt" --pred "$tmp/examples.out" | tail -1)"
+fi

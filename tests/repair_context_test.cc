@@ -50,6 +50,62 @@ TEST(RepairContext, NisbaCoordinationAndAgreement) {
       // A damaged nisba coordinated with a restored one (وسياس -> وسياسي).
       {"coordination", "وقدمت الحكومة دعما عسكريا ثم دعم اقتصادي وسياسي للبلد الجار.",
        "وقدمت الحكومة دعما عسكريا ثم دعم اقتصادي وسياسي للبلد الجار."},
+      // The same coordination read backwards: the second nisba, restored
+      // by its own evidence, backs the first (روس وصين -> روسي وصيني) ...
+      {"coordination backwards", "وخضعت البلاد لنفوذ روسي وصيني كبير.",
+       "وخضعت البلاد لنفوذ روسي وصيني كبير."},
+      {"coordination backwards 2", "وبحث الوزيران تعاون أمني واقتصادي في المنطقة.",
+       "وبحث الوزيران تعاون أمني واقتصادي في المنطقة."},
+      // ... even when the second has a verb's shape, as long as a list
+      // knows its other forms (وتقني: تقنية).
+      {"coordination backwards, ت-initial nisba", "وتحدث الوزير عن تعاون علمي وتقني بين البلدين.",
+       "وتحدث الوزير عن تعاون علمي وتقني بين البلدين."},
+      {"no coordination without a nisba", "ويحتاج المشروع إلى عمل وجهد كبيرين.",
+       "ويحتاج المشروع إلى عمل وجهد كبيرين."},
+      // A three-letter conjunct, after a nisba that is also a land's name
+      // (مالي) ...
+      {"short conjunct after مالي", "ويعتزم الاتحاد تقديم دعم مالي وفني لدول الجوار.",
+       "ويعتزم الاتحاد تقديم دعم مالي وفني لدول الجوار."},
+      // ... but a frequent word after a nisba that agrees with a name stays.
+      {"frequent word after a name's nisba",
+       "وقال إن الاتحاد الأوروبي والدول الخمس اتفقت على الخطة.",
+       "وقال إن الاتحاد الأوروبي والدول الخمس اتفقت على الخطة."},
+      // A word followed by a nisba of its own is the noun it qualifies,
+      // not a second nisba (النووي والتعاون الاقتصادي).
+      {"noun with its own nisba after a nisba",
+       "وبحث الوزيران الملف النووي والتعاون الاقتصادي بين البلدين.",
+       "وبحث الوزيران الملف النووي والتعاون الاقتصادي بين البلدين."},
+      // Over أو, and between demonyms (gazetteer names) ...
+      {"coordination over أو", "وقال المحلل إن النفوذ الروسي أو الصيني سيتراجع.",
+       "وقال المحلل إن النفوذ الروسي أو الصيني سيتراجع."},
+      {"demonym coordination", "ويهتم المركز بالأمن القومي المصري والعربي منذ سنوات.",
+       "ويهتم المركز بالأمن القومي المصري والعربي منذ سنوات."},
+      // ... but a plural demonym after a plural one, a noun after a nisba
+      // that agrees with another noun, and a land's name stay.
+      {"plural demonyms", "وتقيم في المدينة جالية من الروس والعرب منذ عقود.",
+       "وتقيم في المدينة جالية من الروس والعرب منذ عقود."},
+      {"noun after a nisba", "وقال إن الاتحاد الأوروبي والدول المجاورة اتفقت على الخطة.",
+       "وقال إن الاتحاد الأوروبي والدول المجاورة اتفقت على الخطة."},
+      {"land names over أو", "وقال المحلل إن روسيا أو الصين ستتدخل.",
+       "وقال المحلل إن روسيا أو الصين ستتدخل."},
+      // Two nisbas joined by a dash or a lone tatweel.
+      {"nisbas joined by a tatweel", "ويتابع الباحثون الملف الروسي ـ الصيني منذ سنوات.",
+       "ويتابع الباحثون الملف الروسي ـ الصيني منذ سنوات."},
+      {"nisbas joined by a hyphen", "وتصاعد التوتر الهندي - الباكستاني على الحدود.",
+       "وتصاعد التوتر الهندي - الباكستاني على الحدود."},
+      {"nisbas joined by a dash", "وقال إن الحوار الأمريكي – الصيني متعثر.",
+       "وقال إن الحوار الأمريكي – الصيني متعثر."},
+      {"noun after a dash", "وزار الرئيس الهندي - البلاد في نوفمبر.",
+       "وزار الرئيس الهندي - البلاد في نوفمبر."},
+      // A definite dual or plural takes no singular nisba: the next
+      // definite word is its object (بحث الوزيران الأمن) ...
+      {"dual head", "وبحث الوزيران الأمن الإقليمي في العاصمة.",
+       "وبحث الوزيران الأمن الإقليمي في العاصمة."},
+      {"dual head 2", "وبحث الجانبان العمل والتعاون في مجال الطاقة.",
+       "وبحث الجانبان العمل والتعاون في مجال الطاقة."},
+      // ... unless the nisba opens an apposition with a person's name.
+      {"dual head, apposition", "وعقد الرئيسان الروسي فلاديمير بوتين ونظيره لقاء في موسكو.",
+       "وعقد الرئيسان الروسي فلاديمير بوتين ونظيره لقاء في موسكو."},
       // Indefinite noun + indefinite adjective before a preposition.
       {"indefinite before preposition", "ويعمل الميناء كمركز تجاري في المنطقة منذ سنوات.",
        "ويعمل الميناء كمركز تجاري في المنطقة منذ سنوات."},
@@ -58,6 +114,49 @@ TEST(RepairContext, NisbaCoordinationAndAgreement) {
        "ودعا إلى إنشاء صندوق دولي في العاصمة."},
       {"indefinite before damaged preposition 2", "وأعلن عن برنامج علمي في الجامعة.",
        "وأعلن عن برنامج علمي في الجامعة."},
+      // أن closes it, and so does و + a particle (ولم), also after a
+      // two-letter word.
+      {"indefinite before أن", "وأكد مصدر أمني أن المهاجمين فروا.",
+       "وأكد مصدر أمني أن المهاجمين فروا."},
+      {"two-letter nisba before ولم", "وسقطت الطائرة بسبب عطل فني ولم يصب أحد.",
+       "وسقطت الطائرة بسبب عطل فني ولم يصب أحد."},
+      // A verb's shape in ت after a quantifier or preposition is a masdar
+      // that takes the adjective (أي تدخل خارجي) ...
+      {"masdar in ت after a quantifier", "وقال إن بلاده ترفض أي تدخل خارجي في شؤونها.",
+       "وقال إن بلاده ترفض أي تدخل خارجي في شؤونها."},
+      // ... but not on a preposition with a pronoun (به), nor on a noun
+      // counted by a hundred or a thousand (construct state).
+      {"preposition with pronoun", "وأعلنت الشرطة اعتقال مشتبه به في الحادث.",
+       "وأعلنت الشرطة اعتقال مشتبه به في الحادث."},
+      {"noun counted by a thousand", "وتجاوز عدد النازحين مئة ألف شخص. وطالبت المنظمة بالمساعدة.",
+       "وتجاوز عدد النازحين مئة ألف شخص. وطالبت المنظمة بالمساعدة."},
+      // Or before a second masculine indefinite adjective (فعيل, فاعل or a
+      // derived participle) ...
+      // (A frequent noun, عالم, only with other forms of the nisba in the
+      // document: otherwise it is as likely a genitive with its own
+      // adjective, as in مكتب رئيس سابق.)
+      {"indefinite before adjective",
+       "ويدعو الحزب إلى نظام عالمي جديد، ويرى أن المنظمات العالمية عاجزة.",
+       "ويدعو الحزب إلى نظام عالمي جديد، ويرى أن المنظمات العالمية عاجزة."},
+      {"frequent noun as genitive before adjective", "وزار الوفد مكتب رئيس سابق للحكومة.",
+       "وزار الوفد مكتب رئيس سابق للحكومة."},
+      {"frequent noun as genitive before adjective 2", "وتحدث ابن عالم كبير عن تجربة والده.",
+       "وتحدث ابن عالم كبير عن تجربة والده."},
+      {"indefinite before participle", "وعقد الوزيران مؤتمر صحفي مشترك في ختام الزيارة.",
+       "وعقد الوزيران مؤتمر صحفي مشترك في ختام الزيارة."},
+      {"indefinite before فاعل", "وقالت إن العام الجديد سيشهد عام انتخابي حاسم.",
+       "وقالت إن العام الجديد سيشهد عام انتخابي حاسم."},
+      // ... but not before a feminine one, which agrees with the head.
+      {"feminine adjective agrees with the head", "ويحتاج الشباب إلى فرص عمل جديدة في المدن.",
+       "ويحتاج الشباب إلى فرص عمل جديدة في المدن."},
+      // Only a nisba a list knows as one (its feminine or plural, not the
+      // participle's feminine منسقة) takes ي there: بشكل منسق stays.
+      {"participle is no nisba", "وتعمل الوزارات بشكل منسق بشأن الأزمة.",
+       "وتعمل الوزارات بشكل منسق بشأن الأزمة."},
+      {"participle is no nisba 2", "وتتحرك الدول بشكل منسق في مواجهة التضخم.",
+       "وتتحرك الدول بشكل منسق في مواجهة التضخم."},
+      {"nisba after بشكل", "ويتحرك الجيش بشكل تدريجي نحو الحدود.",
+       "ويتحرك الجيش بشكل تدريجي نحو الحدود."},
       // ... but a verb's shape takes no nisba there, nor a noun counted by a
       // quantifier (لأي طرف: construct state).
       {"verb before damaged preposition", "ولم تنحز الحكومة لأي طرف وإنما تحافظ على الحياد.",
@@ -80,6 +179,42 @@ TEST(RepairContext, NisbaFormsInTheDocument) {
        "وتبنت الحكومة لهجة عدائية تجاه الجار، ثم عادت إلى موقف عدائي صريح."},
   };
   for (const Case& c : cases) Check(c);
+}
+
+TEST(RepairContext, NisbaKnownByItsOtherForms) {
+  const Case cases[] = {
+      // No list holds the masculine nisba, but its feminine or definite form
+      // is listed and the word as it stands is no word.
+      {"feminine form listed", "ودخل الحزبان في صراع أيديولوجي حاد حول مستقبل البلاد.",
+       "ودخل الحزبان في صراع أيديولوجي حاد حول مستقبل البلاد."},
+      {"feminine form listed, initial ل", "وتبحث الحكومة عن شريك لوجستي لتطوير الموانئ.",
+       "وتبحث الحكومة عن شريك لوجستي لتطوير الموانئ."},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST(RepairContext, DualInConstruct) {
+  const Case cases[] = {
+      // A feminine noun with open ت and no suffix is a dual in construct
+      // that lost its ي (جمهورية is listed) ...
+      {"dual construct after ب", "واعترفت موسكو بجمهوريتي أبخازيا وأوسيتيا الجنوبية عام 2008.",
+       "واعترفت موسكو بجمهوريتي أبخازيا وأوسيتيا الجنوبية عام 2008."},
+      {"dual construct", "وزار الوفد عاصمتي البلدين خلال أسبوع.",
+       "وزار الوفد عاصمتي البلدين خلال أسبوع."},
+      // ... while a listed verb in ت stays.
+      {"past verb in ت", "وقالت الحكومة إنها صوتت ضد القرار.",
+       "وقالت الحكومة إنها صوتت ضد القرار."},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST(RepairContext, PhraseRunsOnAcrossLineInitialPunctuation) {
+  // A visual-order extraction prints the full stop of a later line at the
+  // start of this one: the coordination still reaches across it.
+  const Case c = {"coordination across a line-initial full stop",
+                  "وتلقى الجيش دعم عسكري\n.وإعلامي من الحلفاء",
+                  "وتلقى الجيش دعم عسكري\n.وإعلامي من الحلفاء"};
+  Check(c);
 }
 
 TEST(RepairContext, NamesAbbreviationsFunctionWords) {
@@ -132,6 +267,28 @@ TEST(RepairContext, GrammaticalEvidence) {
        "وكان الاجتماع الأول في المدينة ناجحا."},
       {"land name with elative", "وتتنافس القوى في آسيا الوسطى على الموارد.",
        "وتتنافس القوى في آسيا الوسطى على الموارد."},
+      // So does the pronoun هي (هي الأولى), while هو keeps الأول.
+      {"feminine pronoun subject", "وقال إن الزيارة هي الأولى من نوعها منذ سنوات.",
+       "وقال إن الزيارة هي الأولى من نوعها منذ سنوات."},
+      {"masculine pronoun subject", "وقال إن الاجتماع هو الأول من نوعه منذ سنوات.",
+       "وقال إن الاجتماع هو الأول من نوعه منذ سنوات."},
+      // A definite demonym opens an apposition with a person's name.
+      {"demonym before a person's name",
+       "ووصل وفد كازاخستان إلى المدينة، ورحب الرئيس بنظرائه الكازاخستاني قاسم جومارت توكاييف "
+       "والأوزبكي شوكت ميرضيائيف.",
+       "ووصل وفد كازاخستان إلى المدينة، ورحب الرئيس بنظرائه الكازاخستاني قاسم جومارت توكاييف "
+       "والأوزبكي شوكت ميرضيائيف."},
+      // A head definite by its pronoun may be a subject whose predicate is a
+      // listed name: الصين stays (its nisba elsewhere notwithstanding).
+      {"name as predicate",
+       "وتقرر أن يكون مقرها الصين، على أن تعقد القمة الصينية المقبلة في آسيا الوسطى.",
+       "وتقرر أن يكون مقرها الصين، على أن تعقد القمة الصينية المقبلة في آسيا الوسطى."},
+      {"nisba after a pronoun head", "وأكد دورها الإقليمي في الأزمة.",
+       "وأكد دورها الإقليمي في الأزمة."},
+      // A word that already ends in ي gains nothing from adjective context
+      // towards a kaf reading (فوري, not ف + كوري).
+      {"adjective in ي stays", "وطالب الجانب الأوكراني بتعليق فوري للهجوم.",
+       "وطالب الجانب الأوكراني بتعليق فوري للهجوم."},
       // A number from three to ten is in construct with what it counts.
       {"counted noun", "وتضاعف الإنتاج خمس مرات بفضل الاستثمارات.",
        "وتضاعف الإنتاج خمس مرات بفضل الاستثمارات."},
@@ -143,11 +300,28 @@ TEST(RepairContext, GrammaticalEvidence) {
        "وجاء القرار بعد نفي الحكومة الخبر."},
       {"form V masdar after preposition", "وأشاد المسؤول مع تلقي الدعوة الرسمية.",
        "وأشاد المسؤول مع تلقي الدعوة الرسمية."},
+      // A sentence opens on و + a past verb rather than on a masdar in
+      // construct, once a letter is restored; وفي stays a preposition.
+      {"past verb opening a sentence", "وعاد الهدوء. ونفى المتحدث وجود قوات أجنبية.",
+       "وعاد الهدوء. ونفى المتحدث وجود قوات أجنبية."},
+      {"past verb of form V opening a sentence", "وعاد الهدوء. وتبنى التنظيم المسؤولية عن الهجوم.",
+       "وعاد الهدوء. وتبنى التنظيم المسؤولية عن الهجوم."},
+      {"past verb after إذ", "وتحسنت العلاقات، إذ التقى الوزيران في العاصمة.",
+       "وتحسنت العلاقات، إذ التقى الوزيران في العاصمة."},
+      {"past verb after قد", "وقال إن الجيش قد تبنى خطة جديدة.",
+       "وقال إن الجيش قد تبنى خطة جديدة."},
+      {"past verb with و after قد", "وقال إن الرئيس قد وصف الاتفاق بأنه تاريخي.",
+       "وقال إن الرئيس قد وصف الاتفاق بأنه تاريخي."},
+      {"preposition opening a sentence", "وعاد الهدوء. وفي اليوم التالي غادر الوفد.",
+       "وعاد الهدوء. وفي اليوم التالي غادر الوفد."},
       // ... while the past verb after its subject keeps ى (and مدى after
       // على in the signature paragraph keeps it too).
       {"past verb after its subject", "وقال إن الرئيس سعى إلى التهدئة.",
        "وقال إن الرئيس سعى إلى التهدئة."},
-      // Nouns and elatives in ى listed with their article keep it.
+      // Nouns and elatives in ى listed with their article keep it, even
+      // after a definite noun (الحد الأدنى, not the misspelling الأدني).
+      {"elative in ى after a definite noun", "وطالبت النقابات برفع الحد الأدنى للأجور.",
+       "وطالبت النقابات برفع الحد الأدنى للأجور."},
       {"elative in ى", "وجاءت هذه الخطوة ضمن الجهود الكبرى للبلاد.",
        "وجاءت هذه الخطوة ضمن الجهود الكبرى للبلاد."},
       {"noun in ى after ب", "ورحب المسؤول بالمستوى الذي بلغته العلاقات.",
@@ -157,6 +331,27 @@ TEST(RepairContext, GrammaticalEvidence) {
       {"noun after بعد", "وبعد أيام، عاد الوفد إلى بلاده.", "وبعد أيام، عاد الوفد إلى بلاده."},
       {"name after فيه", "وهو منتدى تشارك فيه أوزبكستان بصفة عضو.",
        "وهو منتدى تشارك فيه أوزبكستان بصفة عضو."},
+      // The ordinal ثان keeps its ي in construct with an elative or a
+      // definite noun, and is indefinite without it elsewhere.
+      {"ordinal before elative", "وتعد المدينة ثاني أكبر مركز صناعي في البلاد.",
+       "وتعد المدينة ثاني أكبر مركز صناعي في البلاد."},
+      {"ordinal before definite noun", "وتعد ألماتي ثاني المدن من حيث عدد السكان.",
+       "وتعد ألماتي ثاني المدن من حيث عدد السكان."},
+      {"indefinite ordinal", "وحل ثان في السباق.", "وحل ثان في السباق."},
+      // بين after أن/إن and before a verb is the particle's noun (بكين) ...
+      {"name before its verb after إن", "وقال المتحدث إن بكين تريد علاقات متوازنة مع جيرانها.",
+       "وقال المتحدث إن بكين تريد علاقات متوازنة مع جيرانها."},
+      {"name before its verb after أن", "وأكد الوزير أن بكين ترفض أي تدخل في شؤونها.",
+       "وأكد الوزير أن بكين ترفض أي تدخل في شؤونها."},
+      {"name before its predicate after إن", "وقال الوزير إن بكين مستعدة للتعاون مع الجميع.",
+       "وقال الوزير إن بكين مستعدة للتعاون مع الجميع."},
+      // ... and a preposition before a noun or a name.
+      {"preposition after إن", "وقال إن بين البلدين علاقات تاريخية.",
+       "وقال إن بين البلدين علاقات تاريخية."},
+      {"preposition before a name", "وأكد أن بين تركيا وروسيا خلافات عميقة.",
+       "وأكد أن بين تركيا وروسيا خلافات عميقة."},
+      {"preposition before يوم", "وقال إن بين يوم وآخر تتغير المواقف.",
+       "وقال إن بين يوم وآخر تتغير المواقف."},
       // An adjective carries no preposition: لكازاخستان, not لكازاخستاني.
       {"prepositional phrase is no adjective", "وتعد روسيا موردا رئيسا لكازاخستان وجيرانها.",
        "وتعد روسيا موردا رئيسا لكازاخستان وجيرانها."},

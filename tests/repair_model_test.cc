@@ -1,6 +1,8 @@
 // Loading the repair model from data files: the word lists are read with
 // repair's own view-based strict TSV reader, which must accept and refuse
-// exactly what core's TsvTable does, with the same messages.
+// exactly what core's TsvTable does, with the same messages; and the word
+// counts of a clean corpus (LoadOptions::corpus). Sentences written for
+// this test.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -9,7 +11,9 @@
 #include <vector>
 
 #include "core/data.h"
+#include "repair/damage.h"
 #include "repair/repair.h"
+#include "test_util.h"
 
 namespace nufuz::repair {
 namespace {
@@ -95,6 +99,71 @@ TEST(RepairModel, LoadsCommentsBlankLinesAndCrlfAndUsesTheWeights) {
   doc.text = "زار الوفد متب الوزير";
   Repair(doc, **model, Mode::kOn);
   EXPECT_EQ(doc.text, "زار الوفد مكتب الوزير");
+}
+
+// A folder of corpus files for LoadOptions::corpus.
+class CorpusDir {
+ public:
+  CorpusDir() {
+    dir_ = fs::temp_directory_path() /
+           ("nufuz_repair_corpus_" +
+            std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+            std::to_string(counter_++));
+    fs::create_directories(dir_ / "sub");
+  }
+  ~CorpusDir() {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  void Add(const std::string& name, const std::string& text, int times) {
+    std::ofstream out(dir_ / name, std::ios::binary);
+    for (int i = 0; i < times; ++i) out << text << "\n";
+  }
+  const fs::path& dir() const { return dir_; }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path dir_;
+};
+
+std::string Repaired(const Model& model, const std::string& clean) {
+  Document doc;
+  doc.text = Damage(clean);
+  Repair(doc, model, Mode::kOn);
+  return doc.text;
+}
+
+TEST(RepairModel, CorpusWordCountsBackFrequentWords) {
+  // Without a corpus the nisba wins after an indefinite noun before ل.
+  const std::string sentence = "ووفرت المشاريع فرص عمل لآلاف الشباب.";
+  auto plain = Model::Load(nufuz::testing::DataDir());
+  ASSERT_TRUE(plain.ok()) << plain.status().message();
+  EXPECT_EQ(Repaired(**plain, sentence), "ووفرت المشاريع فرص عملي لآلاف الشباب.");
+  // A clean corpus (in a subfolder, read recursively) where عمل is frequent.
+  CorpusDir corpus;
+  corpus.Add("sub/a.txt", "وقال الوزير إن العمل مستمر وإن كل عمل جديد يحتاج إلى تمويل.", 20);
+  corpus.Add("notes.md", "عملي عملي عملي", 50);  // not .txt: not read
+  auto model = Model::Load(nufuz::testing::DataDir(), {.corpus = corpus.dir()});
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  EXPECT_EQ(Repaired(**model, sentence), sentence);
+  // A single file works too.
+  auto one = Model::Load(nufuz::testing::DataDir(), {.corpus = corpus.dir() / "sub" / "a.txt"});
+  ASSERT_TRUE(one.ok()) << one.status().message();
+  EXPECT_EQ(Repaired(**one, sentence), sentence);
+}
+
+TEST(RepairModel, CorpusSkipsDamagedFilesAndNeedsAnExistingPath) {
+  // A corpus file that carries the damage signature: its damaged shapes
+  // (مشلة for مشكلة) must not become known words.
+  CorpusDir corpus;
+  corpus.Add("damaged.txt",
+             Damage("وقال الوزير في العاصمة إن المشكلة التي تواجه البلاد هي مشكلة المياه."), 20);
+  auto model = Model::Load(nufuz::testing::DataDir(), {.corpus = corpus.dir()});
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  EXPECT_EQ(Repaired(**model, "وتواجه البلاد مشكلة كبيرة."), "وتواجه البلاد مشكلة كبيرة.");
+  auto missing = Model::Load(nufuz::testing::DataDir(), {.corpus = corpus.dir() / "absent"});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("absent"), std::string::npos);
 }
 
 }  // namespace

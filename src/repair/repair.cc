@@ -36,6 +36,20 @@ constexpr float kWholeOverStem = 0.3f;
 // A curated weight from which a word counts as frequent.
 constexpr float kStrongWord = 5.0f;
 constexpr float kGazetteerWeight = 3.0f;
+// A word listed whole over a candidate known only through و/ف.
+constexpr float kWholeOverConj = 0.5f;
+// A listed weight from which a noun counts as frequent for the adjective
+// rules (رئيس, عالم).
+constexpr float kFrequentNoun = 4.0f;
+// Breaks a tie between a restored final letter and a restored kaf.
+constexpr float kFinalOverKaf = 0.01f;
+// Corpus evidence (LoadOptions::corpus): a word seen n >= 2 times weighs
+// kSystemWeight + min(kCorpusMax, kCorpusScale * log2 n): 2.6 for 2, 4 for
+// 10, 5 at most (from about 30): a frequent word ranks with curated ones.
+constexpr float kCorpusScale = 0.6f;
+constexpr float kCorpusMax = 3.0f;
+// A nisba no list holds whose other forms a list holds (ListedNisbaForm).
+constexpr float kListedNisbaForm = 1.5f;
 // A candidate must beat the text as it stands by this much.
 constexpr float kMargin = 0.25f;
 // Evidence bonuses.
@@ -94,6 +108,24 @@ std::u32string Decode(std::string_view s) {
   u.resize(s.size());
   u.resize(static_cast<std::size_t>(DecodeInto(s, u.data()) - u.data()));
   return u;
+}
+
+// Would the damage rule remove something from this (clean) word?
+bool HasDamageable(std::u32string_view t) {
+  const std::size_t n = t.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const char32_t c = t[i];
+    if (c != U'ك' && c != U'ي' && c != U'ى') continue;
+    std::size_t j = i;
+    while (j > 0 && IsTransparent(t[j - 1])) --j;
+    const bool before = j > 0 && IsDualJoining(t[j - 1]);
+    if (!before) continue;
+    std::size_t k = i + 1;
+    while (k < n && IsTransparent(t[k])) ++k;
+    const bool after = k < n && (IsDualJoining(t[k]) || IsRightJoining(t[k]));
+    if (c == U'ك' ? after : !after) return true;
+  }
+  return false;
 }
 
 std::string Encode(std::u32string_view u) {
@@ -588,7 +620,71 @@ Status AddGazetteer(Model::Impl& m, const std::filesystem::path& path) {
 
 }  // namespace
 
-Result<std::shared_ptr<const Model>> Model::Load(const std::filesystem::path& data_dir) {
+namespace {
+
+// Word counts of a clean corpus (LoadOptions::corpus) as evidence.
+Status AddCorpus(Model::Impl& m, const std::filesystem::path& path) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  if (std::filesystem::is_directory(path, ec)) {
+    for (auto it = std::filesystem::recursive_directory_iterator(
+             path, std::filesystem::directory_options::skip_permission_denied, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+      if (it->is_regular_file(ec) && it->path().extension() == ".txt") files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+  } else if (std::filesystem::is_regular_file(path, ec)) {
+    files.push_back(path);
+  } else {
+    return Status::Error(StatusCode::kNotFound,
+                         "repair corpus " + path.string() + ": no such file or folder");
+  }
+  std::unordered_map<std::u32string, std::uint32_t> counts;
+  std::uintmax_t total = 0;
+  std::u32string word;
+  std::vector<std::u32string> words;
+  for (const auto& f : files) {
+    const std::uintmax_t size = std::filesystem::file_size(f, ec);
+    if (ec || total + size > kMaxCorpusBytes) continue;
+    total += size;
+    auto text = ReadSmallFile(f);
+    if (!text.ok()) continue;  // an unreadable file is no evidence
+    const std::u32string u = Decode(*text);
+    // The words of the file (letters only: the lists are written without
+    // marks), and the damage signature as Repair detects it.
+    words.clear();
+    int damaged_fw = 0, clean = 0;
+    for (std::size_t i = 0; i <= u.size(); ++i) {
+      if (i < u.size() && IsArabicWordChar(u[i])) {
+        if (!IsTransparent(u[i]) && u[i] != U'ـ') word.push_back(u[i]);
+        continue;
+      }
+      if (word.empty()) continue;
+      if (HasDamageable(word)) ++clean;
+      std::u32string_view core = word;
+      if (core.size() > 1 && core[0] == U'و') core.remove_prefix(1);
+      if (m.IsJunk(core)) ++damaged_fw;
+      words.push_back(word);
+      word.clear();
+    }
+    if (damaged_fw >= 2 && damaged_fw > 3 * clean) continue;  // damaged text
+    for (const std::u32string& w : words)
+      if (w.size() >= 2) ++counts[w];
+  }
+  for (const auto& [w, n] : counts) {
+    if (n < 2) continue;  // once may be a typo
+    const float wt = kSystemWeight + std::min(kCorpusMax, kCorpusScale * std::log2(float(n)));
+    auto [entry, fresh] = m.Emplace(w, Entry{wt, Kind::kWord, false, false, false});
+    // Never below a listed weight, and a curated one decides.
+    if (!fresh && !entry->curated && entry->kind == Kind::kWord)
+      entry->weight = std::max(entry->weight, wt);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Model>> Model::Load(const std::filesystem::path& data_dir,
+                                                 const LoadOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->words.reserve(1 << 17);
   const auto lex = data_dir / "lexicon";
@@ -608,7 +704,10 @@ Result<std::shared_ptr<const Model>> Model::Load(const std::filesystem::path& da
     for (const auto& f : files)
       if (Status s = AddGazetteer(*impl, f); !s.ok()) return s;
   }
+  // Junk words first (the corpus reader detects damaged files with them).
   impl->Finish();
+  if (!options.corpus.empty())
+    if (Status s = AddCorpus(*impl, options.corpus); !s.ok()) return s;
   return std::shared_ptr<const Model>(std::make_shared<Model>(std::move(impl)));
 }
 
@@ -633,6 +732,9 @@ struct FormInfo {
   bool verb = false;             // LooksVerb(form)
   bool bigram_first = false;     // first word of a name bigram
   bool bigram_second = false;    // second word of a name bigram
+  bool dual_plural = false;      // SoundDualOrPlural(form)
+  bool governs = false;          // GovernsGenitive(form)
+  bool noun_object = false;      // TakesNounObject(form)
 };
 
 struct Candidate {
@@ -652,6 +754,7 @@ struct Candidate {
   float conj_gain = 0;
   bool curated = false;  // CuratedWithArticle(form): a listed noun or elative
   bool whole = false;    // the form itself is listed
+  bool nisba = false;    // final_yeh and ListedNisbaForm(form)
 };
 
 bool EndsWith(std::u32string_view s, std::u32string_view p) {
@@ -674,26 +777,14 @@ bool EndsFeminine(std::u32string_view w) {
   return EndsWith(w, U"ة") || EndsWith(w, U"ات");
 }
 
-bool IsLetter(char32_t c) {
-  return IsArabicWordChar(c) && !IsTransparent(c);
+// Sentence-final punctuation that a visual-order extraction prints at the
+// start of a line.
+bool IsLinePunct(char32_t p) {
+  return p == U'.' || p == U'؟' || p == U'!' || p == U'؛' || p == U'،' || p == U':';
 }
 
-// Would the damage rule remove something from this (clean) word?
-bool HasDamageable(std::u32string_view t) {
-  const std::size_t n = t.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const char32_t c = t[i];
-    if (c != U'ك' && c != U'ي' && c != U'ى') continue;
-    std::size_t j = i;
-    while (j > 0 && IsTransparent(t[j - 1])) --j;
-    const bool before = j > 0 && IsDualJoining(t[j - 1]);
-    if (!before) continue;
-    std::size_t k = i + 1;
-    while (k < n && IsTransparent(t[k])) ++k;
-    const bool after = k < n && (IsDualJoining(t[k]) || IsRightJoining(t[k]));
-    if (c == U'ك' ? after : !after) return true;
-  }
-  return false;
+bool IsLetter(char32_t c) {
+  return IsArabicWordChar(c) && !IsTransparent(c);
 }
 
 // Every form the damage rule maps onto `w` (w itself first). At most two
@@ -820,8 +911,11 @@ bool GovernsGenitive(std::u32string_view w) {
   {
     std::u32string_view q = w;
     if (q.size() >= 3 && (q[0] == U'ل' || q[0] == U'ب')) q.remove_prefix(1);
-    for (std::u32string_view p : {U"أي", U"كل", U"بعض", U"عدة", U"أحد", U"إحدى", U"جميع", U"معظم",
-                                  U"أغلب", U"كافة", U"غير", U"سائر", U"مختلف"})
+    // (With the hundreds and thousands, which count in construct too: ألف
+    // شخص.)
+    for (std::u32string_view p : {U"أي",   U"كل",   U"بعض",  U"عدة",   U"أحد",    U"إحدى",  U"جميع",
+                                  U"معظم", U"أغلب", U"كافة", U"غير",   U"سائر",   U"مختلف", U"مئة",
+                                  U"مائة", U"ألف",  U"آلاف", U"مليون", U"ملايين", U"مليار"})
       if (w == p || q == p) return true;
     if (IsSmallCardinal(w) || IsSmallCardinal(q)) return true;
   }
@@ -893,6 +987,37 @@ bool FeminineMaqsur(std::u32string_view w) {
   return st.size() >= 3 && st[0] != U'م' && (IsDefinite(w) || st.size() >= 4);
 }
 
+// A definite dual or sound masculine plural (الجانبان, الطرفين,
+// المسؤولون): the stem before -ان -ين -ون is a listed word of four letters
+// or more (شريان, ميدان, تعاون are singulars over a listed three-letter
+// stem). Such a head takes a dual or plural adjective, not a singular nisba.
+bool SoundDualOrPlural(const Model::Impl& m, std::u32string_view w) {
+  if (!IsDefinite(w)) return false;
+  const std::u32string_view st = StripClitics(w);
+  if (st.size() < 6 || !(EndsWith(st, U"ان") || EndsWith(st, U"ين") || EndsWith(st, U"ون")))
+    return false;
+  return m.Find(st.substr(0, st.size() - 2)) != nullptr;
+}
+
+// Is w (without و/ف) listed with the article? No verb takes it.
+bool ListedWithArticle(const Model::Impl& m, std::u32string_view w) {
+  if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  std::u32string al = U"ال";
+  al += w;
+  return m.Find(al) != nullptr;
+}
+
+// A word of a verb's shape in ن or ي that a list holds with the article
+// (نظام: النظام, يوم: اليوم) is a noun: no verb takes ال. Not ت, which
+// also opens past verbs that share their letters with a masdar (تحدث).
+bool NounWithNunOrYeh(const Model::Impl& m, std::u32string_view w) {
+  if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  if (w.size() < 3 || (w[0] != U'ن' && w[0] != U'ي')) return false;
+  std::u32string al = U"ال";
+  al += w;
+  return m.Find(al) != nullptr;
+}
+
 FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
   FormInfo f;
   f.kind = m.KindOf(w);
@@ -903,9 +1028,12 @@ FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
   f.definite = IsDefinite(w);
   f.feminine = EndsFeminine(w) || FeminineMaqsur(w);
   f.pronoun = EndsWithPronoun(w);
-  f.verb = LooksVerb(w);
+  f.verb = LooksVerb(w) && !NounWithNunOrYeh(m, w);
   f.bigram_first = m.bigram_first.count(w) > 0;
   f.bigram_second = m.bigram_second.count(w) > 0;
+  f.dual_plural = SoundDualOrPlural(m, w);
+  f.governs = GovernsGenitive(w);
+  f.noun_object = TakesNounObject(w);
   return f;
 }
 
@@ -933,6 +1061,7 @@ struct ModelCandidate {
   float weight = -1;       // m.Weight(form): -1 when unknown
   bool final_yeh = false;  // restored a final ي
   bool whole = false;      // the form itself is listed
+  bool nisba = false;      // final_yeh and ListedNisbaForm(form)
   // StripClitics(form) as form.substr(st_off, st_len), and hashes of form,
   // of that stem (when >= 3 long) and of the stem without its final letter
   // (final_yeh only), for the document lookups.
@@ -971,6 +1100,57 @@ float WeightIgnoringMarks(const Model::Impl& m, std::u32string_view w) {
   for (char32_t c : w)
     if (!IsTransparent(c)) bare.push_back(c);
   return bare.size() >= 2 ? m.Weight(bare) : wt;
+}
+
+// Does a word list hold another form of the nisba f (ending in ي): its
+// feminine (-ية), its plurals (-يون -يين -يات), its definite form, or the
+// feminine noun it derives from (سياسة for سياسي)?
+// The stem is tried as it stands, without a conjunction, and without every
+// proclitic (a ل or ب may be the word's own first letter: لوجستي).
+bool ListedNisbaForm(const Model::Impl& m, std::u32string_view f) {
+  std::u32string k;
+  auto listed = [&](std::u32string_view pre, std::u32string_view b, std::u32string_view suf) {
+    k.assign(pre);
+    k += b;
+    k += suf;
+    return m.Find(k) != nullptr;
+  };
+  auto stem_listed = [&](std::u32string_view st) {
+    if (st.size() < 3 || StartsWith(st, U"ال")) return false;
+    const std::u32string_view base = st.substr(0, st.size() - 1);
+    for (std::u32string_view suf : {U"ية", U"يين", U"يون", U"يات"})
+      if (listed(U"", base, suf) || listed(U"ال", base, suf)) return true;
+    // The noun in ة backs the nisba only when the bare stem is no word: منسقة
+    // is the feminine of منسق, not the source of a nisba منسقي.
+    return listed(U"ال", st, U"") || (listed(U"", base, U"ة") && m.Find(base) == nullptr);
+  };
+  if (stem_listed(f)) return true;
+  std::u32string_view r = f;
+  if (r.size() > 4 && (r[0] == U'و' || r[0] == U'ف')) {
+    r.remove_prefix(1);
+    if (stem_listed(r)) return true;
+  }
+  const std::u32string_view st = StripClitics(f);
+  return st != r && st != f && stem_listed(st);
+}
+
+// s ends in ت (marks aside) and, without a proclitic, its form in ة is
+// listed: جمهوريتَ -> جمهورية.
+bool DualConstruct(const Model::Impl& m, std::u32string_view s) {
+  while (!s.empty() && IsTransparent(s.back())) s.remove_suffix(1);
+  if (s.size() < 4 || s.back() != U'ت') return false;
+  std::u32string k;
+  auto listed = [&](std::u32string_view w) {
+    if (w.size() < 3) return false;
+    k.assign(w.substr(0, w.size() - 1));
+    k += U'ة';
+    return m.Find(k) != nullptr;
+  };
+  if (listed(s)) return true;
+  std::u32string_view r = s;
+  if (r.size() > 4 && (r[0] == U'و' || r[0] == U'ف')) r.remove_prefix(1);
+  if (r.size() > 4 && (r[0] == U'ب' || r[0] == U'ل')) r.remove_prefix(1);
+  return r.size() != s.size() && listed(r);
 }
 
 // Per-thread cache of ModelWord by word, for one model at a time; bounded
@@ -1014,6 +1194,20 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
     if (mc.weight < 0 && f.size() == s.size() + 1 && f.back() == U'ي' && EndsWith(s, U"ائ") &&
         s.size() >= 4)
       mc.weight = kSystemWeight;
+    // A nisba whose masculine form the lists lack but whose other forms
+    // they hold (لوجستية, الجيوسياسي back لوجستي, جيوسياسي), when the word
+    // as it stands is no word: weaker than a listed word, so a listed kaf
+    // reading of the same shape still wins.
+    if (mc.weight < 0 && final_yeh && mw.identity <= 0 && f.size() == s.size() + 1 &&
+        ListedNisbaForm(m, f))
+      mc.weight = kListedNisbaForm;
+    // A feminine noun written with open ت and no suffix is a dual in
+    // construct whose ي was lost (بجمهوريتي دونيتسك ولوغانسك: جمهورية is
+    // listed), when the word as it stands is no word.
+    if (mc.weight < 0 && mw.identity <= 0 && f.size() == s.size() + 1 && f.back() == U'ي' &&
+        DualConstruct(m, s))
+      mc.weight = kListedNisbaForm;
+    mc.nisba = final_yeh && ListedNisbaForm(m, f);
     mc.final_yeh = final_yeh;
     mc.info = Describe(m, f);
     const std::u32string_view st = StripClitics(mc.form);
@@ -1218,13 +1412,35 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       }
       mm.cands.push_back({mc.form, mc.info, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone,
                           nisba_doc, wt >= 0, maqsur_verb_shape, jarr, conj_gain,
-                          mc.form.back() == U'ى' && CuratedWithArticle(m, mc.form), mc.whole});
+                          mc.form.back() == U'ى' && CuratedWithArticle(m, mc.form), mc.whole,
+                          mc.nisba});
     }
     return mm;
+  };
+  // Are the words ending at `from` and starting at `to` in one phrase: only
+  // blanks between them, or sentence-final punctuation printed at the start
+  // of the line right before the second, which belongs to the end of some
+  // later line (see the visual-order repair below)?
+  auto Joined = [&](std::uint32_t from, std::uint32_t to) {
+    if (from > to) return false;
+    std::uint32_t upto = to;
+    if (upto > from + 1 && IsLinePunct(t[upto - 1])) {
+      std::uint32_t b = upto - 1;
+      while (b > from && (t[b - 1] == U' ' || t[b - 1] == U'\t')) --b;
+      if (b > from && t[b - 1] == U'\n') upto = b;
+    }
+    for (std::uint32_t q = from; q < upto; ++q)
+      if (t[q] != U' ' && t[q] != U'\n' && t[q] != U'\t') return false;
+    return true;
   };
   // The previous word as decided: its form, and where its FormInfo lives (a
   // chosen candidate, or the memo of the word as it stands).
   std::u32string_view prev_form;
+  // The word before it as decided, when in one phrase with it.
+  std::u32string_view prev2_form;
+  // The FormInfo of the word before it as decided (null across unrepaired
+  // text).
+  const FormInfo* pp_info = nullptr;
   const Candidate* prev_cand = nullptr;
   std::uint32_t prev_id = 0;
   std::uint32_t prev_end = 0;
@@ -1232,6 +1448,8 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     const Word& w = words[wi];
     std::u32string_view s(t.data() + w.start, w.end - w.start);
     if (!repair_block[w.block]) {
+      prev2_form = {};
+      pp_info = nullptr;
       prev_form = s;
       prev_cand = nullptr;
       prev_id = word_id[wi];
@@ -1280,48 +1498,170 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       const FormInfo& prev = prev_form.empty() ? kNoPrev
                              : prev_cand       ? prev_cand->info
                                                : memo_of(prev_id).info;
-      bool prev_adjacent = false;
-      if (!prev_form.empty() && prev_end <= w.start) {
-        prev_adjacent = true;
-        for (std::uint32_t q = prev_end; q < w.start; ++q)
-          if (t[q] != U' ' && t[q] != U'\n' && t[q] != U'\t') prev_adjacent = false;
-      }
+      const bool prev_adjacent = !prev_form.empty() && Joined(prev_end, w.start);
       // A preposition right after another one is unlikely (إلى بين).
       if (self_kind == Kind::kPrep && prev_adjacent && prev.preposition)
         id_score -= kPrepWithoutObject;
+      // بين between أن/إن and a verb's shape that is no name: the particle's
+      // noun, then its verb (أن بكين تريد), not a preposition with an object
+      // (not من, also a relative pronoun: أن من يريد).
+      if (s.size() == 3 && s == U"بين" && prev_adjacent &&
+          (prev_form == U"أن" || prev_form == U"إن" || prev_form == U"لأن" || prev_form == U"وأن" ||
+           prev_form == U"وإن" || prev_form == U"بأن") &&
+          !nxi->name && !nxi->definite && nx_raw.size() >= 3 &&
+          ((nxi->verb && (nx_raw[0] == U'ت' || nx_raw[0] == U'ي')) ||
+           // or a feminine participle, the particle's predicate (إن بكين
+           // مستعدة): derived forms in مت / مفت / مست.
+           (nx_raw.size() >= 5 && nx_raw[0] == U'م' && nx_raw.back() == U'ة' &&
+            (nx_raw[1] == U'ت' || nx_raw[2] == U'ت'))))
+        id_score -= kPrepWithoutObject;
       const bool prev_feminine = prev.feminine;
+      // A dual or plural head takes no singular nisba, unless the nisba
+      // opens an apposition naming one of them (الرئيسان الروسي بوتين ...).
       const bool agreement = prev_adjacent && StartsWith(s, U"ال") && !prev_feminine &&
+                             (!prev.dual_plural || nxi->person) &&
                              (prev.definite || (prev.pronoun && !prev.verb));
       // The same agreement with a feminine head: a definite feminine noun, or
       // a place name in ا (آسيا, روسيا: names of lands are feminine), takes
       // the feminine elative or ordinal in ى (القمة الأولى, آسيا الوسطى).
+      // So does the feminine pronoun هي as a subject (هي الأولى من نوعها).
       const bool feminine_agreement =
           prev_adjacent && StartsWith(s, U"ال") &&
           ((prev_feminine && prev.definite) ||
-           (prev.name && prev_form.size() >= 4 && prev_form.back() == U'ا'));
+           (prev.name && prev_form.size() >= 4 && prev_form.back() == U'ا') || prev_form == U"هي" ||
+           prev_form == U"وهي");
       // Coordination with a preceding nisba adjective (عسكري وسياس).
       const bool self_name = self.name;
       const bool self_content = self_kind == Kind::kWord && !self_name;
       // A proper name takes no indefinite adjective and is no nisba.
       const bool prev_name = prev.name;
-      const bool coordination = prev_adjacent && self_content && s.size() >= 4 && s[0] == U'و' &&
-                                !prev_name && prev_form.size() >= 4 && prev_form.back() == U'ي' &&
-                                prev.kind_conj == Kind::kWord;
+      // Is the next word a nisba of this word's definiteness, as it stands
+      // (after د ر ز و the ي survives) or restored by its own evidence?
+      // Then this word is the noun it qualifies (النووي والتعاون الاقتصادي),
+      // not a second nisba.
+      auto next_nisba = [&]() {
+        if (nx_raw.size() < 4 || next_is_punct || nxi->definite != self.definite) return false;
+        if (nx_raw.back() == U'ي') return !nxi->verb && !nxi->person;
+        const Memo& nm = memo_of(word_id[wi + 1]);
+        for (const Candidate& c : nm.cands)
+          if (c.final_yeh && c.nisba && c.form.size() == nx_raw.size() + 1 &&
+              c.score > nm.identity + kMargin)
+            return true;
+        return false;
+      };
+      // (A name counts when it was restored here as a listed nisba, مالي is
+      // also a land's name, and this word is no frequent one: والدول stays
+      // after الأوروبي.)
+      const bool coordination = prev_adjacent && self_content && s.size() >= 3 && s[0] == U'و' &&
+                                (!prev_name || (prev_cand != nullptr && prev_cand->nisba &&
+                                                mm.identity < kGazetteerWeight)) &&
+                                prev_form.size() >= 4 && prev_form.back() == U'ي' &&
+                                prev.kind_conj == Kind::kWord && !next_nisba();
+      // The ordinal ثان is in construct with a definite noun or an elative
+      // that follows it (ثاني أكبر, ثاني المدن), and a construct keeps the
+      // ي of a defective noun.
+      const bool ordinal = s.size() <= 4 && (s == U"ثان" || s == U"وثان");
+      const bool ordinal_construct =
+          ordinal && !next_is_punct &&
+          ((nx_raw.size() == 4 && nx_raw[0] == U'أ') || IsDefinite(nx_raw));
+      const bool apposition = self.definite && nxi->person && !next_is_punct && !self.person;
+      // Or over أو: "X-ي أو Y" (الروسي أو الصين -> الصيني), X and Y alike
+      // definite or not.
+      // Demonyms are gazetteer names, which the rule above leaves out: a
+      // demonym coordinated with a demonym or a nisba (المصري والعرب ->
+      // والعربي) is one too.
+      const bool coordination_or = prev2_form.size() >= 4 && prev_adjacent && prev_form == U"أو" &&
+                                   prev2_form.back() == U'ي' && s.size() >= 3 &&
+                                   self_kind == Kind::kWord && !self.person &&
+                                   IsDefinite(prev2_form) == self.definite;
+      // Two nisbas joined by a dash (الهندي ـ الباكستاني, الروسي-الأوكراني):
+      // the previous word, decided, ends in ي and only blanks and one dash
+      // stand between.
+      bool coordination_dash = false;
+      if (!prev_adjacent && prev_form.size() >= 4 && prev_form.back() == U'ي' &&
+          prev_end < w.start && w.start - prev_end <= 5 && self.definite && IsDefinite(prev_form) &&
+          !self.person && self_kind == Kind::kWord) {
+        int dashes = 0;
+        bool other = false;
+        for (std::uint32_t q = prev_end; q < w.start; ++q) {
+          if (t[q] == U'-' || t[q] == U'ـ' || t[q] == U'–' || t[q] == U'—')
+            ++dashes;
+          else if (t[q] != U' ')
+            other = true;
+        }
+        coordination_dash = dashes == 1 && !other;
+      }
+      // A lone tatweel between blanks is read as a word: the nisba is then
+      // the word before it.
+      if (prev_adjacent && prev_form == U"ـ" && prev2_form.size() >= 4 &&
+          prev2_form.back() == U'ي' && self.definite && IsDefinite(prev2_form) && !self.person &&
+          self_kind == Kind::kWord)
+        coordination_dash = true;
+      const bool coordination_demonym =
+          prev_adjacent && !coordination && prev.name && s.size() >= 4 && s[0] == U'و' &&
+          self_kind == Kind::kWord && !self.person && prev_form.size() >= 4 &&
+          prev_form.back() == U'ي' && !prev.person && IsDefinite(prev_form) == self.definite;
+      // The same coordination read backwards: the next word is و + a nisba,
+      // written whole (واقتصادي: after د the ي survives) or one that its own
+      // evidence restores (وصين -> وصيني), so this word is the first nisba
+      // of the pair (روس وصين -> روسي وصيني).
+      bool coordinated_next = false;
+      // Demonyms count (روسي and صيني are gazetteer names), words of
+      // persons' names do not.
+      if (self_kind == Kind::kWord && !self.person && s.size() >= 3 && s[0] != U'و' &&
+          nx_raw.size() >= 4 && nx_raw[0] == U'و' && !next_is_punct && !nxi->person &&
+          nxi->kind_conj == Kind::kWord) {
+        const Memo& nm = memo_of(word_id[wi + 1]);
+        if (nx_raw.back() == U'ي') {
+          coordinated_next = nm.identity > 0 && !nxi->verb;
+        } else {
+          for (const Candidate& c : nm.cands)
+            // A verb's shape (وتأتي) is no nisba unless a list knows the
+            // nisba's other forms (وتقني: تقنية).
+            if (c.final_yeh && (c.nisba || !c.info.verb) && !c.info.person &&
+                c.form.size() == nx_raw.size() + 1 && c.score > nm.identity + kMargin)
+              coordinated_next = true;
+        }
+      }
       // Indefinite noun + indefinite adjective, closed by a preposition,
       // conjunction, function word or punctuation (a construct state would
       // be followed by its genitive noun instead).
       // A damaged function word (ف for في, إل for إلى, الت for التي) closes
       // it too, unless the word has a verb's shape (وإنما تحافظ عل).
       bool indefinite = false;
-      if (prev_adjacent && self_content && s.size() >= 3 && !self.definite && !prev.definite &&
-          prev_form.size() >= 3 && !prev_feminine && !prev.pronoun &&
-          prev.kind_conj == Kind::kWord && !prev.preposition && !prev.verb && !prev_name &&
-          !GovernsGenitive(prev_form)) {
+      bool indefinite_before_adjective = false;
+      // A verb's shape in ت right after a preposition or a quantifier, listed
+      // with the article, is a masdar (أي تدخل, بعد تحرك): a noun that takes
+      // an adjective (أي تدخل خارجي).
+      const bool prev_noun_by_position = prev.verb && prev_adjacent && pp_info != nullptr &&
+                                         (pp_info->noun_object || pp_info->governs) &&
+                                         ListedWithArticle(m, prev_form);
+      // (A two-letter word only when it is no preposition with a pronoun:
+      // فن, not به.)
+      if (prev_adjacent && self_content && (s.size() >= 3 || !self.governs) && s.size() >= 2 &&
+          !self.definite && !prev.definite && prev_form.size() >= 3 && !prev_feminine &&
+          !prev.pronoun && prev.kind_conj == Kind::kWord && !prev.preposition &&
+          (!prev.verb || prev_noun_by_position) && !prev_name && !prev.governs) {
         const bool closes =
             next_closes || nxi->preposition || (nxi->kind == Kind::kJunk && !self.verb) ||
-            nx_raw == U"من" || nx_raw == U"عن" ||
-            (nx_raw.size() >= 4 && (nx_raw[0] == U'و' || nx_raw[0] == U'ل' || nx_raw[0] == U'ب'));
+            nx_raw == U"من" || nx_raw == U"عن" || nx_raw == U"أن" || nx_raw == U"بأن" ||
+            (nx_raw.size() >= 4 && (nx_raw[0] == U'و' || nx_raw[0] == U'ل' || nx_raw[0] == U'ب')) ||
+            // و + a particle opens a new clause (ولم, ولا, وقد).
+            (nx_raw.size() == 3 && nx_raw[0] == U'و' && m.KindOf(nx_raw.substr(1)) != Kind::kWord);
         indefinite = closes;
+        // Or a second masculine indefinite adjective follows, of a shape
+        // that is rarely a noun: فعيل (جديد, كبير), فاعل (حاسم, شامل) or a
+        // derived participle
+        // مفتعل / متفاعل / مستفعل (مشترك, متكامل, مستقل): نظام عالمي جديد.
+        // A feminine one (فرص عمل جديدة) agrees with the head instead.
+        if (!closes && nx_raw.size() >= 4 && !nxi->definite && !nxi->name && !nxi->feminine &&
+            nxi->kind_conj == Kind::kWord && !nxi->verb && !IsDefinite(nx_raw)) {
+          const std::u32string_view a = nx_raw;
+          const bool fail = a.size() == 4 && ((a[2] == U'ي' && a[1] != U'ي') || a[1] == U'ا');
+          const bool participle = a.size() >= 5 && a[0] == U'م' &&
+                                  (a[1] == U'ت' || a[2] == U'ت' || (a[1] == U'س' && a[2] == U'ت'));
+          indefinite_before_adjective = fail || participle;
+        }
       }
       // A lone letter next to another lone letter is an abbreviation (أ ف ب).
       const bool abbreviation =
@@ -1341,8 +1681,17 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // The previous word is a preposition that needs its object next.
       const bool prev_takes_object =
           prev_adjacent && (prev.preposition || prev.kind == Kind::kPrep);
-      const bool prev_noun_object = prev_adjacent && TakesNounObject(prev_form);
+      const bool prev_noun_object = prev_adjacent && prev.noun_object;
       // Does a known candidate end in ي where another ends in ى?
+      // Does c (in ي) have a sibling in ى that a list holds with its article
+      // (الأدنى, الأقصى: elatives, whose ي spelling is a misspelling)?
+      auto curated_maqsur_sibling = [&](const Candidate& c) {
+        for (const Candidate& o : mm.cands)
+          if (o.curated && o.form.size() == c.form.size() && o.form.back() == U'ى' &&
+              std::equal(o.form.begin(), o.form.end() - 1, c.form.begin()))
+            return true;
+        return false;
+      };
       auto has_yeh_sibling = [&](const Candidate& c) {
         for (const Candidate& o : mm.cands)
           if (o.known && o.form.size() == c.form.size() && o.form.back() == U'ي' &&
@@ -1375,13 +1724,36 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       const bool after_lam =
           prev_adjacent && (prev_form == U"لم" || prev_form == U"ولم" || prev_form == U"فلم") &&
           s.size() >= 2 && (s[0] == U'ي' || s[0] == U'ت' || s[0] == U'ن' || s[0] == U'أ');
+      const bool whole_self = !mm.identity_stripped && mm.identity > 0;
+      // Does the word open a sentence (after . ! ؟ or at a block's start)?
+      bool sentence_start = false;
+      {
+        std::uint32_t q = w.start;
+        while (q > 0 && (t[q - 1] == U' ' || t[q - 1] == U'\t' || t[q - 1] == U'\n')) --q;
+        sentence_start = q == 0 || t[q - 1] == U'.' || t[q - 1] == U'!' || t[q - 1] == U'؟' ||
+                         (w.start - q >= 2 && t[w.start - 1] == U'\n' && t[w.start - 2] == U'\n');
+      }
       float best = id_score + kMargin;
+      // The last candidate in ي scored, and its score.
+      const Candidate* last_yeh = nullptr;
+      // Where a past verb is expected: و opening a sentence, or right after
+      // قد or إذ (وقد تبنى, إذ التقى).
+      const bool after_qad =
+          prev_adjacent && prev_form.size() <= 3 &&
+          (prev_form == U"قد" || prev_form == U"وقد" || prev_form == U"فقد" || prev_form == U"لقد");
+      const bool verb_slot =
+          (sentence_start && s[0] == U'و') || after_qad || (prev_adjacent && prev_form == U"إذ");
+      float last_yeh_sc = 0;
       for (const Candidate& c : mm.cands) {
         if (after_lam && c.form.size() == s.size() + 1 &&
             (c.form.back() == U'ي' || c.form.back() == U'ى'))
           continue;
         if (abbreviation) break;
         float sc = c.score;
+        // Context tells an adjective ending in ي from a noun; when the word
+        // already ends in ي (فوري), it tells nothing about a kaf to insert
+        // (فكوري).
+        const bool yeh_ctx = c.final_yeh && s.back() != U'ي';
         const bool name_pair = NameBigram(m, c.form, c.info, nx_raw, *nxi) ||
                                (prev_adjacent && NameBigram(m, prev_form, prev, c.form, c.info));
         if (name_pair) sc += kNameBigram;
@@ -1391,11 +1763,32 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         // Nor does it turn a word of a person's name into a nisba that only
         // the generated word list knows (الحسن -> الحسني).
         const bool person_kept = self.person && c.score <= kSystemWeight;
-        if (c.final_yeh && agreement &&
+        // A head made definite by a pronoun (مقرها) may be a subject whose
+        // predicate is a listed name (مقرها الصين): that name stays.
+        const bool predicate_name =
+            self_name && !prev.definite && mm.identity >= kGazetteerWeight + 1;
+        if (yeh_ctx && agreement && !predicate_name && !curated_maqsur_sibling(c) &&
             ((mm.identity < kStrongWord && (!self_name || c.info.name) && !person_kept) ||
              c.nisba_doc))
           sc += kDefiniteAgreement;
-        if (c.final_yeh && coordination) sc += kCoordination;
+        // A definite demonym or nisba opens an apposition with the person's
+        // name that follows (بنظرائه الكازاخستاني قاسم توكاييف).
+        if (yeh_ctx && apposition && (c.info.name || c.nisba) && !c.info.person && !genitive_slot)
+          sc += kDefiniteAgreement;
+        if (yeh_ctx && coordination) sc += kCoordination;
+        // Elsewhere it is indefinite and has no final ي (حل ثانٍ في السباق).
+        if (ordinal && c.form.size() == s.size() + 1 && c.form.back() == U'ي')
+          sc += ordinal_construct ? kIndefiniteAgreement : -kIndefiniteAgreement;
+        if (yeh_ctx && (coordination_or || coordination_dash) && (c.nisba || c.info.name) &&
+            !c.info.person)
+          sc += kCoordination;
+        // (The conjunction's form may be listed whole, not as a name.)
+        if (yeh_ctx && coordination_demonym && !c.info.person &&
+            (c.info.name || m.IsName(std::u32string_view(c.form).substr(1))))
+          sc += kCoordination;
+        if (yeh_ctx && coordinated_next && (c.nisba || !c.info.verb) && !c.info.person &&
+            c.info.definite == IsDefinite(nx_raw))
+          sc += kCoordination;
         // A form the lists hold whole (المدعي) against the word as it
         // stands known only through its stem (المدع = ال + مدع): a منقوص
         // noun drops its ي only when indefinite, a verb after ل of purpose
@@ -1412,19 +1805,55 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         // name is the likelier word (شرق أوزبكستان: a genitive, as after
         // any indefinite noun); the word as it stands is treated likewise
         // (a name takes no indefinite adjective, see self_content).
-        if (c.final_yeh && indefinite && !c.jarr && !stronger_name_sibling(c))
+        // A frequent noun there is as likely a genitive with its own
+        // adjective (مكتب رئيس سابق, ابن عالم كبير): it takes the nisba only
+        // when other forms of the nisba occur in the document.
+        if (yeh_ctx && indefinite_before_adjective && c.nisba && !c.jarr &&
+            (mm.identity < kFrequentNoun || c.nisba_doc) && !stronger_name_sibling(c))
+          sc += kIndefiniteAgreement;
+        if (yeh_ctx && indefinite && (c.nisba || c.nisba_doc) && !c.jarr &&
+            !stronger_name_sibling(c))
           sc += kIndefiniteAgreement;
         if (c.final_yeh && c.info.definite && genitive_slot) sc -= kDefiniteAgreement;
         if (c.maqsur_verb_shape && has_yeh_sibling(c)) sc -= kVerbShapeAsNoun;
+        // A sentence opens on و + a past verb more often than on a noun in
+        // construct: ونفى المتحدث, وتبنى التنظيم (not ونفي, وتبني). This
+        // only decides between the two once a letter is restored: the ى
+        // form takes the score of its ي sibling (scored just before it).
+        if (verb_slot && last_yeh != nullptr && c.form.size() == s.size() + 1 &&
+            c.form.back() == U'ى' && c.known && c.form.size() >= 4 &&
+            last_yeh->info.kind_conj == Kind::kWord && last_yeh->form.size() == c.form.size() &&
+            std::equal(c.form.begin(), c.form.end() - 1, last_yeh->form.begin()) &&
+            DefectiveVerbShape(StripClitics(c.form)))
+          sc = std::max(sc, last_yeh_sc + kFinalOverKaf);
+        // After قد only a verb comes: a past verb's shape in ى beats a noun
+        // of the same letters (قد تبنى, not قد تبن).
+        // (No proclitic: nothing stands between قد and its verb; وصف stays.)
+        if (after_qad && c.known && c.form.size() == s.size() + 1 && c.form.back() == U'ى' &&
+            DefectiveVerbShape(c.form))
+          sc += kIndefiniteAgreement;
+        if (c.form.back() == U'ي') {
+          last_yeh = &c;
+          last_yeh_sc = sc;
+        }
         if (prev_noun_object && c.form.size() > s.size() && DefectiveVerbShape(c.form) &&
             has_yeh_sibling(c))
           sc -= kVerbAfterPreposition;
         if (c.final_yeh && c.known) sc = std::max(sc, verb_shape_sibling(c));
         // A preposition is followed by its object, not by a conjunction.
         if (prev_takes_object) sc -= c.conj_gain;
+        // A word listed whole (فوري) against a candidate known only as
+        // و/ف + a word (ف + كوري): the whole word's own entry counts more.
+        else if (whole_self && !c.whole && c.conj_gain > 0)
+          sc -= std::min(c.conj_gain, kWholeOverConj);
         // Other forms of the nisba in the document back a context signal,
         // or stand alone when the word as it stands is no known word.
         if (c.nisba_doc && ((agreement || coordination || indefinite) || !c.known)) sc += kNisbaDoc;
+        // A tie between a lost final letter and a lost medial kaf goes to
+        // the final: a joined final ي/ى is far more common than a medial ك
+        // (مستشف: مستشفى, not مستكشف).
+        if (c.form.size() == s.size() + 1 && std::equal(s.begin(), s.end(), c.form.begin()))
+          sc += kFinalOverKaf;
         if (sc > best) {
           best = sc;
           pick = &c;
@@ -1435,6 +1864,12 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         ++changed;
       }
     }
+    // Only coordination over أو reads the word before the previous one.
+    prev2_form = ((s.size() == 2 && s == U"أو") || (s.size() == 1 && s[0] == U'ـ')) &&
+                         !prev_form.empty() && Joined(prev_end, w.start)
+                     ? prev_form
+                     : std::u32string_view();
+    pp_info = prev_form.empty() ? nullptr : prev_cand ? &prev_cand->info : &memo_of(prev_id).info;
     prev_form = pick ? std::u32string_view(pick->form) : s;
     prev_cand = pick;
     prev_id = word_id[wi];
@@ -1455,7 +1890,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     while (a < le && (t[a] == U' ' || t[a] == U'\t')) ++a;
     if (a + 1 < le && repair_block[block_of(a)]) {
       char32_t p = t[a];
-      bool final_punct = p == U'.' || p == U'؟' || p == U'!' || p == U'؛' || p == U'،' || p == U':';
+      const bool final_punct = IsLinePunct(p);
       if (final_punct && IsLetter(t[a + 1])) {
         std::uint32_t z = le;
         while (z > a && (t[z - 1] == U' ' || t[z - 1] == U'\t')) --z;
