@@ -108,6 +108,27 @@ TEST_F(CliBatch, MissingFileIsNamed) {
   EXPECT_NE(r.out.find("نهر فخش"), std::string::npos);
 }
 
+// A clean corpus the user names backs repair: a name no list holds is
+// restored from its counts; a corpus that does not exist is a usage error
+// naming the path, before any document is read.
+TEST_F(CliBatch, RepairCorpusBacksRareNames) {
+  Write("corpus.txt",
+        "استقبل الوزير تيكيباييف الوفد الزائر.\nوقال تيكيباييف إن الزيارة كانت مثمرة.\n");
+  // Damaged as a PDF font loses medial kaf and joined final yeh.
+  Write("damaged.txt",
+        "وصل الوفد إل العاصمة ف يوم الثلاثاء، وقال إن المحادثات الت جرت عل مدى يومين "
+        "مفيدة ف رأيه.\nواجتمع الوزير تييباييف بالسفير.\n");
+  CommandResult plain = Nufuz("text " + P("damaged.txt"));
+  EXPECT_EQ(plain.code, 0) << plain.err;
+  EXPECT_NE(plain.out.find("الوزير تييباييف"), std::string::npos) << plain.out;
+  CommandResult r = Nufuz("text --repair-corpus " + P("corpus.txt") + " " + P("damaged.txt"));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("الوزير تيكيباييف"), std::string::npos) << r.out;
+  CommandResult bad = Nufuz("text --repair-corpus " + P("nope") + " " + P("damaged.txt"));
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find(P("nope")), std::string::npos) << bad.err;
+}
+
 TEST_F(CliBatch, TokensShowCliticAnalysis) {
   Write("f.txt", "وبكازاخستان للصين والولايات فإنها بالأسلحة وزير بين لندن\n");
   CommandResult r = Nufuz("text --tokens " + P("f.txt"));

@@ -231,6 +231,15 @@ TEST(RepairContext, NamesAbbreviationsFunctionWords) {
       // Frequent function words stay (له, بما, أن).
       {"function words", "وقال الوزير إن الزيارة أول رحلة له بما فيها من لقاءات.",
        "وقال الوزير إن الزيارة أول رحلة له بما فيها من لقاءات."},
+      // A word of a multi-word person's name (قولي of قربان قولي) does not
+      // make its form with the article a word; it backs one that is (الكريم).
+      {"person word behind the article", "ويمكن القول إن الاتفاق صمد، كما قال عبد الكريم.",
+       "ويمكن القول إن الاتفاق صمد، كما قال عبد الكريم."},
+      // The ordinal ثان without a construct stays bare, but a name that
+      // ends in the same word keeps its ي (آل ثاني).
+      {"name ending in an ordinal's word",
+       "واستقبل الأمير تميم بن حمد آل ثاني الوفد، وحل ثان في السباق.",
+       "واستقبل الأمير تميم بن حمد آل ثاني الوفد، وحل ثان في السباق."},
   };
   for (const Case& c : cases) Check(c);
 }

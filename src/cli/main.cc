@@ -31,6 +31,7 @@ struct CommonFlags {
   bool lenient = false;
   bool no_clean = false;
   bool keep_punctuation = false;
+  std::string repair_corpus;
   std::uint64_t max_mb = 50;
 };
 
@@ -49,6 +50,9 @@ void AddCommon(CLI::App* cmd, CommonFlags& f) {
   cmd->add_flag("--no-clean", f.no_clean, "Keep page furniture (skip boilerplate removal)");
   cmd->add_flag("--keep-punctuation", f.keep_punctuation,
                 "Repair letters only: leave sentence punctuation printed at line starts in place");
+  cmd->add_option("--repair-corpus", f.repair_corpus,
+                  "Clean Arabic text (a .txt file or a folder of them) whose word counts back "
+                  "lost-letter repair");
   cmd->add_option("--max-size", f.max_mb, "Refuse documents larger than this many MB")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
@@ -61,6 +65,7 @@ PipelineOptions ToOptions(const CommonFlags& f) {
   o.ingest.max_bytes = f.max_mb << 20;
   o.clean.enabled = !f.no_clean;
   o.repair_options.move_punctuation = !f.keep_punctuation;
+  o.repair_corpus = f.repair_corpus;
   o.repair = f.repair == "on"    ? repair::Mode::kOn
              : f.repair == "off" ? repair::Mode::kOff
                                  : repair::Mode::kAuto;

@@ -16,7 +16,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options)
   if (!clean.ok()) return clean.status();
   p->clean_ = std::move(clean.value());
   if (options.repair != repair::Mode::kOff) {
-    auto model = repair::Model::Load(dir);
+    auto model = repair::Model::Load(dir, {.corpus = options.repair_corpus});
     if (!model.ok()) return model.status();
     p->repair_ = std::move(model.value());
   }

@@ -33,6 +33,7 @@ struct PipelineOptions {
   clean::Options clean;    // furniture removal on/off
   repair::Mode repair = repair::Mode::kAuto;
   repair::Options repair_options;  // e.g. punctuation moving on/off
+  std::string repair_corpus;       // clean text whose word counts back repair (empty: none)
   bool tokenize = true;            // false: stop after repair
   bool extract = false;            // entities, dates, quantities (implies tokenize)
 };

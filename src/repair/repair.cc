@@ -408,7 +408,9 @@ struct Model::Impl {
   float Weight(std::u32string_view w) const {
     float best = -1;
     bool curated_hit = false;
-    auto consider = [&](std::u32string_view form, bool stripped, bool conj_only) {
+    const bool whole_known = Find(w) != nullptr;
+    auto consider = [&](std::u32string_view form, bool stripped, bool conj_only,
+                        bool after_article = false) {
       if (form.size() < 2) return;
       const Entry* e = Find(form);
       if (e == nullptr) return;
@@ -419,6 +421,11 @@ struct Model::Impl {
         // (فعل vs فعلى, بين vs ببين).
         if ((e->kind == Kind::kFunc || e->kind == Kind::kPrep) && !conj_only)
           wt = std::min(wt, kSystemWeight);
+        // A word of a person's name may back its form with the article
+        // when that form is a word (كريم backs الكريم), but does not make
+        // one (قربان قولي does not make القولي a word).
+        if (after_article && e->person && !e->curated && !whole_known)
+          wt = std::min(wt, kSystemWeight * 0.9f);
       }
       if (e->curated && !curated_hit && !stripped) curated_hit = true;
       best = std::max(best, wt);
@@ -437,13 +444,13 @@ struct Model::Impl {
       std::u32string al = U"ال";
       al += r.substr(2);
       consider(al, true, false);
-      consider(r.substr(2), true, false);
+      consider(r.substr(2), true, false, true);
     } else if (!r.empty() && (r[0] == U'ب' || r[0] == U'ل' || r[0] == U'ك') && r.size() > 2) {
       std::u32string_view r2 = r.substr(1);
       consider(r2, true, false);
-      if (StartsWith(r2, U"ال") && r2.size() > 3) consider(r2.substr(2), true, false);
+      if (StartsWith(r2, U"ال") && r2.size() > 3) consider(r2.substr(2), true, false, true);
     }
-    if (StartsWith(r, U"ال") && r.size() > 3) consider(r.substr(2), true, false);
+    if (StartsWith(r, U"ال") && r.size() > 3) consider(r.substr(2), true, false, true);
     (void)conj;
     return best;
   }
@@ -1776,9 +1783,11 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         if (yeh_ctx && apposition && (c.info.name || c.nisba) && !c.info.person && !genitive_slot)
           sc += kDefiniteAgreement;
         if (yeh_ctx && coordination) sc += kCoordination;
-        // Elsewhere it is indefinite and has no final ي (حل ثانٍ في السباق).
+        // Elsewhere it is indefinite and has no final ي (حل ثانٍ في السباق),
+        // even when a name holds the word (آل ثاني: the name is backed by
+        // its consecutive words instead).
         if (ordinal && c.form.size() == s.size() + 1 && c.form.back() == U'ي')
-          sc += ordinal_construct ? kIndefiniteAgreement : -kIndefiniteAgreement;
+          sc += ordinal_construct ? kIndefiniteAgreement : -2 * kIndefiniteAgreement;
         if (yeh_ctx && (coordination_or || coordination_dash) && (c.nisba || c.info.name) &&
             !c.info.person)
           sc += kCoordination;
