@@ -73,6 +73,26 @@ std::optional<DateValue> HijriToGregorian(int y, int m, int d) {
   return v;
 }
 
+// The first word of a phrase as PhraseTable::Add keys it: the first
+// space-separated word whose key is not empty; empty when none is.
+std::string FirstWordKey(std::string_view phrase) {
+  std::size_t pos = 0;
+  while (pos < phrase.size()) {
+    std::size_t end = phrase.find(' ', pos);
+    if (end == std::string_view::npos) end = phrase.size();
+    std::string k = text::Key(phrase.substr(pos, end - pos));
+    if (!k.empty()) return k;
+    pos = end + 1;
+  }
+  return {};
+}
+
+// Byte equality inline: GCC calls string_view's compare out of line, and the
+// keys compared here are a few bytes.
+inline bool BytesEqual(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && StartsWith(a, b);
+}
+
 int ToInt(std::string_view s, int fallback = 0) {
   int v = fallback;
   if (!s.empty() && s[0] == '+') s.remove_prefix(1);
@@ -135,6 +155,8 @@ Result<std::shared_ptr<const DateExtractor>> DateExtractor::Load(
     m.hijri = months->Cell(r, cs) == "hijri";
     m.ambiguous = months->Cell(r, ca) == "1";
     x->months_.Add(months->Cell(r, cw), m);
+    if (std::string first = FirstWordKey(months->Cell(r, cw)); !first.empty())
+      x->first_kinds_[first] |= kStartsMonth;
   }
   x->months_.Freeze();
 
@@ -176,6 +198,8 @@ Result<std::shared_ptr<const DateExtractor>> DateExtractor::Load(
         return Status::Error(StatusCode::kDataError, words->Where(r) + ": ordinal must be 1-31");
     }
     x->words_.Add(words->Cell(r, cw), Word{k->second, words->Cell(r, cv)});
+    if (std::string first = FirstWordKey(words->Cell(r, cw)); !first.empty())
+      x->first_kinds_[first] |= 1u << static_cast<unsigned>(k->second);
   }
   x->words_.Freeze();
 
@@ -228,7 +252,7 @@ struct DateExtractor::Impl {
       : x(ex),
         doc(d),
         forms(f),
-        starts_(d.tokens.size(), 0),
+        kinds_(d.tokens.size(), 0),
         word_hits_at_(d.tokens.size(), kUnlisted),
         word_hits_end_(d.tokens.size(), 0) {
     if (doc.published) pub = DateValue::Parse(*doc.published);
@@ -239,34 +263,35 @@ struct DateExtractor::Impl {
         sentence_of[t] = static_cast<std::uint32_t>(s);
   }
 
-  // Per token, whether some form is the first word of a date word (bit 1)
-  // or of a month name (bit 3), each known once bit 0 / bit 2 is set. The
-  // parsers probe the same tokens for many kinds of word; a token that
-  // starts none is answered from here after one look at the tables.
-  mutable std::vector<std::uint8_t> starts_;
-  bool Starts(std::size_t i, int shift, const auto& table) const {
-    const std::uint8_t b = starts_[i];
-    if (b & (1u << shift)) [[likely]]
-      return b & (1u << (shift + 1));
-    return StartsFirst(i, shift, table);
+  // Per token, the DateExtractor::first_kinds_ bits of its forms, or'd,
+  // with kKnown once computed: which kinds of date word and whether a month
+  // name can start at the token. Run computes every token's at once; the
+  // dateline asks a few tokens only.
+  static constexpr std::uint32_t kKnown = 1u << 31;
+  static constexpr std::uint32_t kWordKinds = kStartsMonth - 1;
+  static_assert(static_cast<unsigned>(WordKind::kSeq) < 30,
+                "a bit per WordKind below kStartsMonth");
+  mutable std::vector<std::uint32_t> kinds_;
+  std::uint32_t Kinds(std::size_t i) const {
+    const std::uint32_t k = kinds_[i];
+    if (k & kKnown) [[likely]]
+      return k;
+    return KindsFirst(i);
   }
-  [[gnu::noinline]] bool StartsFirst(std::size_t i, int shift, const auto& table) const {
-    std::uint8_t& b = starts_[i];
-    b |= (1u << shift) | (table.MayStart(forms.words(i)) << (shift + 1));
-    return b & (1u << (shift + 1));
+  [[gnu::noinline]] std::uint32_t KindsFirst(std::size_t i) const { return kinds_[i] = KindsOf(i); }
+  std::uint32_t KindsOf(std::size_t i) const {
+    std::uint32_t k = kKnown;
+    for (const WordForm& f : forms.words(i))
+      if (const std::uint32_t* m = x.first_kinds_.Find(f.text, f.hash)) k |= *m;
+    return k;
   }
-  // Both bits of every token at once, when every token will be asked (Run).
-  void AllStarts() const {
-    for (std::size_t i = 0; i < N(); ++i) {
-      const FormList w = forms.words(i);
-      starts_[i] = static_cast<std::uint8_t>(1u | 4u | (x.words_.MayStart(w) << 1) |
-                                             (x.months_.MayStart(w) << 3));
-    }
+  void AllKinds() const {
+    for (std::size_t i = 0; i < N(); ++i) kinds_[i] = KindsOf(i);
   }
-  bool MayBeWord(std::size_t i) const { return Starts(i, 0, x.words_); }
+  bool MayBeWord(std::size_t i) const { return Kinds(i) & kWordKinds; }
   // The month name at token i (see PhraseTable::Match).
   std::optional<PhraseTable<Month>::Hit> MonthAt(std::size_t i) const {
-    if (i >= N() || !Starts(i, 2, x.months_)) return std::nullopt;
+    if (i >= N() || !(Kinds(i) & kStartsMonth)) return std::nullopt;
     return x.months_.Match(forms, i);
   }
 
@@ -289,18 +314,23 @@ struct DateExtractor::Impl {
     return {word_hits_.data() + word_hits_at_[i], word_hits_.data() + word_hits_end_[i]};
   }
 
-  // The date word of `kind` at token i.
+  // The date word of `kind` at token i. Most probes are for a kind no
+  // phrase at the token has: the bit test is inline at the caller (kinds_
+  // has a slot per token), and only the rest pay a call.
   using WK = WordKind;
-  std::optional<WordHit> W(std::size_t i, WK kind) const {
-    if (i >= N() || !MayBeWord(i) || T()[i].kind != TokenKind::kArabic) return std::nullopt;
+  [[gnu::always_inline]] std::optional<WordHit> W(std::size_t i, WK kind) const {
+    if (i >= kinds_.size() || !(Kinds(i) & (1u << static_cast<unsigned>(kind))))
+      return std::nullopt;
+    return WordOfKind(i, kind);
+  }
+  [[gnu::noinline]] std::optional<WordHit> WordOfKind(std::size_t i, WK kind) const {
+    if (T()[i].kind != TokenKind::kArabic) return std::nullopt;
     auto [b, e] = WordHits(i);
     for (const WordHit* h = b; h != e; ++h)
       if (h->value->kind == kind) return *h;
     return std::nullopt;
   }
-  bool Key(std::size_t i, std::string_view k) const {
-    return i < N() && std::string_view(T()[i].key) == k;
-  }
+  bool Key(std::size_t i, std::string_view k) const { return i < N() && BytesEqual(T()[i].key, k); }
   static bool Definite(const PhraseTable<Word>::Hit& h, const Token& t) {
     return (h.stripped & kCliticAl) || StartsWith(t.key, "ال");
   }
@@ -1069,8 +1099,8 @@ struct DateExtractor::Impl {
 
   bool CanStart(std::size_t i) const {
     const std::string_view key = T()[i].key;
-    return key == "من"sv || key == "ومن"sv || key == "يوم"sv || key == "ويوم"sv ||
-           key == "يومي"sv || key == "ويومي"sv ||
+    return BytesEqual(key, "من") || BytesEqual(key, "ومن") || BytesEqual(key, "يوم") ||
+           BytesEqual(key, "ويوم") || BytesEqual(key, "يومي") || BytesEqual(key, "ويومي") ||
            (MayBeWord(i) && WordHits(i).first != WordHits(i).second) || MonthAt(i).has_value();
   }
 
@@ -1090,7 +1120,7 @@ struct DateExtractor::Impl {
   }
 
   void Run() {
-    AllStarts();
+    AllKinds();
     for (std::size_t i = 0; i < N();) {
       const TokenKind k = T()[i].kind;
       if (k != TokenKind::kArabic && k != TokenKind::kNumber && k != TokenKind::kDate) {
