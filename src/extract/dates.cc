@@ -5,6 +5,7 @@
 #include <unicode/timezone.h>
 
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <tuple>
 #include <unordered_map>
@@ -254,7 +255,8 @@ struct DateExtractor::Impl {
         forms(f),
         kinds_(d.tokens.size(), 0),
         word_hits_at_(d.tokens.size(), kUnlisted),
-        word_hits_end_(d.tokens.size(), 0) {
+        word_hits_end_(d.tokens.size(), 0),
+        ints_(d.tokens.size(), kUnread) {
     if (doc.published) pub = DateValue::Parse(*doc.published);
     sentence_of.assign(doc.tokens.size(), 0);
     for (std::size_t s = 0; s < doc.sentences.size(); ++s)
@@ -335,14 +337,26 @@ struct DateExtractor::Impl {
     return (h.stripped & kCliticAl) || StartsWith(t.key, "ال");
   }
 
-  // An integer year written in digits at token i, within [lo, hi].
+  // An integer year written in digits at token i, within [lo, hi]. The
+  // parsers ask the same number tokens for years and days many times: each
+  // token's value is read once (ints_).
   std::optional<int> YearNum(std::size_t i, int lo, int hi) const {
     if (i >= N() || T()[i].kind != TokenKind::kNumber) return std::nullopt;
-    bool integer = false;
-    auto v = ParseDigits(T()[i].key, nullptr, &integer);
-    if (!v || !integer || T()[i].key.size() > 4 || *v < lo || *v > hi) return std::nullopt;
-    return static_cast<int>(*v);
+    std::int32_t v = ints_[i];
+    if (v == kUnread) v = ints_[i] = ReadInt(T()[i].key);
+    if (v == kNoInt || v < lo || v > hi) return std::nullopt;
+    return v;
   }
+  // A key of at most four digits as an integer, else kNoInt.
+  static std::int32_t ReadInt(std::string_view key) {
+    if (key.size() > 4) return kNoInt;
+    bool integer = false;
+    auto v = ParseDigits(key, nullptr, &integer);
+    if (!v || !integer) return kNoInt;
+    return static_cast<std::int32_t>(*v);
+  }
+  static constexpr std::int32_t kNoInt = INT32_MIN, kUnread = INT32_MIN + 1;
+  mutable std::vector<std::int32_t> ints_;  // token -> ReadInt(key), or kUnread
 
   // A day of the month in digits at token i.
   std::optional<int> DayNum(std::size_t i) const {
