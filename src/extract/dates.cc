@@ -287,8 +287,16 @@ struct DateExtractor::Impl {
       if (const std::uint32_t* m = x.first_kinds_.Find(f.text, f.hash)) k |= *m;
     return k;
   }
+  // Every token's bits, the table set up once for the whole pass.
   void AllKinds() const {
-    for (std::size_t i = 0; i < N(); ++i) kinds_[i] = KindsOf(i);
+    const StringMap<std::uint32_t>& table = x.first_kinds_;
+    std::uint32_t* out = kinds_.data();
+    for (std::size_t i = 0, n = N(); i < n; ++i) {
+      std::uint32_t k = kKnown;
+      for (const WordForm& f : forms.words(i))
+        if (const std::uint32_t* m = table.Find(f.text, f.hash)) k |= *m;
+      out[i] = k;
+    }
   }
   bool MayBeWord(std::size_t i) const { return Kinds(i) & kWordKinds; }
   // The month name at token i (see PhraseTable::Match).
@@ -429,8 +437,8 @@ struct DateExtractor::Impl {
   };
   std::optional<DayLead> Day(std::size_t j) const {
     if (j + 1 < N() && T()[j].kind == TokenKind::kArabic &&
-        (T()[j].key == "يوم"sv || T()[j].key == "يومي"sv || T()[j].key == "ويوم"sv ||
-         T()[j].key == "ويومي"sv))
+        (BytesEqual(T()[j].key, "يوم") || BytesEqual(T()[j].key, "يومي") ||
+         BytesEqual(T()[j].key, "ويوم") || BytesEqual(T()[j].key, "ويومي")))
       ++j;
     auto one = [&](std::size_t k, int* v, bool* ord) -> std::size_t {
       if (auto n = DayNum(k)) {
