@@ -206,7 +206,22 @@ const Case kCases[] = {
      "صرح الوزير أمس الثلاثاء بأن الحوار مستمر.",
      "2025-10-08",
      {"2025-10-07/point"}},
+    // A date word found under a form without its proclitic; من before words
+    // that start no date; a span of ordinals after من.
+    {"clitic_during_years",
+     "وخلال الأعوام الثلاثة الماضية تضاعفت التجارة.",
+     "2024-04-17",
+     {"2021/range"}},
+    {"min_before_plain_words",
+     "انسحب عدد من النواب من الجلسة يوم الاثنين.",
+     "2024-04-17",
+     {"2024-04-15/point"}},
+    {"ordinals_from_to",
+     "تعقد الجلسات من الثالث إلى السادس من يونيو.",
+     "2024-04-20",
+     {"2024-06-03/range"}},
     // Negative cases.
+    {"number_before_unit", "قطع الوفد 1500 كيلومتر في يومين.", "", {}},
     {"year_after_year", "تزداد الاستثمارات عاما بعد عام.", "2025-01-01", {}},
     {"since_first_day", "ظل الموقف ثابتا منذ اليوم الأول للأزمة.", "2025-01-01", {}},
     {"relative_without_published", "وقع الاتفاق الشهر الماضي وفي يونيو.", "", {}},

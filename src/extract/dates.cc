@@ -1000,8 +1000,20 @@ struct DateExtractor::Impl {
     return m;
   }
 
+  bool MayStartPoint(std::size_t i) const {
+    const Token& t = T()[i];
+    if (t.kind == TokenKind::kDate || t.kind == TokenKind::kNumber) return true;
+    if (Kinds(i) & (kWordKinds | kStartsMonth)) return true;
+    return BytesEqual(t.key, "يوم") || BytesEqual(t.key, "يومي") || BytesEqual(t.key, "ويوم") ||
+           BytesEqual(t.key, "ويومي");
+  }
+
   std::optional<M> Point(std::size_t i) const {
     if (i >= N()) return std::nullopt;  // e.g. a part of the day ending the text
+    // Every parser below needs at i a date or number token, the first word
+    // of a date word or month name, or يوم before a day. Most tokens asked
+    // (the one after every من, for Range) are none of these.
+    if (!MayStartPoint(i)) return std::nullopt;
     // مساء الخامس من يناير، صباح اليوم، فجر الخميس: a part of the day
     // before a point belongs to it.
     if (auto h = W(i, WK::kDaytime)) {
