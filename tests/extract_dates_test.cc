@@ -1,6 +1,7 @@
 // Date extraction on hand-written Arabic sentences (see src/extract/dates.h).
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -314,6 +315,28 @@ TEST(DateValue, ParseAndPrint) {
   EXPECT_FALSE(DateValue::Parse("2023-02-29"));
   EXPECT_FALSE(DateValue::Parse("2023-13"));
   EXPECT_FALSE(DateValue::Parse("garbage"));
+}
+
+// ToString writes the usual ranges by hand: the same text as the printf
+// format for every year, and for values outside those ranges.
+TEST(DateValue, PrintsAsPrintfFormat) {
+  auto printf_form = [](const DateValue& v) {
+    char buf[64];
+    if (v.day > 0)
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.year, v.month, v.day);
+    else if (v.month > 0)
+      std::snprintf(buf, sizeof buf, "%04d-%02d", v.year, v.month);
+    else
+      std::snprintf(buf, sizeof buf, "%04d", v.year);
+    return std::string(buf);
+  };
+  std::vector<DateValue> values;
+  for (int y = 0; y <= 10000; ++y) values.push_back({y, y % 13, y % 32});
+  for (int y : {-12345, -1, 5, 999, 2024, 9999, 10000, 123456})
+    for (int m : {-1, 0, 1, 9, 12, 99, 100})
+      for (int d : {-3, 0, 1, 28, 99, 100}) values.push_back({y, m, d});
+  for (const DateValue& v : values)
+    ASSERT_EQ(v.ToString(), printf_form(v)) << v.year << " " << v.month << " " << v.day;
 }
 
 TEST(DateExtractor, MessyInputDoesNotCrash) {
