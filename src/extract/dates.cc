@@ -313,7 +313,6 @@ struct DateExtractor::Impl {
       out[i] = k;
     }
   }
-  bool MayBeWord(std::size_t i) const { return Kinds(i) & kWordKinds; }
   // The month name at token i (see PhraseTable::Match).
   std::optional<PhraseTable<Month>::Hit> MonthAt(std::size_t i) const {
     if (i >= N() || !(Kinds(i) & kStartsMonth)) return std::nullopt;
@@ -1150,7 +1149,17 @@ struct DateExtractor::Impl {
     const std::string_view key = T()[i].key;
     return BytesEqual(key, "من") || BytesEqual(key, "ومن") || BytesEqual(key, "يوم") ||
            BytesEqual(key, "ويوم") || BytesEqual(key, "يومي") || BytesEqual(key, "ويومي") ||
-           (MayBeWord(i) && WordHits(i).first != WordHits(i).second) || MonthAt(i).has_value();
+           MayStartWordOrMonth(i);
+  }
+  // A date word or a month name starts at token i (< N()), the kind bits
+  // read once.
+  bool MayStartWordOrMonth(std::size_t i) const {
+    const std::uint32_t k = Kinds(i);
+    if (k & kWordKinds) {
+      const auto [b, e] = WordHits(i);
+      if (b != e) return true;
+    }
+    return (k & kStartsMonth) && x.months_.Match(forms, i).has_value();
   }
 
   void Emit(std::size_t b, const M& m) {
