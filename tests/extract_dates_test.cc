@@ -1,6 +1,7 @@
 // Date extraction on hand-written Arabic sentences (see src/extract/dates.h).
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -206,7 +207,22 @@ const Case kCases[] = {
      "صرح الوزير أمس الثلاثاء بأن الحوار مستمر.",
      "2025-10-08",
      {"2025-10-07/point"}},
+    // A date word found under a form without its proclitic; من before words
+    // that start no date; a span of ordinals after من.
+    {"clitic_during_years",
+     "وخلال الأعوام الثلاثة الماضية تضاعفت التجارة.",
+     "2024-04-17",
+     {"2021/range"}},
+    {"min_before_plain_words",
+     "انسحب عدد من النواب من الجلسة يوم الاثنين.",
+     "2024-04-17",
+     {"2024-04-15/point"}},
+    {"ordinals_from_to",
+     "تعقد الجلسات من الثالث إلى السادس من يونيو.",
+     "2024-04-20",
+     {"2024-06-03/range"}},
     // Negative cases.
+    {"number_before_unit", "قطع الوفد 1500 كيلومتر في يومين.", "", {}},
     {"year_after_year", "تزداد الاستثمارات عاما بعد عام.", "2025-01-01", {}},
     {"since_first_day", "ظل الموقف ثابتا منذ اليوم الأول للأزمة.", "2025-01-01", {}},
     {"relative_without_published", "وقع الاتفاق الشهر الماضي وفي يونيو.", "", {}},
@@ -299,6 +315,28 @@ TEST(DateValue, ParseAndPrint) {
   EXPECT_FALSE(DateValue::Parse("2023-02-29"));
   EXPECT_FALSE(DateValue::Parse("2023-13"));
   EXPECT_FALSE(DateValue::Parse("garbage"));
+}
+
+// ToString writes the usual ranges by hand: the same text as the printf
+// format for every year, and for values outside those ranges.
+TEST(DateValue, PrintsAsPrintfFormat) {
+  auto printf_form = [](const DateValue& v) {
+    char buf[64];
+    if (v.day > 0)
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.year, v.month, v.day);
+    else if (v.month > 0)
+      std::snprintf(buf, sizeof buf, "%04d-%02d", v.year, v.month);
+    else
+      std::snprintf(buf, sizeof buf, "%04d", v.year);
+    return std::string(buf);
+  };
+  std::vector<DateValue> values;
+  for (int y = 0; y <= 10000; ++y) values.push_back({y, y % 13, y % 32});
+  for (int y : {-12345, -1, 5, 999, 2024, 9999, 10000, 123456})
+    for (int m : {-1, 0, 1, 9, 12, 99, 100})
+      for (int d : {-3, 0, 1, 28, 99, 100}) values.push_back({y, m, d});
+  for (const DateValue& v : values)
+    ASSERT_EQ(v.ToString(), printf_form(v)) << v.year << " " << v.month << " " << v.day;
 }
 
 TEST(DateExtractor, MessyInputDoesNotCrash) {

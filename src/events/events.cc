@@ -162,8 +162,18 @@ inline bool AtLeastCps(std::string_view s, std::size_t n) {
 }
 // Lead bytes of s: its code points when valid UTF-8 (what AtLeastCps counts).
 inline std::size_t LeadBytes(std::string_view s) {
-  std::size_t c = 0;
-  for (char ch : s) c += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  // Eight bytes at a time: a continuation byte (10xxxxxx) has its top bit
+  // set and the next one clear; the multiply adds up the eight 0/1 flags.
+  // Byte by byte, this count was a visible share of coding a token.
+  const char* p = s.data();
+  std::size_t n = s.size(), c = n;
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    const std::uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+    c -= (cont * 0x0101010101010101ull) >> 56;
+  }
+  for (; n > 0; ++p, --n) c -= (static_cast<unsigned char>(*p) & 0xC0) == 0x80;
   return c;
 }
 // The first two bytes of s (an Arabic letter) as one number.

@@ -4,7 +4,9 @@
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <tuple>
 #include <unordered_map>
@@ -73,6 +75,26 @@ std::optional<DateValue> HijriToGregorian(int y, int m, int d) {
   return v;
 }
 
+// The first word of a phrase as PhraseTable::Add keys it: the first
+// space-separated word whose key is not empty; empty when none is.
+std::string FirstWordKey(std::string_view phrase) {
+  std::size_t pos = 0;
+  while (pos < phrase.size()) {
+    std::size_t end = phrase.find(' ', pos);
+    if (end == std::string_view::npos) end = phrase.size();
+    std::string k = text::Key(phrase.substr(pos, end - pos));
+    if (!k.empty()) return k;
+    pos = end + 1;
+  }
+  return {};
+}
+
+// Byte equality inline: GCC calls string_view's compare out of line, and the
+// keys compared here are a few bytes.
+inline bool BytesEqual(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && StartsWith(a, b);
+}
+
 int ToInt(std::string_view s, int fallback = 0) {
   int v = fallback;
   if (!s.empty() && s[0] == '+') s.remove_prefix(1);
@@ -83,6 +105,21 @@ int ToInt(std::string_view s, int fallback = 0) {
 }  // namespace
 
 std::string DateValue::ToString() const {
+  // Digits written by hand in the usual ranges: snprintf cost more than the
+  // rest of emitting a date. Anything else goes through snprintf.
+  if (year >= 0 && year <= 9999 && month >= 0 && month <= 99 && day >= 0 && day <= 99) {
+    char buf[10] = {static_cast<char>('0' + year / 1000),
+                    static_cast<char>('0' + year / 100 % 10),
+                    static_cast<char>('0' + year / 10 % 10),
+                    static_cast<char>('0' + year % 10),
+                    '-',
+                    static_cast<char>('0' + month / 10),
+                    static_cast<char>('0' + month % 10),
+                    '-',
+                    static_cast<char>('0' + day / 10),
+                    static_cast<char>('0' + day % 10)};
+    return std::string(buf, day > 0 ? 10 : month > 0 ? 7 : 4);
+  }
   char buf[32];
   if (day > 0)
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
@@ -135,6 +172,8 @@ Result<std::shared_ptr<const DateExtractor>> DateExtractor::Load(
     m.hijri = months->Cell(r, cs) == "hijri";
     m.ambiguous = months->Cell(r, ca) == "1";
     x->months_.Add(months->Cell(r, cw), m);
+    if (std::string first = FirstWordKey(months->Cell(r, cw)); !first.empty())
+      x->first_kinds_[first] |= kStartsMonth;
   }
   x->months_.Freeze();
 
@@ -176,6 +215,8 @@ Result<std::shared_ptr<const DateExtractor>> DateExtractor::Load(
         return Status::Error(StatusCode::kDataError, words->Where(r) + ": ordinal must be 1-31");
     }
     x->words_.Add(words->Cell(r, cw), Word{k->second, words->Cell(r, cv)});
+    if (std::string first = FirstWordKey(words->Cell(r, cw)); !first.empty())
+      x->first_kinds_[first] |= 1u << static_cast<unsigned>(k->second);
   }
   x->words_.Freeze();
 
@@ -228,45 +269,58 @@ struct DateExtractor::Impl {
       : x(ex),
         doc(d),
         forms(f),
-        starts_(d.tokens.size(), 0),
+        kinds_(d.tokens.size(), 0),
         word_hits_at_(d.tokens.size(), kUnlisted),
-        word_hits_end_(d.tokens.size(), 0) {
+        word_hits_end_(d.tokens.size(), 0),
+        ints_(d.tokens.size(), kUnread) {
     if (doc.published) pub = DateValue::Parse(*doc.published);
     sentence_of.assign(doc.tokens.size(), 0);
-    for (std::size_t s = 0; s < doc.sentences.size(); ++s)
-      for (std::uint32_t t = doc.sentences[s].token_begin;
-           t < doc.sentences[s].token_end && t < doc.tokens.size(); ++t)
-        sentence_of[t] = static_cast<std::uint32_t>(s);
-  }
-
-  // Per token, whether some form is the first word of a date word (bit 1)
-  // or of a month name (bit 3), each known once bit 0 / bit 2 is set. The
-  // parsers probe the same tokens for many kinds of word; a token that
-  // starts none is answered from here after one look at the tables.
-  mutable std::vector<std::uint8_t> starts_;
-  bool Starts(std::size_t i, int shift, const auto& table) const {
-    const std::uint8_t b = starts_[i];
-    if (b & (1u << shift)) [[likely]]
-      return b & (1u << (shift + 1));
-    return StartsFirst(i, shift, table);
-  }
-  [[gnu::noinline]] bool StartsFirst(std::size_t i, int shift, const auto& table) const {
-    std::uint8_t& b = starts_[i];
-    b |= (1u << shift) | (table.MayStart(forms.words(i)) << (shift + 1));
-    return b & (1u << (shift + 1));
-  }
-  // Both bits of every token at once, when every token will be asked (Run).
-  void AllStarts() const {
-    for (std::size_t i = 0; i < N(); ++i) {
-      const FormList w = forms.words(i);
-      starts_[i] = static_cast<std::uint8_t>(1u | 4u | (x.words_.MayStart(w) << 1) |
-                                             (x.months_.MayStart(w) << 3));
+    // A fill per sentence, its end clamped once (a bounds test per token
+    // was most of this constructor's cost).
+    for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+      const std::size_t b = doc.sentences[s].token_begin;
+      const std::size_t e = std::min<std::size_t>(doc.sentences[s].token_end, doc.tokens.size());
+      if (b < e)
+        std::fill(sentence_of.begin() + b, sentence_of.begin() + e, static_cast<std::uint32_t>(s));
     }
   }
-  bool MayBeWord(std::size_t i) const { return Starts(i, 0, x.words_); }
+
+  // Per token, the DateExtractor::first_kinds_ bits of its forms, or'd,
+  // with kKnown once computed: which kinds of date word and whether a month
+  // name can start at the token. Run computes every token's at once; the
+  // dateline asks a few tokens only.
+  static constexpr std::uint32_t kKnown = 1u << 31;
+  static constexpr std::uint32_t kWordKinds = kStartsMonth - 1;
+  static_assert(static_cast<unsigned>(WordKind::kSeq) < 30,
+                "a bit per WordKind below kStartsMonth");
+  mutable std::vector<std::uint32_t> kinds_;
+  std::uint32_t Kinds(std::size_t i) const {
+    const std::uint32_t k = kinds_[i];
+    if (k & kKnown) [[likely]]
+      return k;
+    return KindsFirst(i);
+  }
+  [[gnu::noinline]] std::uint32_t KindsFirst(std::size_t i) const { return kinds_[i] = KindsOf(i); }
+  std::uint32_t KindsOf(std::size_t i) const {
+    std::uint32_t k = kKnown;
+    for (const WordForm& f : forms.words(i))
+      if (const std::uint32_t* m = x.first_kinds_.Find(f.text, f.hash)) k |= *m;
+    return k;
+  }
+  // Every token's bits, the table set up once for the whole pass.
+  void AllKinds() const {
+    const StringMap<std::uint32_t>& table = x.first_kinds_;
+    std::uint32_t* out = kinds_.data();
+    for (std::size_t i = 0, n = N(); i < n; ++i) {
+      std::uint32_t k = kKnown;
+      for (const WordForm& f : forms.words(i))
+        if (const std::uint32_t* m = table.Find(f.text, f.hash)) k |= *m;
+      out[i] = k;
+    }
+  }
   // The month name at token i (see PhraseTable::Match).
   std::optional<PhraseTable<Month>::Hit> MonthAt(std::size_t i) const {
-    if (i >= N() || !Starts(i, 2, x.months_)) return std::nullopt;
+    if (i >= N() || !(Kinds(i) & kStartsMonth)) return std::nullopt;
     return x.months_.Match(forms, i);
   }
 
@@ -289,30 +343,47 @@ struct DateExtractor::Impl {
     return {word_hits_.data() + word_hits_at_[i], word_hits_.data() + word_hits_end_[i]};
   }
 
-  // The date word of `kind` at token i.
+  // The date word of `kind` at token i. Most probes are for a kind no
+  // phrase at the token has: the bit test is inline at the caller (kinds_
+  // has a slot per token), and only the rest pay a call.
   using WK = WordKind;
-  std::optional<WordHit> W(std::size_t i, WK kind) const {
-    if (i >= N() || !MayBeWord(i) || T()[i].kind != TokenKind::kArabic) return std::nullopt;
+  [[gnu::always_inline]] std::optional<WordHit> W(std::size_t i, WK kind) const {
+    if (i >= kinds_.size() || !(Kinds(i) & (1u << static_cast<unsigned>(kind))))
+      return std::nullopt;
+    return WordOfKind(i, kind);
+  }
+  [[gnu::noinline]] std::optional<WordHit> WordOfKind(std::size_t i, WK kind) const {
+    if (T()[i].kind != TokenKind::kArabic) return std::nullopt;
     auto [b, e] = WordHits(i);
     for (const WordHit* h = b; h != e; ++h)
       if (h->value->kind == kind) return *h;
     return std::nullopt;
   }
-  bool Key(std::size_t i, std::string_view k) const {
-    return i < N() && std::string_view(T()[i].key) == k;
-  }
+  bool Key(std::size_t i, std::string_view k) const { return i < N() && BytesEqual(T()[i].key, k); }
   static bool Definite(const PhraseTable<Word>::Hit& h, const Token& t) {
     return (h.stripped & kCliticAl) || StartsWith(t.key, "ال");
   }
 
-  // An integer year written in digits at token i, within [lo, hi].
+  // An integer year written in digits at token i, within [lo, hi]. The
+  // parsers ask the same number tokens for years and days many times: each
+  // token's value is read once (ints_).
   std::optional<int> YearNum(std::size_t i, int lo, int hi) const {
     if (i >= N() || T()[i].kind != TokenKind::kNumber) return std::nullopt;
-    bool integer = false;
-    auto v = ParseDigits(T()[i].key, nullptr, &integer);
-    if (!v || !integer || T()[i].key.size() > 4 || *v < lo || *v > hi) return std::nullopt;
-    return static_cast<int>(*v);
+    std::int32_t v = ints_[i];
+    if (v == kUnread) v = ints_[i] = ReadInt(T()[i].key);
+    if (v == kNoInt || v < lo || v > hi) return std::nullopt;
+    return v;
   }
+  // A key of at most four digits as an integer, else kNoInt.
+  static std::int32_t ReadInt(std::string_view key) {
+    if (key.size() > 4) return kNoInt;
+    bool integer = false;
+    auto v = ParseDigits(key, nullptr, &integer);
+    if (!v || !integer) return kNoInt;
+    return static_cast<std::int32_t>(*v);
+  }
+  static constexpr std::int32_t kNoInt = INT32_MIN, kUnread = INT32_MIN + 1;
+  mutable std::vector<std::int32_t> ints_;  // token -> ReadInt(key), or kUnread
 
   // A day of the month in digits at token i.
   std::optional<int> DayNum(std::size_t i) const {
@@ -385,8 +456,8 @@ struct DateExtractor::Impl {
   };
   std::optional<DayLead> Day(std::size_t j) const {
     if (j + 1 < N() && T()[j].kind == TokenKind::kArabic &&
-        (T()[j].key == "يوم"sv || T()[j].key == "يومي"sv || T()[j].key == "ويوم"sv ||
-         T()[j].key == "ويومي"sv))
+        (BytesEqual(T()[j].key, "يوم") || BytesEqual(T()[j].key, "يومي") ||
+         BytesEqual(T()[j].key, "ويوم") || BytesEqual(T()[j].key, "ويومي")))
       ++j;
     auto one = [&](std::size_t k, int* v, bool* ord) -> std::size_t {
       if (auto n = DayNum(k)) {
@@ -948,8 +1019,20 @@ struct DateExtractor::Impl {
     return m;
   }
 
+  bool MayStartPoint(std::size_t i) const {
+    const Token& t = T()[i];
+    if (t.kind == TokenKind::kDate || t.kind == TokenKind::kNumber) return true;
+    if (Kinds(i) & (kWordKinds | kStartsMonth)) return true;
+    return BytesEqual(t.key, "يوم") || BytesEqual(t.key, "يومي") || BytesEqual(t.key, "ويوم") ||
+           BytesEqual(t.key, "ويومي");
+  }
+
   std::optional<M> Point(std::size_t i) const {
     if (i >= N()) return std::nullopt;  // e.g. a part of the day ending the text
+    // Every parser below needs at i a date or number token, the first word
+    // of a date word or month name, or يوم before a day. Most tokens asked
+    // (the one after every من, for Range) are none of these.
+    if (!MayStartPoint(i)) return std::nullopt;
     // مساء الخامس من يناير، صباح اليوم، فجر الخميس: a part of the day
     // before a point belongs to it.
     if (auto h = W(i, WK::kDaytime)) {
@@ -1069,9 +1152,19 @@ struct DateExtractor::Impl {
 
   bool CanStart(std::size_t i) const {
     const std::string_view key = T()[i].key;
-    return key == "من"sv || key == "ومن"sv || key == "يوم"sv || key == "ويوم"sv ||
-           key == "يومي"sv || key == "ويومي"sv ||
-           (MayBeWord(i) && WordHits(i).first != WordHits(i).second) || MonthAt(i).has_value();
+    return BytesEqual(key, "من") || BytesEqual(key, "ومن") || BytesEqual(key, "يوم") ||
+           BytesEqual(key, "ويوم") || BytesEqual(key, "يومي") || BytesEqual(key, "ويومي") ||
+           MayStartWordOrMonth(i);
+  }
+  // A date word or a month name starts at token i (< N()), the kind bits
+  // read once.
+  bool MayStartWordOrMonth(std::size_t i) const {
+    const std::uint32_t k = Kinds(i);
+    if (k & kWordKinds) {
+      const auto [b, e] = WordHits(i);
+      if (b != e) return true;
+    }
+    return (k & kStartsMonth) && x.months_.Match(forms, i).has_value();
   }
 
   void Emit(std::size_t b, const M& m) {
@@ -1090,7 +1183,7 @@ struct DateExtractor::Impl {
   }
 
   void Run() {
-    AllStarts();
+    AllKinds();
     for (std::size_t i = 0; i < N();) {
       const TokenKind k = T()[i].kind;
       if (k != TokenKind::kArabic && k != TokenKind::kNumber && k != TokenKind::kDate) {

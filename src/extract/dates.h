@@ -89,6 +89,7 @@
 #include "core/document.h"
 #include "core/status.h"
 #include "extract/quantities.h"
+#include "extract/string_map.h"
 
 namespace nufuz::extract {
 
@@ -163,6 +164,13 @@ class DateExtractor {
   PhraseTable<Month> months_;
   PhraseTable<Word> words_;
   PhraseTable<char> quantity_words_;  // units and currencies (a number before them is no year)
+  // The first word (normalised key) of every date word and month name ->
+  // a bit per WordKind of the date words it starts, and kStartsMonth when it
+  // starts a month name. The parsers probe each token for many kinds of
+  // word; with these bits folded per token (Impl::Kinds), a probe for a kind
+  // no phrase at the token has is one bit test.
+  static constexpr std::uint32_t kStartsMonth = 1u << 30;
+  StringMap<std::uint32_t> first_kinds_;
 };
 
 }  // namespace nufuz::extract
