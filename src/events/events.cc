@@ -102,6 +102,9 @@ bool Is(const char* s, std::string_view lit) = delete;
 struct FormRef {
   std::uint32_t row;
   bool imperfect;
+  // A noun's construct form before a pronoun (زيارت‍ of زيارته): only
+  // with a suffix after it; a bare word ending in ت is a verb (رحّلت).
+  bool construct = false;
 };
 
 // Adds the suffixed forms a noun takes in running text.
@@ -415,7 +418,10 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
           lookup_keys.push_back(f);
           bool dup = false;
           for (const auto& ref : refs) dup |= ref.row == idx;
-          if (!dup) refs.push_back({idx, imperfect});
+          // (round B) The construct form of a ة-noun (زيارة -> زيارت).
+          const bool construct =
+              Is(pos, "noun") && EndsWith(w, "ه") && Cps(w) >= 2 && Is(f, DropLast(w) + "ت");
+          if (!dup) refs.push_back({idx, imperfect, construct});
         }
       }
     }
@@ -620,6 +626,9 @@ class Coder {
   bool PersonOf(int p, int b) const;
   void Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
             std::uint32_t scope_e, int speaker, std::vector<Event>& out);
+  template <typename MadeT>
+  bool AnnouncedContent(std::uint32_t speech_tok, std::size_t n_before,
+                        const std::vector<MadeT>& made_by, const std::vector<char>& keep) const;
   template <typename MadeT>
   void FilterTargetless(std::size_t n_before, const std::vector<MadeT>& made_by);
 
@@ -1178,6 +1187,9 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
       if (pass == 0 && !(part && after_break)) continue;
       if (pass == 1 && part && (after_break || has_noun)) continue;
       if (row.verb && nominal) continue;
+      // (round B) A noun's construct form (رحلت of رحلة) needs a pronoun
+      // after it; a bare word ending in ت is a verb (رحّلت "deported").
+      if (ref.construct && tok.suffix.empty() && EndsWith(tok.key, "ت")) continue;
       if (row.cues.empty()) {
         imperfect = ref.imperfect;
         return &row;
@@ -1666,18 +1678,13 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
         for (std::size_t k = o.b; k < o.e; ++k) content |= keep[k - n_before] != 0;
     // "أعلنت X وY وقف إطلاق النار": the verbal noun the statement announces
     // (its object, in its clause) is the content.
-    if (m.comp == UINT32_MAX)
-      for (const auto& o : made_by) {
-        if (&o == &m || !o.noun || o.tok <= m.tok || o.tok > m.tok + 8) continue;
-        bool brk = false;
-        for (std::uint32_t k = m.tok + 1; k < o.tok; ++k) brk |= IsClauseBreak(k);
-        if (!brk)
-          for (std::size_t k = o.b; k < o.e; ++k) content |= keep[k - n_before] != 0;
-      }
+    const bool announced = m.comp == UINT32_MAX && AnnouncedContent(m.tok, n_before, made_by, keep);
+    content |= announced;
     // A participle statement without a target ("، مؤكدا أن ...") adds to
     // the clause before it: it is no statement of its own.
     for (std::size_t k = m.b; k < m.e; ++k)
-      if (events_[k].target.empty() && (content || m.participle)) keep[k - n_before] = 0;
+      if ((events_[k].target.empty() && (content || m.participle)) || announced)
+        keep[k - n_before] = 0;
   }
   std::size_t w = n_before;
   for (std::size_t k = n_before; k < events_.size(); ++k)
@@ -1686,6 +1693,30 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
       ++w;
     }
   events_.resize(w);
+}
+
+// (round B) Announced events: "أعلنت X فرض عقوبات على Y"، "أعلنت X تقديم
+// مساعدات لـ Y". A statement verb whose object, in its own clause (no
+// complementizer), is a coded act announces that act: the act is the
+// event and the statement is no event of its own, with or without a
+// target. Unvocalised, the verbal noun of a simple verb (فرض، قطع، رفع) is
+// spelt like its perfect, so a verb reading counts too, unless و joins it
+// (a second verb: "أعلن X ... وفرض").
+template <typename MadeT>
+bool Coder::AnnouncedContent(std::uint32_t speech_tok, std::size_t n_before,
+                             const std::vector<MadeT>& made_by,
+                             const std::vector<char>& keep) const {
+  for (const auto& o : made_by) {
+    if (o.speech || o.tok <= speech_tok || o.tok > speech_tok + 8) continue;
+    if (!o.noun && (doc_.tokens[o.tok].proclitics & (kCliticWa | kCliticFa))) continue;
+    bool brk = false;
+    for (std::uint32_t k = speech_tok + 1; k < o.tok && !brk; ++k)
+      brk = IsClauseBreak(k) || (MarkerAt(k) & (kComplementizer | kRelative)) != 0;
+    if (brk) continue;
+    for (std::size_t k = o.b; k < o.e; ++k)
+      if (keep[k - n_before]) return true;
+  }
+  return false;
 }
 
 void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,

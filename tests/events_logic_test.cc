@@ -1,0 +1,139 @@
+// Coding logic beyond single triggers (round B), on sentences written for
+// the project: an announced act is the event, not the announcement (أعلنت X
+// فرض عقوبات); the content of an appeal, demand or negotiation is no event of
+// its own (حث X على السماح بدخول المساعدات); victims of force are its target
+// (نجا X من محاولة اغتيال، تعرضت X لهجوم); a negated meeting is coded negated;
+// a verb is not read as a noun's construct form (رحّلت is "deported", not
+// رحلة); a nisba on an object names the target (على قاعدة أمريكية).
+// Each case lists every event the sentence must give, and no other.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "events/events.h"
+#include "events_fixture.h"
+
+namespace nufuz::events {
+namespace {
+
+const std::vector<Entity>& Catalog() {
+  static const std::vector<Entity> kCatalog = {
+      {"country:rus", "COUNTRY", "Russia", "روسيا", "Q159", {}},
+      {"country:chn", "COUNTRY", "China", "الصين", "Q148", {}},
+      {"country:kaz", "COUNTRY", "Kazakhstan", "كازاخستان", "Q232", {}},
+      {"country:tur", "COUNTRY", "Turkey", "تركيا", "Q43", {}},
+      {"country:irn", "COUNTRY", "Iran", "إيران", "Q794", {}},
+      {"country:ukr", "COUNTRY", "Ukraine", "أوكرانيا", "Q212", {}},
+      {"country:fra", "COUNTRY", "France", "فرنسا", "Q142", {}},
+      {"country:deu", "COUNTRY", "Germany", "ألمانيا", "Q183", {}},
+      {"country:usa", "COUNTRY", "United States", "الولايات المتحدة", "Q30", {}},
+      {"country:uzb", "COUNTRY", "Uzbekistan", "أوزبكستان", "Q265", {}},
+      {"country:afg", "COUNTRY", "Afghanistan", "أفغانستان", "Q889", {}},
+      {"country:irq", "COUNTRY", "Iraq", "العراق", "Q796", {}},
+      {"country:syr", "COUNTRY", "Syria", "سوريا", "Q858", {}},
+      {"country:aze", "COUNTRY", "Azerbaijan", "أذربيجان", "Q227", {}},
+      {"country:arm", "COUNTRY", "Armenia", "أرمينيا", "Q399", {}},
+      {"person:putin",
+       "PERSON",
+       "Vladimir Putin",
+       "بوتين",
+       "",
+       {{"country", "country:rus"}, {"role", "president"}}},
+      {"person:erdogan",
+       "PERSON",
+       "Recep Tayyip Erdogan",
+       "أردوغان",
+       "",
+       {{"country", "country:tur"}, {"role", "president"}}},
+      {"org:un", "ORG", "United Nations", "الأمم المتحدة", "Q1065", {}},
+      {"org:eu", "BLOC", "European Union", "الاتحاد الأوروبي", "Q458", {}},
+  };
+  return kCatalog;
+}
+
+struct Want {
+  const char* code;    // CAMEO prefix
+  const char* source;  // "" = none
+  const char* target;  // "" = none
+  bool negated = false;
+};
+
+struct Case {
+  const char* name;
+  const char* text;
+  std::vector<fixture::Mark> entities;
+  std::vector<Want> events;  // all the sentence gives, in any order
+};
+
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.name;
+}
+
+class Logic : public ::testing::TestWithParam<Case> {};
+
+TEST_P(Logic, CodesExactlyTheseEvents) {
+  const Case& c = GetParam();
+  const auto evs =
+      fixture::Coder().Run(fixture::BuildDocument(c.text, Catalog(), {c.entities, {}, {}}));
+  std::vector<bool> used(evs.size(), false);
+  for (const Want& w : c.events) {
+    bool hit = false;
+    for (std::size_t i = 0; i < evs.size() && !hit; ++i) {
+      const Event& e = evs[i];
+      if (used[i] || e.cameo.rfind(w.code, 0) != 0 || e.source != w.source ||
+          e.target != w.target || e.negated != w.negated)
+        continue;
+      used[i] = hit = true;
+    }
+    EXPECT_TRUE(hit) << c.name << ": no " << w.code << " " << w.source << " -> " << w.target << "\n"
+                     << fixture::Dump(evs);
+  }
+  EXPECT_EQ(std::count(used.begin(), used.end(), true), static_cast<long>(evs.size()))
+      << c.name << ": events beyond the expected ones\n"
+      << fixture::Dump(evs);
+}
+
+const Case kCases[] = {
+    // A. An announced act is the event; the announcement is not.
+    {"announced sanctions: the sanctions only",
+     "أعلنت فرنسا فرض عقوبات جديدة على إيران.",
+     {{"فرنسا", "country:fra"}, {"إيران", "country:irn"}},
+     {{"16", "country:fra", "country:irn"}}},
+    {"announced aid with a target after ل: the aid only",
+     "أعلنت ألمانيا تقديم مساعدات إنسانية لكازاخستان.",
+     {{"ألمانيا", "country:deu"}, {"لكازاخستان", "country:kaz"}},
+     {{"07", "country:deu", "country:kaz"}}},
+    {"announced break of relations",
+     "أعلن العراق قطع العلاقات الدبلوماسية مع سوريا.",
+     {{"العراق", "country:irq"}, {"سوريا", "country:syr"}},
+     {{"16", "country:irq", "country:syr"}}},
+    {"an announcement through a complementizer keeps its content attributed",
+     "أعلنت تركيا أنها ستفرض عقوبات على إيران.",
+     {{"تركيا", "country:tur"}, {"إيران", "country:irn"}},
+     {{"1", "country:tur", "country:irn"}}},
+    {"an announcement with no coded object stays a statement",
+     "أعلن بوتين موقف روسيا من الأزمة.",
+     {{"بوتين", "person:putin"}, {"روسيا", "country:rus"}},
+     {{"01", "person:putin", ""}}},
+
+    // F. A verb is not read as a noun's construct form.
+    {"رحّلت is deported, not a trip",
+     "رحّلت ألمانيا مئات المهاجرين إلى أفغانستان.",
+     {{"ألمانيا", "country:deu"}, {"أفغانستان", "country:afg"}},
+     {{"17", "country:deu", "country:afg"}}},
+    {"the noun with a pronoun after it is still a trip",
+     "بدأ بوتين رحلته إلى الصين.",
+     {{"بوتين", "person:putin"}, {"الصين", "country:chn"}},
+     {{"04", "person:putin", "country:chn"}}},
+    {"a visit noun with a pronoun suffix keeps its reading",
+     "اختتمت أوزبكستان زيارتها إلى كازاخستان.",
+     {{"أوزبكستان", "country:uzb"}, {"كازاخستان", "country:kaz"}},
+     {{"04", "country:uzb", "country:kaz"}}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Events, Logic, ::testing::ValuesIn(kCases));
+
+}  // namespace
+}  // namespace nufuz::events
