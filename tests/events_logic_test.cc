@@ -118,6 +118,28 @@ const Case kCases[] = {
      {{"بوتين", "person:putin"}, {"روسيا", "country:rus"}},
      {{"01", "person:putin", ""}}},
 
+    // B. The content of an appeal, demand, negotiation or agreement.
+    {"urging to allow aid in: the appeal only",
+     "حثت فرنسا تركيا على السماح بدخول المساعدات إلى سوريا.",
+     {{"فرنسا", "country:fra"}, {"تركيا", "country:tur"}, {"سوريا", "country:syr"}},
+     {{"02", "country:fra", "country:tur"}}},
+    {"demanding that sanctions be lifted: the demand only",
+     "طالبت الصين الولايات المتحدة برفع العقوبات عن إيران.",
+     {{"الصين", "country:chn"}, {"الولايات المتحدة", "country:usa"}, {"إيران", "country:irn"}},
+     {{"10", "country:chn", "country:usa"}}},
+    {"an appeal to release detainees: the appeal only",
+     "دعت فرنسا إيران إلى الإفراج عن المعتقلين.",
+     {{"فرنسا", "country:fra"}, {"إيران", "country:irn"}},
+     {{"02", "country:fra", "country:irn"}}},
+    {"negotiating an agreement: the talks only",
+     "تتفاوض روسيا وأوزبكستان على اتفاقية لتوريد الغاز.",
+     {{"روسيا", "country:rus"}, {"أوزبكستان", "country:uzb"}},
+     {{"04", "country:rus", "country:uzb"}, {"04", "country:uzb", "country:rus"}}},
+    {"an agreement for cooperation is one agreement",
+     "وقعت روسيا والصين اتفاقية للتعاون في مجال الطاقة.",
+     {{"روسيا", "country:rus"}, {"الصين", "country:chn"}},
+     {{"057", "country:rus", "country:chn"}, {"057", "country:chn", "country:rus"}}},
+
     // F. A verb is not read as a noun's construct form.
     {"رحّلت is deported, not a trip",
      "رحّلت ألمانيا مئات المهاجرين إلى أفغانستان.",

@@ -562,6 +562,9 @@ class Coder {
     bool inherit_intent = false;
     bool inherit_negated = false;
     bool governs = false;  // a modal/refusal verb that passed its role to the next trigger
+    // (round B) The trigger whose content this one is (an appeal's, a
+    // demand's, a negotiation's: MarkGovernedContent), or -1.
+    int content_of = -1;
     std::uint32_t cue_tok = UINT32_MAX;
   };
 
@@ -626,6 +629,8 @@ class Coder {
   bool PersonOf(int p, int b) const;
   void Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
             std::uint32_t scope_e, int speaker, std::vector<Event>& out);
+  void MarkGovernedContent(std::uint32_t sb, std::uint32_t se);
+  bool PrepOn(std::uint32_t k) const;
   template <typename MadeT>
   bool AnnouncedContent(std::uint32_t speech_tok, std::size_t n_before,
                         const std::vector<MadeT>& made_by, const std::vector<char>& keep) const;
@@ -1569,6 +1574,8 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     }
   }
 
+  MarkGovernedContent(sb, se);
+
   verb_at_.assign(se - sb, 0);
   for (const auto& tr : triggers_)
     if (tr.row->verb && (!tr.consumed || tr.governs)) verb_at_[tr.tok - sb] = 1;
@@ -1587,6 +1594,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     std::uint32_t comp = UINT32_MAX;  // complementizer opening its reported clause
     bool participle = false;
     bool noun = false;
+    std::uint32_t governor = UINT32_MAX;  // token of the trigger whose content it is
   };
   std::vector<Made> made_by;
   for (std::size_t a = 0; a < triggers_.size(); ++a) {
@@ -1603,6 +1611,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     made_by.push_back({before, events_.size(), tr.tok, (tr.row->flags & kSpeech) != 0});
     made_by.back().participle = (tr.row->flags & kParticiple) != 0;
     made_by.back().noun = !tr.row->verb;
+    if (tr.content_of >= 0) made_by.back().governor = triggers_[tr.content_of].tok;
     if ((tr.row->flags & kSpeech)) {
       int who = -1;
       for (std::size_t k = before; k < events_.size(); ++k) {
@@ -1670,6 +1679,17 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
     if (!m.speech)
       for (std::size_t k = m.b; k < m.e; ++k)
         if (events_[k].target.empty() && !optional_root(events_[k])) keep[k - n_before] = 0;
+  // (round B) The content of an appeal, demand or negotiation that was
+  // coded is no event of its own (MarkGovernedContent).
+  for (const auto& m : made_by) {
+    if (m.governor == UINT32_MAX) continue;
+    bool governed = false;
+    for (const auto& o : made_by)
+      if (o.tok == m.governor)
+        for (std::size_t k = o.b; k < o.e; ++k) governed |= keep[k - n_before] != 0;
+    if (governed)
+      for (std::size_t k = m.b; k < m.e; ++k) keep[k - n_before] = 0;
+  }
   for (const auto& m : made_by) {
     if (!m.speech) continue;
     bool content = false;
@@ -1693,6 +1713,63 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
       ++w;
     }
   events_.resize(w);
+}
+
+// (round B) Governed content: "حث X Y على السماح بدخول المساعدات"،
+// "طالب X Y بالإفراج عن ..."، "تتفاوض X و Y على اتفاقية". An appeal (02),
+// an intent (03), talks or a meeting (04), signing an agreement (057), or a
+// demand (10) governs the verbal nouns of its clause from the preposition
+// that opens its content on (ب، ل، إلى، على، عن): they say what is asked,
+// meant or negotiated, not what happened. Acts of force and protest (14-20)
+// stay events of their own ("دعا إلى التحقيق في الهجوم على X": the attack
+// happened). The content's events are dropped only when the governing
+// trigger yields an event (FilterTargetless); each trigger looks at most
+// eight triggers ahead.
+// (round B) A ب/ل proclitic on token k, also when the text stage left it
+// on the word (للتعاون، بالإفراج).
+bool Coder::PrepOn(std::uint32_t k) const {
+  const Token& t = doc_.tokens[k];
+  if (t.proclitics & (kCliticBi | kCliticLi)) return true;
+  return !t.proclitics && AtLeastCps(t.key, 5) &&
+         (StartsWith(t.key, "لل") || StartsWith(t.key, "بال"));
+}
+
+void Coder::MarkGovernedContent(std::uint32_t sb, std::uint32_t se) {
+  for (std::size_t a = 0; a < triggers_.size(); ++a) {
+    const Trigger& gov = triggers_[a];
+    const std::string& c = gov.row->cameo;
+    const bool governs = c.compare(0, 2, "02") == 0 || c.compare(0, 2, "03") == 0 ||
+                         c.compare(0, 2, "04") == 0 || c.compare(0, 3, "057") == 0 ||
+                         c.compare(0, 2, "10") == 0;
+    // (A consumed cue, مذكرة of وقّع مذكرة, governs through its verb.)
+    // Hosting (استضاف جولة من المفاوضات) names talks that take place.
+    if (!governs || (gov.row->flags & (kSpeech | kHost)) || (gov.consumed && !gov.governs))
+      continue;
+    const std::uint32_t from = gov.cue_tok != UINT32_MAX ? std::max(gov.tok, gov.cue_tok) : gov.tok;
+    const std::uint32_t end = std::min(se, from + 10);
+    bool open = false;  // the content's preposition has been seen
+    std::uint32_t k = gov.tok + 1;
+    for (std::size_t b = a + 1; b < triggers_.size() && b <= a + 8; ++b) {
+      Trigger& t = triggers_[b];
+      if (t.tok >= end) break;
+      bool brk = false;
+      for (; k <= t.tok && !brk; ++k) {
+        brk = k < t.tok && (IsClauseBreak(k) || (MarkerAt(k) & (kComplementizer | kRelative)));
+        if (k > from && !brk && (PrepOn(k) || (MarkerAt(k) & kPreposition))) open = true;
+      }
+      if (brk) break;
+      // A verb of its own ends the content; a verb row read on a masdar
+      // (article, ب/ل, after a preposition: "برفع العقوبات") does not.
+      const Token& tt = doc_.tokens[t.tok];
+      const bool masdar = (tt.proclitics & kCliticAl) || StartsWith(tt.key, "ال") ||
+                          PrepOn(t.tok) || (t.tok > sb && (MarkerAt(t.tok - 1) & kPreposition));
+      if (t.row->verb && !t.consumed && !masdar) break;
+      if (!open || t.consumed || t.content_of >= 0 || t.row->cameo >= "14" ||
+          (t.row->flags & kSpeech))
+        continue;
+      t.content_of = static_cast<int>(a);
+    }
+  }
 }
 
 // (round B) Announced events: "أعلنت X فرض عقوبات على Y"، "أعلنت X تقديم
