@@ -63,6 +63,10 @@ constexpr std::uint32_t kPartnerAnaphor = 1u << 19;
 // جراء، بسبب، نتيجة: the verbal noun after it is a cause, not an act of the
 // clause's subject.
 constexpr std::uint32_t kCause = 1u << 20;
+// (round B) لم: past negation taking the jussive (لم يزر، لم يلتق): the act
+// did not take place; the short forms of hollow and defective verbs are
+// read only after it.
+constexpr std::uint32_t kNegationPast = 1u << 21;
 
 struct CodeInfo {
   std::string name, plover, mode, intent, refusal;
@@ -105,6 +109,8 @@ struct FormRef {
   // A noun's construct form before a pronoun (زيارت‍ of زيارته): only
   // with a suffix after it; a bare word ending in ت is a verb (رحّلت).
   bool construct = false;
+  // (round B) A jussive short form (يزر، يلتق): only after لم.
+  bool jussive = false;
 };
 
 // Adds the suffixed forms a noun takes in running text.
@@ -200,6 +206,25 @@ void VerbForms(const std::string& v, bool imperfect, std::vector<std::string>& o
     for (const char* p : kPre)
       for (const char* s : {"ون", "ين", "وا"}) out.push_back(std::string(p) + b + s);
   }
+}
+
+// (round B) The jussive short forms of an imperfect (يزور -> يزر، يلتقي ->
+// يلتق، يدعو -> يدع) with the person prefixes ي ت ن ا: hollow verbs drop
+// their middle long vowel, defective ones their last letter. Read only
+// after a past negation (لم), where nothing else is spelt so.
+void JussiveForms(const std::string& v, std::vector<std::string>& out) {
+  std::string base = DropFirst(v);  // drop ي
+  std::string shortened;
+  if (EndsWith(base, "ي") || EndsWith(base, "و")) {
+    shortened = DropLast(base);
+  } else if (Cps(base) == 3) {
+    // زور -> زر: the middle letter (2 bytes each) is a long vowel.
+    const std::string mid = base.substr(2, 2);
+    if (Is(mid, "و") || Is(mid, "ي") || Is(mid, "ا"))
+      shortened = base.substr(0, 2) + base.substr(4);
+  }
+  if (!AtLeastCps(shortened, 2)) return;
+  for (const char* p : {"ي", "ت", "ن", "ا"}) out.push_back(std::string(p) + shortened);
 }
 
 // What the lexicon holds for one lookup string (EventCoder::Impl::lookup).
@@ -338,7 +363,8 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"cause", kCause},
         {"relative", kRelative},
         {"clause", kClause},
-        {"nonactor", kNonActor}};
+        {"nonactor", kNonActor},
+        {"negation-past", kNegationPast}};
     const TsvTable& t = markers.value();
     int c_w = t.Column("word"), c_r = t.Column("role");
     for (std::size_t r = 0; r < t.rows(); ++r) {
@@ -422,6 +448,17 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
           const bool construct =
               Is(pos, "noun") && EndsWith(w, "ه") && Cps(w) >= 2 && Is(f, DropLast(w) + "ت");
           if (!dup) refs.push_back({idx, imperfect, construct});
+        }
+        if (!Is(pos, "verb") || !imperfect) continue;
+        std::vector<std::string> jussive;
+        JussiveForms(w, jussive);
+        for (const auto& f : jussive) {
+          auto& refs = impl->forms[f];
+          bool dup = false;
+          for (const auto& ref : refs) dup |= ref.row == idx;
+          if (dup) continue;
+          lookup_keys.push_back(f);
+          refs.push_back({idx, true, false, true});
         }
       }
     }
@@ -630,6 +667,8 @@ class Coder {
   void Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
             std::uint32_t scope_e, int speaker, std::vector<Event>& out);
   void MarkGovernedContent(std::uint32_t sb, std::uint32_t se);
+  bool NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
+                   const std::unordered_set<std::string>& preps, bool obj) const;
   bool PrepOn(std::uint32_t k) const;
   template <typename MadeT>
   bool AnnouncedContent(std::uint32_t speech_tok, std::size_t n_before,
@@ -1195,6 +1234,8 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
       // (round B) A noun's construct form (رحلت of رحلة) needs a pronoun
       // after it; a bare word ending in ت is a verb (رحّلت "deported").
       if (ref.construct && tok.suffix.empty() && EndsWith(tok.key, "ت")) continue;
+      // (round B) A jussive short form only right after لم.
+      if (ref.jussive && !(i > sb && (MarkerAt(i - 1) & kNegationPast))) continue;
       if (row.cues.empty()) {
         imperfect = ref.imperfect;
         return &row;
@@ -1715,6 +1756,27 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
   events_.resize(w);
 }
 
+// (round B) A nisba on the trigger's object names the target when no actor
+// does: "أفرجت إيران عن مواطن فرنسي"، "رفضت روسيا المقترح الأوكراني"،
+// "فرضت X رسوما على السلع الصينية"، "ستفتش X المنشآت النووية الإيرانية".
+// The object is the noun (and its adjectives) the nisba follows, governed by
+// one of the row's target prepositions or unmarked when the row takes a
+// direct object; unmarked only when the source was found (else the noun
+// may be the subject: "وصلت الشحنة الصينية"). Statements keep their rule
+// (التلفزيون الروسي is no addressee). Within ten tokens of the trigger.
+bool Coder::NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
+                        const std::unordered_set<std::string>& preps, bool obj) const {
+  const Group& gr = groups_[g];
+  if (!gr.nisba || gr.actor_np || (row.flags & kSpeech) || gr.tb > anchor + 10) return false;
+  if (gr.tb < anchor + 2) return false;  // right after the trigger: its own doer
+  const std::uint32_t n = gr.tb - 1;     // the noun (or adjective) it qualifies
+  if (group_at_.empty() || IsPunct(n) || (MarkerAt(n) & ~std::uint32_t{kActorNoun}) != 0)
+    return false;
+  const std::string& p = gr.prep;
+  if (p.empty()) return obj && src >= 0;
+  return preps.count(p) != 0;
+}
+
 // (round B) Governed content: "حث X Y على السماح بدخول المساعدات"،
 // "طالب X Y بالإفراج عن ..."، "تتفاوض X و Y على اتفاقية". An appeal (02),
 // an intent (03), talks or a meeting (04), signing an agreement (057), or a
@@ -2103,6 +2165,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     const bool force = row.cameo.size() >= 2 &&
                        (row.cameo[0] == '2' || (row.cameo[0] == '1' && row.cameo[1] >= '7'));
     int member_tgt = -1;
+    int nisba_tgt = -1;  // (round B) NisbaObject
     for (std::uint32_t k = start; k < hi; ++k) {
       if ((MarkerAt(k) & kComplementizer) && k > anchor + 1) break;
       if (MarkerAt(k) & kRelative) break;                       // a clause about the noun before it
@@ -2121,6 +2184,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
             (groups_[g].prep.empty() || preps->count(groups_[g].prep)) &&
             groups_[g].entity != src_entity)
           member_tgt = g;
+        if (nisba_tgt < 0 && NisbaObject(g, anchor, src, row, *preps, obj)) nisba_tgt = g;
         continue;
       }
       if (groups_[chain_head(g)].entity == src_entity && groups_[g].coord_prev < 0) continue;
@@ -2139,6 +2203,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         member_tgt = chain_head(g);
     }
     if (tgt < 0) tgt = member_tgt;
+    if (tgt < 0 && nisba_tgt >= 0 && groups_[nisba_tgt].entity != src_entity) tgt = nisba_tgt;
   }
   if (tgt < 0 && genobj_target >= 0 && groups_[genobj_target].entity != src_entity)
     tgt = genobj_target;
@@ -2156,6 +2221,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   // ---- modality and negation
   const Token& t0 = doc_.tokens[anchor];
   bool negated = false, future = false, possible = false, hypothetical = false;
+  bool past_negation = false;  // (round B) لم right before the verb
   std::uint32_t nb = std::max(sb, anchor >= 3 ? anchor - 3 : 0u);
   for (std::uint32_t k = nb; k < anchor; ++k) {
     if (IsClauseBreak(k)) {
@@ -2166,6 +2232,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     bool imperfect =
         arow.verb && (tr.inherit ? triggers_[tr.inherit_source].imperfect : tr.imperfect);
     if (arow.verb && (m & kNegation)) negated = true;
+    if (arow.verb && (m & kNegationPast) && k + 1 == anchor) past_negation = true;
     if (arow.verb && !imperfect && (m & kNegationPerfect) && k + 1 == anchor) negated = true;
     if (arow.verb && imperfect && (m & kNegationImperfect)) negated = true;
     if (!arow.verb && (m & kNegationNoun) && k + 1 == anchor) negated = true;
@@ -2204,7 +2271,14 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     }
   }
   bool flag_negated = false;
-  if (negated) {
+  // (round B) A meeting or visit that did not take place (لم يلتق X بـ Y)
+  // is no refusal to meet: the meeting is coded, flagged negated.
+  const bool not_held = negated && past_negation && !tr.inherit && code.compare(0, 2, "04") == 0;
+  if (not_held) {
+    flag_negated = true;
+    AddUnique(modality, "negated");
+    conf -= 0.1;
+  } else if (negated) {
     std::string root = code.substr(0, 2);
     const CodeInfo* rootinfo = lex_.Code(root);
     std::string refusal = ci && !ci->refusal.empty()               ? ci->refusal
