@@ -65,6 +65,7 @@ struct Case {
   const char* text;
   std::vector<fixture::Mark> entities;
   std::vector<Want> events;  // all the sentence gives, in any order
+  std::vector<fixture::Mark> quantities = {};
 };
 
 void PrintTo(const Case& c, std::ostream* os) {
@@ -75,8 +76,8 @@ class Logic : public ::testing::TestWithParam<Case> {};
 
 TEST_P(Logic, CodesExactlyTheseEvents) {
   const Case& c = GetParam();
-  const auto evs =
-      fixture::Coder().Run(fixture::BuildDocument(c.text, Catalog(), {c.entities, {}, {}}));
+  const auto evs = fixture::Coder().Run(
+      fixture::BuildDocument(c.text, Catalog(), {c.entities, {}, c.quantities}));
   std::vector<bool> used(evs.size(), false);
   for (const Want& w : c.events) {
     bool hit = false;
@@ -157,6 +158,30 @@ const Case kCases[] = {
      "لن يزور بوتين تركيا هذا العام.",
      {{"بوتين", "person:putin"}, {"تركيا", "country:tur"}},
      {{"12", "person:putin", "country:tur"}}},
+
+    // C. Victims of force are its target; the doer only when named.
+    {"escaped an assassination attempt: the survivor is the target, no doer",
+     "نجا أردوغان من محاولة اغتيال في أنقرة.",
+     {{"أردوغان", "person:erdogan"}},
+     {{"18", "", "person:erdogan"}}},
+    {"subjected to an attack (تعرضت X لهجوم): X is the target",
+     "تعرضت السفارة الفرنسية في بغداد لهجوم صاروخي.",
+     {{"الفرنسية", "country:fra#nisba"}},
+     {{"19", "", "country:fra"}}},
+    {"an attack launched by a named doer (شنته Y)",
+     "تعرضت قافلة تركية لهجوم شنته سوريا.",
+     {{"تركية", "country:tur#nisba"}, {"سوريا", "country:syr"}},
+     {{"19", "country:syr", "country:tur"}}},
+    {"counted victims after the verb (passive): no doer, one event",
+     "قتل خمسة جنود أتراك في هجوم لمسلحين.",
+     {{"أتراك", "country:tur#nisba"}},
+     {{"19", "", "country:tur"}},
+     {{"خمسة", "person"}}},
+    {"an active killing keeps its doer",
+     "قتلت روسيا خمسة جنود أوكرانيين في قصف مدفعي.",
+     {{"روسيا", "country:rus"}, {"أوكرانيين", "country:ukr#nisba"}},
+     {{"19", "country:rus", "country:ukr"}},
+     {{"خمسة", "person"}}},
 
     // G. A nisba on the object names the target.
     {"released a Ukrainian journalist: Ukraine is the target",

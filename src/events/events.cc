@@ -67,6 +67,11 @@ constexpr std::uint32_t kCause = 1u << 20;
 // did not take place; the short forms of hollow and defective verbs are
 // read only after it.
 constexpr std::uint32_t kNegationPast = 1u << 21;
+// (round B) نجا، تعرض: its subject suffers the act of force after it
+// ("نجا X من محاولة اغتيال"، "تعرضت X لهجوم").
+constexpr std::uint32_t kVictim = 1u << 22;
+// (round B) شنه، نفذه: "which Y launched": the actor after it did the act.
+constexpr std::uint32_t kAgentVerb = 1u << 23;
 
 struct CodeInfo {
   std::string name, plover, mode, intent, refusal;
@@ -364,7 +369,9 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"relative", kRelative},
         {"clause", kClause},
         {"nonactor", kNonActor},
-        {"negation-past", kNegationPast}};
+        {"negation-past", kNegationPast},
+        {"victim", kVictim},
+        {"agent-verb", kAgentVerb}};
     const TsvTable& t = markers.value();
     int c_w = t.Column("word"), c_r = t.Column("role");
     for (std::size_t r = 0; r < t.rows(); ++r) {
@@ -667,6 +674,9 @@ class Coder {
   void Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
             std::uint32_t scope_e, int speaker, std::vector<Event>& out);
   void MarkGovernedContent(std::uint32_t sb, std::uint32_t se);
+  void ConsumeSameAct(std::uint32_t sb);
+  bool VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se, int& victim,
+                   int& doer) const;
   bool NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
                    const std::unordered_set<std::string>& preps, bool obj) const;
   bool PrepOn(std::uint32_t k) const;
@@ -1616,6 +1626,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   }
 
   MarkGovernedContent(sb, se);
+  ConsumeSameAct(sb);
 
   verb_at_.assign(se - sb, 0);
   for (const auto& tr : triggers_)
@@ -1754,6 +1765,89 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
       ++w;
     }
   events_.resize(w);
+}
+
+// (round B) "قتل ثلاثة جنود في هجوم ...": a verb of force with its counted
+// victims right after it, then a noun of force after ب or a preposition
+// (في، إثر) within seven
+// tokens: the noun names the same act (how they were killed), not a second
+// event, and its victims are not its doers. When the noun names its doer
+// ("في قصف روسي") the noun's event stands instead of the verb's.
+void Coder::ConsumeSameAct(std::uint32_t sb) {
+  for (std::size_t a = 0; a + 1 < triggers_.size(); ++a) {
+    const Trigger& v = triggers_[a];
+    if (!v.row->verb || v.consumed || v.row->cameo < "18" || v.row->cameo >= "21") continue;
+    auto q = std::lower_bound(quants_.begin(), quants_.end(), v.tok + 1,
+                              [](const auto& p, std::uint32_t t) { return p.second < t; });
+    if (q == quants_.end() || q->second != v.tok + 1) continue;
+    Trigger& n = triggers_[a + 1];
+    if (n.row->verb || n.consumed || n.tok > v.tok + 7 || n.row->cameo < "18" ||
+        n.row->cameo >= "21")
+      continue;
+    bool brk = false;
+    for (std::uint32_t k = v.tok + 1; k < n.tok; ++k) brk |= IsClauseBreak(k);
+    const bool in = (doc_.tokens[n.tok].proclitics & kCliticBi) ||
+                    (n.tok > sb && (MarkerAt(n.tok - 1) & kPreposition));
+    if (brk || !in) continue;
+    // "في قصف روسي": a noun naming its doer carries the act; the verb's
+    // doerless reading goes.
+    const std::uint32_t d = n.tok + 1 - sb;
+    const bool named = d < group_at_.size() && group_at_[d] >= 0 &&
+                       (groups_[group_at_[d]].prep.empty() || groups_[group_at_[d]].nisba);
+    (named ? triggers_[a] : n).consumed = true;
+  }
+}
+
+// (round B) Victim frames for an act of force at `anchor`: a victim verb
+// (event_markers.tsv role victim: نجا، تعرض) at most six tokens before it,
+// in its clause, with the act after من/ل ("نجا X من محاولة اغتيال"،
+// "تعرضت السفارة لهجوم"). The victim is the verb's subject: the unmarked
+// actor right after it (VSO) or the one opening the clause right before it
+// (SVO). The doer is an actor after the act governed by an agent marker
+// (على يد، من قبل) or after an agent verb (role agent-verb: "بهجوم شنه Y").
+bool Coder::VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se, int& victim,
+                        int& doer) const {
+  victim = doer = -1;
+  std::uint32_t v = UINT32_MAX;
+  for (std::uint32_t k = anchor; k > sb && anchor - k < 7;) {
+    --k;
+    if (IsClauseBreak(k) || (MarkerAt(k) & (kComplementizer | kRelative))) return false;
+    if (StemMarkerAt(k) & kVictim) {
+      v = k;
+      break;
+    }
+  }
+  if (v == UINT32_MAX) return false;
+  const bool marked = PrepOn(anchor) || (MarkerAt(anchor - 1) & kPreposition) ||
+                      (anchor >= sb + 2 && (MarkerAt(anchor - 2) & kPreposition));
+  if (!marked) return false;
+  auto group_of = [&](std::uint32_t t) { return t >= sb && t < se ? group_at_[t - sb] : -1; };
+  int after = group_of(v + 1);
+  // "تعرضت قافلة تركية لـ": a nisba on the noun after the verb.
+  if (after < 0 && v + 2 < anchor && MarkerAt(v + 1) == 0 && !IsPunct(v + 1) &&
+      group_of(v + 2) >= 0 && groups_[group_of(v + 2)].nisba)
+    after = group_of(v + 2);
+  if (after >= 0 && groups_[after].prep.empty()) {
+    victim = after;
+  } else if (v > sb) {
+    const int before = group_of(v - 1);
+    if (before >= 0 && groups_[before].prep.empty()) victim = before;
+  }
+  if (victim < 0) return false;
+  for (std::uint32_t k = anchor + 1; k < se && k < anchor + 8; ++k) {
+    if (IsClauseBreak(k)) break;
+    const int g = group_of(k);
+    if (g >= 0 && g != victim && Is(groups_[g].prep, "agent")) {
+      doer = g;
+      break;
+    }
+    if (g < 0 && (MarkerAt(k) & kAgentVerb)) {
+      const int d = group_of(k + 1);
+      if (d >= 0 && d != victim && groups_[d].prep.empty()) doer = d;
+      break;
+    }
+  }
+  return true;
 }
 
 // (round B) A nisba on the trigger's object names the target when no actor
@@ -2207,6 +2301,29 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   }
   if (tgt < 0 && genobj_target >= 0 && groups_[genobj_target].entity != src_entity)
     tgt = genobj_target;
+  // (round B) Victims: "نجا X من محاولة اغتيال"، "تعرضت X لهجوم" (X is the
+  // target; the doer only when named: "شنه Y"، "على يد Y"), and a killing
+  // whose counted victims follow the verb with no actor subject ("قتل ثلاثة
+  // جنود أتراك": passive). These may be coded without a source.
+  bool victim_frame = false;
+  const bool force_root = row.cameo >= "18" && row.cameo < "21";
+  if (force_root && !tr.inherit) {
+    int victim = -1, doer = -1;
+    if (VictimFrame(anchor, sb, se, victim, doer)) {
+      victim_frame = true;
+      tgt = victim;
+      src = doer;
+      src_entity = doer >= 0 ? groups_[doer].entity : -1;
+      if (doer >= 0)
+        srcs = chain(doer);
+      else
+        srcs = {-1};
+    } else if (counted && src < 0 && speaker < 0 && !shared_subject) {
+      victim_frame = true;
+      src_entity = -1;
+      srcs = {-1};
+    }
+  }
   if (tgt >= 0) {
     tgts = chain(tgt);
     conf += 0.15;
@@ -2479,7 +2596,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         ((se_ent == CountryEntity(speaker) && speaker_person) || se_ent == speaker))
       se_ent = speaker;
     for (int tg : tgts) {
-      if (se_ent < 0 && (tg < 0 || !source_optional))
+      if (se_ent < 0 && (tg < 0 || !(source_optional || victim_frame)))
         continue;  // no actor, no event (CAMEO codes actor to actor)
       if (tg >= 0 && groups_[tg].entity == se_ent) continue;
       made.push_back(make(se_ent, tg, sg));
