@@ -141,6 +141,20 @@ const Case kCases[] = {
      {{"روسيا", "country:rus"}, {"الصين", "country:chn"}},
      {{"057", "country:rus", "country:chn"}, {"057", "country:chn", "country:rus"}}},
 
+    // D. Claims and denials of responsibility need no addressee.
+    {"claiming responsibility stands without a target",
+     "أعلنت روسيا مسؤوليتها عن الضربة الجوية.",
+     {{"روسيا", "country:rus"}},
+     {{"015", "country:rus", ""}}},
+    {"denying responsibility: the denier is not the doer of the act",
+     "نفت تركيا مسؤوليتها عن الانفجار.",
+     {{"تركيا", "country:tur"}},
+     {{"016", "country:tur", ""}}},
+    {"denying any involvement",
+     "نفت إيران أي تورط لها في الحادث.",
+     {{"إيران", "country:irn"}},
+     {{"016", "country:irn", ""}}},
+
     // E. A meeting or visit that did not take place.
     {"did not meet (لم يلتق, jussive of a defective verb): the meeting, negated",
      "لم يلتق بوتين بأردوغان في القمة الأخيرة.",

@@ -1716,6 +1716,16 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   if (n_before < events_.size()) events_[n_before].root_event = true;
 }
 
+// (round B) Comments that need no addressee: claiming (015) or denying
+// (016) responsibility. Their triggers are explicit (أعلن مسؤوليته، نفى أي
+// تورط), unlike a bare statement (010), so they stand without a target.
+// (Concern, 012 "أعرب عن قلقه", was tried too: it gains on the project's
+// sentence set but adds an uncoded comment on the seeds, so it still needs
+// a target.)
+bool AboutNoOne(const std::string& code) {
+  return Is(code, "015") || Is(code, "016");
+}
+
 // An event needs a target unless its root may stand alone (cameo.tsv
 // "target"). A statement without a target stands only when the clause it
 // reports yields no event of its own (else that event, attributed to the
@@ -1730,7 +1740,9 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
   for (const auto& m : made_by)
     if (!m.speech)
       for (std::size_t k = m.b; k < m.e; ++k)
-        if (events_[k].target.empty() && !optional_root(events_[k])) keep[k - n_before] = 0;
+        if (events_[k].target.empty() && !optional_root(events_[k]) &&
+            !AboutNoOne(events_[k].cameo))
+          keep[k - n_before] = 0;
   // (round B) The content of an appeal, demand or negotiation that was
   // coded is no event of its own (MarkGovernedContent).
   for (const auto& m : made_by) {
@@ -1893,6 +1905,11 @@ bool Coder::PrepOn(std::uint32_t k) const {
 void Coder::MarkGovernedContent(std::uint32_t sb, std::uint32_t se) {
   for (std::size_t a = 0; a < triggers_.size(); ++a) {
     const Trigger& gov = triggers_[a];
+    // "نفت X مسؤوليتها عن الانفجار": the act whose responsibility is denied
+    // is not the denier's (its doer is not searched before it).
+    if (Is(gov.row->cameo, "016") && a + 1 < triggers_.size() && gov.cue_tok != UINT32_MAX &&
+        triggers_[a + 1].tok <= std::max(gov.tok, gov.cue_tok) + 3)
+      triggers_[a + 1].judged = true;
     const std::string& c = gov.row->cameo;
     const bool governs = c.compare(0, 2, "02") == 0 || c.compare(0, 2, "03") == 0 ||
                          c.compare(0, 2, "04") == 0 || c.compare(0, 3, "057") == 0 ||
@@ -2588,6 +2605,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     return ev;
   };
   if (!row.verb) nominal_.insert(doc_.tokens[i].start);
+
   std::vector<Event>& made = made_;
   made.clear();
   for (int sg : srcs) {
