@@ -222,6 +222,28 @@ const Case kCases[] = {
       {"كازاخستان", "country:kaz"}},
      {{"03", "person:putin", "country:kaz"}}},
 
+    // H. The country the object is in, after في.
+    {"an appeal to the warring parties in a country",
+     "دعت فرنسا الأطراف المتحاربة في سوريا إلى الحوار.",
+     {{"فرنسا", "country:fra"}, {"سوريا", "country:syr"}},
+     {{"02", "country:fra", "country:syr"}}},
+    {"air strikes on positions in the north of a country",
+     "شنت تركيا غارات جوية على مواقع في شمال العراق.",
+     {{"تركيا", "country:tur"}, {"العراق", "country:irq"}},
+     {{"19", "country:tur", "country:irq"}}},
+    {"condemning a coup in a country",
+     "نددت فرنسا بالانقلاب العسكري في أفغانستان.",
+     {{"فرنسا", "country:fra"}, {"أفغانستان", "country:afg"}},
+     {{"11", "country:fra", "country:afg"}}},
+    {"talks in a country: the venue, not a party",
+     "عقدت روسيا وأوزبكستان محادثات في تركيا.",
+     {{"روسيا", "country:rus"}, {"وأوزبكستان", "country:uzb"}, {"تركيا", "country:tur"}},
+     {{"04", "country:rus", "country:uzb"}, {"04", "country:uzb", "country:rus"}}},
+    {"arresting activists in a country says where, not whom",
+     "اعتقلت روسيا ناشطين في أوكرانيا.",
+     {{"روسيا", "country:rus"}, {"أوكرانيا", "country:ukr"}},
+     {{"17", "country:rus", ""}}},
+
     // F. A verb is not read as a noun's construct form.
     {"رحّلت is deported, not a trip",
      "رحّلت ألمانيا مئات المهاجرين إلى أفغانستان.",

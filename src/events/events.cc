@@ -677,6 +677,7 @@ class Coder {
   void ConsumeSameAct(std::uint32_t sb);
   bool VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se, int& victim,
                    int& doer) const;
+  bool PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const;
   bool NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
                    const std::unordered_set<std::string>& preps, bool obj) const;
   bool PrepOn(std::uint32_t k) const;
@@ -1862,6 +1863,26 @@ bool Coder::VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se
   return true;
 }
 
+// (round B) The country the trigger's object is in names the target when no
+// actor does: "دعا X الأطراف المتحاربة في السودان إلى ..."، "شنت X غارات
+// على مواقع في جنوب لبنان"، "ندد X بالانقلاب العسكري في النيجر". The
+// country (not a city: that is where it happens) follows في within nine
+// tokens of the trigger, with its object between them; not for statements, protests and coercion
+// (an arrest "في روسيا" says where), meetings, visits and joint acts (the venue), and not the
+// source's own country.
+bool Coder::PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const {
+  const Group& gr = groups_[g];
+  if (!Is(gr.prep, "في") || gr.place >= 0 || (row.flags & kSpeech)) return false;
+  if (row.cameo.compare(0, 2, "14") == 0 || row.cameo.compare(0, 2, "17") == 0) return false;
+  // Meetings, visits and joint acts: في names the venue ("قمة في X").
+  if (row.cameo.compare(0, 2, "04") == 0 || (row.flags & (kSymmetric | kVisit | kHost)))
+    return false;
+  if (!Is(doc_.entities[gr.entity].type, "COUNTRY")) return false;
+  if (src_entity >= 0 && (gr.entity == src_entity || gr.entity == CountryEntity(src_entity)))
+    return false;
+  return gr.tb > anchor + 2 && gr.tb <= anchor + 9;
+}
+
 // (round B) A nisba on the trigger's object names the target when no actor
 // does: "أفرجت إيران عن مواطن فرنسي"، "رفضت روسيا المقترح الأوكراني"،
 // "فرضت X رسوما على السلع الصينية"، "ستفتش X المنشآت النووية الإيرانية".
@@ -2277,6 +2298,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
                        (row.cameo[0] == '2' || (row.cameo[0] == '1' && row.cameo[1] >= '7'));
     int member_tgt = -1;
     int nisba_tgt = -1;  // (round B) NisbaObject
+    int place_tgt = -1;  // (round B) PlaceOfObject
     for (std::uint32_t k = start; k < hi; ++k) {
       if ((MarkerAt(k) & kComplementizer) && k > anchor + 1) break;
       if (MarkerAt(k) & kRelative) break;                       // a clause about the noun before it
@@ -2312,9 +2334,12 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
           !(Is(p, "في") && row.cameo[1] == '7' &&
             (Is(ty, "PLACE") || Is(ty, "COUNTRY") || Is(ty, "BLOC"))))
         member_tgt = chain_head(g);
+      if (place_tgt < 0 && PlaceOfObject(chain_head(g), anchor, src_entity, row))
+        place_tgt = chain_head(g);
     }
     if (tgt < 0) tgt = member_tgt;
     if (tgt < 0 && nisba_tgt >= 0 && groups_[nisba_tgt].entity != src_entity) tgt = nisba_tgt;
+    if (tgt < 0 && place_tgt >= 0) tgt = place_tgt;
   }
   if (tgt < 0 && genobj_target >= 0 && groups_[genobj_target].entity != src_entity)
     tgt = genobj_target;
