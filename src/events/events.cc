@@ -1835,11 +1835,15 @@ bool Coder::VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se
                       (anchor >= sb + 2 && (MarkerAt(anchor - 2) & kPreposition));
   if (!marked) return false;
   auto group_of = [&](std::uint32_t t) { return t >= sb && t < se ? group_at_[t - sb] : -1; };
-  int after = group_of(v + 1);
-  // "تعرضت قافلة تركية لـ": a nisba on the noun after the verb.
-  if (after < 0 && v + 2 < anchor && MarkerAt(v + 1) == 0 && !IsPunct(v + 1) &&
-      group_of(v + 2) >= 0 && groups_[group_of(v + 2)].nisba)
-    after = group_of(v + 2);
+  // The first actor after the verb, past the nouns it qualifies ("تعرضت
+  // قافلة تركية"، "نجا رئيس الوزراء العراقي").
+  int after = -1;
+  for (std::uint32_t k = v + 1; k < anchor && after < 0; ++k) {
+    if (IsPunct(k) || (MarkerAt(k) & ~std::uint32_t{kActorNoun})) break;
+    after = group_of(k);
+    if (after >= 0 && k > v + 1 && !groups_[after].nisba) after = -1;
+    if (after < 0 && TriggerForm(k)) break;
+  }
   if (after >= 0 && groups_[after].prep.empty()) {
     victim = after;
   } else if (v > sb) {
