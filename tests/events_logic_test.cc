@@ -173,6 +173,24 @@ const Case kCases[] = {
      {{"بوتين", "person:putin"}, {"تركيا", "country:tur"}},
      {{"12", "person:putin", "country:tur"}}},
 
+    // B'. Refusing another's act or proposal rejects its author.
+    {"rejecting another's mediation (الوساطة الأمريكية) rejects the mediator",
+     "رفضت أوزبكستان الوساطة الروسية.",
+     {{"أوزبكستان", "country:uzb"}, {"الروسية", "country:rus#nisba"}},
+     {{"12", "country:uzb", "country:rus"}}},
+    {"rejecting a proposal for a ceasefire: the proposal's author, no ceasefire",
+     "رفضت أرمينيا المقترح الأذربيجاني لوقف إطلاق النار.",
+     {{"أرمينيا", "country:arm"}, {"الأذربيجاني", "country:aze#nisba"}},
+     {{"12", "country:arm", "country:aze"}}},
+    {"rejecting appeals to lift sanctions: the appeal's content is no event",
+     "رفضت روسيا دعوات فرنسا لرفع العقوبات.",
+     {{"روسيا", "country:rus"}, {"فرنسا", "country:fra"}},
+     {{"12", "country:rus", "country:fra"}}},
+    {"refusing one's own act still refuses that act",
+     "رفضت روسيا الانسحاب من أوكرانيا.",
+     {{"روسيا", "country:rus"}, {"أوكرانيا", "country:ukr"}},
+     {{"12", "country:rus", "country:ukr"}}},
+
     // C. Victims of force are its target; the doer only when named.
     {"escaped an assassination attempt: the survivor is the target, no doer",
      "نجا أردوغان من محاولة اغتيال في أنقرة.",

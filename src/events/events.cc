@@ -609,6 +609,9 @@ class Coder {
     // (round B) The trigger whose content this one is (an appeal's, a
     // demand's, a negotiation's: MarkGovernedContent), or -1.
     int content_of = -1;
+    // (round B) The refusing trigger that rejects this act of another
+    // (رفضت X دعوات Y): it governs this act's content too.
+    int rejected_by = -1;
     std::uint32_t cue_tok = UINT32_MAX;
   };
 
@@ -674,6 +677,7 @@ class Coder {
   void Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
             std::uint32_t scope_e, int speaker, std::vector<Event>& out);
   void MarkGovernedContent(std::uint32_t sb, std::uint32_t se);
+  int RefusesOthersAct(std::size_t a, std::uint32_t sb) const;
   void ConsumeSameAct(std::uint32_t sb);
   bool VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se, int& victim,
                    int& doer) const;
@@ -1610,8 +1614,14 @@ void Coder::Sentence(const nufuz::Sentence& s) {
                                next.tok <= tr.tok + 2 && nc.size() >= 2 &&
                                (nc.compare(0, 2, "01") == 0 || nc.compare(0, 2, "02") == 0 ||
                                 (nc[0] == '1' && nc[1] <= '3'));
-      if (rejects_act && !next.consumed && !clause_break) {
+      const int refused_other = (tr.row->flags & kRefuse) ? RefusesOthersAct(a, sb) : 0;
+      if ((rejects_act || refused_other == 1) && !next.consumed && !clause_break) {
         next.consumed = true;
+        next.rejected_by = static_cast<int>(a);
+      } else if (refused_other == 2 && !next.consumed) {
+        // (round B) "رفضت X المقترح الأوكراني لوقف إطلاق النار": the
+        // refusal is of the proposal; the ceasefire is its content.
+        next.content_of = static_cast<int>(a);
       } else if (!next.consumed && next.tok <= tr.tok + 5 && !clause_break &&
                  !(next.row->flags & kSpeech)) {
         next.inherit = true;
@@ -1780,6 +1790,39 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
   events_.resize(w);
 }
 
+// (round B) What a refusing verb (triggers_[a]) refuses when it is another
+// actor's act: 1 when the next trigger is a verbal noun right after the
+// verb's subject whose own actor follows it ("رفضت الهند الوساطة
+// الأمريكية": a rejection of the United States, not a refused mediation);
+// 2 when a noun object with its actor stands between the verb and the next
+// trigger ("رفضت روسيا المقترح الأوكراني لوقف إطلاق النار": the proposal
+// is refused, the ceasefire is its content); 0 otherwise (the refusal
+// passes to the act: "رفضت X الانسحاب").
+int Coder::RefusesOthersAct(std::size_t a, std::uint32_t sb) const {
+  if (a + 1 >= triggers_.size()) return 0;
+  const Trigger& tr = triggers_[a];
+  const Trigger& next = triggers_[a + 1];
+  auto group_of = [&](std::uint32_t t) -> int {
+    if (t < sb || t - sb >= group_at_.size()) return -1;
+    return group_at_[t - sb];
+  };
+  // The verb's subject right after it (VSO), skipped.
+  std::uint32_t k = tr.tok + 1;
+  if (const int g = group_of(k); g >= 0 && groups_[g].prep.empty()) k = groups_[g].te;
+  if (next.tok <= k + 1 && !next.row->verb) {
+    const int own = group_of(next.tok + 1);
+    if (own >= 0 && groups_[own].prep.empty() && groups_[own].tb == next.tok + 1) return 1;
+    return 0;
+  }
+  // A noun then its actor (nisba or genitive), then the next trigger.
+  if (next.tok > k + 1 && next.tok <= k + 4 && group_of(k) < 0 && MarkerAt(k) == 0 && !IsPunct(k) &&
+      !TriggerForm(k)) {
+    const int own = group_of(k + 1);
+    if (own >= 0 && groups_[own].prep.empty() && groups_[own].te <= next.tok) return 2;
+  }
+  return 0;
+}
+
 // (round B) "قتل ثلاثة جنود في هجوم ...": a verb of force with its counted
 // victims right after it, then a noun of force after ب or a preposition
 // (في، إثر) within seven
@@ -1941,8 +1984,13 @@ void Coder::MarkGovernedContent(std::uint32_t sb, std::uint32_t se) {
                          c.compare(0, 2, "10") == 0;
     // (A consumed cue, مذكرة of وقّع مذكرة, governs through its verb.)
     // Hosting (استضاف جولة من المفاوضات) names talks that take place.
-    if (!governs || (gov.row->flags & (kSpeech | kHost)) || (gov.consumed && !gov.governs))
+    const int owner = gov.rejected_by >= 0 ? gov.rejected_by : static_cast<int>(a);
+    if (gov.rejected_by >= 0) {
+      // An appeal or demand of another that is rejected (رفضت X دعوات Y
+      // لرفع ...): its content is the rejection's content.
+    } else if (!governs || (gov.row->flags & (kSpeech | kHost)) || (gov.consumed && !gov.governs)) {
       continue;
+    }
     const std::uint32_t from = gov.cue_tok != UINT32_MAX ? std::max(gov.tok, gov.cue_tok) : gov.tok;
     const std::uint32_t end = std::min(se, from + 10);
     bool open = false;  // the content's preposition has been seen
@@ -1965,7 +2013,7 @@ void Coder::MarkGovernedContent(std::uint32_t sb, std::uint32_t se) {
       if (!open || t.consumed || t.content_of >= 0 || t.row->cameo >= "14" ||
           (t.row->flags & kSpeech))
         continue;
-      t.content_of = static_cast<int>(a);
+      t.content_of = owner;
     }
   }
 }
