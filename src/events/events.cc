@@ -72,6 +72,9 @@ constexpr std::uint32_t kNegationPast = 1u << 21;
 constexpr std::uint32_t kVictim = 1u << 22;
 // (round B) شنه، نفذه: "which Y launched": the actor after it did the act.
 constexpr std::uint32_t kAgentVerb = 1u << 23;
+// (round B) عدد، عشرات، اثنين: a count before من ("عشرات من الأسرى
+// الفلسطينيين"): the nouns after من are the object.
+constexpr std::uint32_t kPartitive = 1u << 24;
 
 struct CodeInfo {
   std::string name, plover, mode, intent, refusal;
@@ -371,7 +374,8 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"nonactor", kNonActor},
         {"negation-past", kNegationPast},
         {"victim", kVictim},
-        {"agent-verb", kAgentVerb}};
+        {"agent-verb", kAgentVerb},
+        {"partitive", kPartitive}};
     const TsvTable& t = markers.value();
     int c_w = t.Column("word"), c_r = t.Column("role");
     for (std::size_t r = 0; r < t.rows(); ++r) {
@@ -682,6 +686,7 @@ class Coder {
   bool VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se, int& victim,
                    int& doer) const;
   bool PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const;
+  bool PartitivePrep(int g, std::uint32_t anchor, std::string& prep) const;
   bool NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
                    const std::unordered_set<std::string>& preps, bool obj) const;
   bool PrepOn(std::uint32_t k) const;
@@ -1930,6 +1935,33 @@ bool Coder::PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row
   return gr.tb > anchor + 2 && gr.tb <= anchor + 9;
 }
 
+// (round B) "اثنين من الرهائن الأمريكيين"، "عن عدد من الصحفيين الفرنسيين"، "أصول
+// عدد من رجال الأعمال الروس": group g after من is counted by a partitive
+// (event_markers.tsv role partitive) before من: its role is the count's,
+// so `prep` is the count word's preposition (its ب/ل proclitic or the
+// preposition before it; empty when unmarked). False when g is no such
+// counted group.
+bool Coder::PartitivePrep(int g, std::uint32_t anchor, std::string& prep) const {
+  const Group& gr = groups_[g];
+  for (std::uint32_t k = gr.tb; k > anchor + 1 && gr.tb - k < 4;) {
+    --k;
+    if (!Is(doc_.tokens[k].key, "من")) continue;
+    const std::uint32_t c = k - 1;
+    if (!((MarkerAt(c) | StemMarkerAt(c)) & kPartitive)) return false;
+    const Token& ct = doc_.tokens[c];
+    if (ct.proclitics & kCliticBi)
+      prep = "ب";
+    else if (ct.proclitics & kCliticLi)
+      prep = "ل";
+    else if (c > anchor + 1 && (MarkerAt(c - 1) & kPreposition))
+      prep = doc_.tokens[c - 1].key;
+    else
+      prep.clear();
+    return true;
+  }
+  return false;
+}
+
 // (round B) A nisba on the trigger's object names the target when no actor
 // does: "أفرجت إيران عن مواطن فرنسي"، "رفضت روسيا المقترح الأوكراني"،
 // "فرضت X رسوما على السلع الصينية"، "ستفتش X المنشآت النووية الإيرانية".
@@ -1947,6 +1979,11 @@ bool Coder::NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
   if (group_at_.empty() || IsPunct(n) || (MarkerAt(n) & ~std::uint32_t{kActorNoun}) != 0)
     return false;
   const std::string& p = gr.prep;
+  if (Is(p, "من")) {
+    std::string pp;
+    if (!PartitivePrep(g, anchor, pp)) return false;
+    return pp.empty() ? obj && src >= 0 : preps.count(pp) != 0;
+  }
   if (p.empty()) return obj && src >= 0;
   return preps.count(p) != 0;
 }
