@@ -690,9 +690,10 @@ class Coder {
   bool NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
                    const std::unordered_set<std::string>& preps, bool obj) const;
   bool PrepOn(std::uint32_t k) const;
+  bool OwnLosses(std::uint32_t t) const;
   template <typename MadeT>
   bool AnnouncedContent(std::uint32_t speech_tok, std::size_t n_before,
-                        const std::vector<MadeT>& made_by, const std::vector<char>& keep) const;
+                        const std::vector<MadeT>& made_by, std::vector<char>& keep) const;
   template <typename MadeT>
   void FilterTargetless(std::size_t n_before, const std::vector<MadeT>& made_by);
 
@@ -2062,10 +2063,21 @@ void Coder::MarkGovernedContent(std::uint32_t sb, std::uint32_t se) {
 // target. Unvocalised, the verbal noun of a simple verb (فرض، قطع، رفع) is
 // spelt like its perfect, so a verb reading counts too, unless و joins it
 // (a second verb: "أعلن X ... وفرض").
+// (round B) Whether the victims of the act at token t may be the
+// announcer's own: a pronoun suffix (جنودها) or an actor (جنديين روسيين، في
+// هجوم أوكراني) within the six tokens after it, in its clause.
+bool Coder::OwnLosses(std::uint32_t t) const {
+  for (std::uint32_t k = t + 1; k < doc_.tokens.size() && k <= t + 6; ++k) {
+    if (IsClauseBreak(k) || IsPunct(k)) break;
+    if (!doc_.tokens[k].suffix.empty() || mention_at_[k] >= 0) return true;
+  }
+  return false;
+}
+
 template <typename MadeT>
 bool Coder::AnnouncedContent(std::uint32_t speech_tok, std::size_t n_before,
-                             const std::vector<MadeT>& made_by,
-                             const std::vector<char>& keep) const {
+                             const std::vector<MadeT>& made_by, std::vector<char>& keep) const {
+  const MadeT* fight = nullptr;  // an announced act of force with no target
   for (const auto& o : made_by) {
     if (o.speech || o.tok <= speech_tok || o.tok > speech_tok + 8) continue;
     if (!o.noun && (doc_.tokens[o.tok].proclitics & (kCliticWa | kCliticFa))) continue;
@@ -2073,10 +2085,20 @@ bool Coder::AnnouncedContent(std::uint32_t speech_tok, std::size_t n_before,
     for (std::uint32_t k = speech_tok + 1; k < o.tok && !brk; ++k)
       brk = IsClauseBreak(k) || (MarkerAt(k) & (kComplementizer | kRelative)) != 0;
     if (brk) continue;
-    for (std::size_t k = o.b; k < o.e; ++k)
+    for (std::size_t k = o.b; k < o.e; ++k) {
       if (keep[k - n_before]) return true;
+      const Event& ev = events_[k];
+      if (!fight && o.noun && ev.target.empty() && !ev.source.empty() && ev.cameo >= "18" &&
+          ev.cameo < "21" && !OwnLosses(o.tok))
+        fight = &o;
+    }
   }
-  return false;
+  // "أعلن الجيش مقتل 12 مسلحا في عملية": the announced fight stands
+  // without a target (its victims are no actor); the statement goes. Not
+  // when the victims may be the announcer's own (OwnLosses).
+  if (!fight) return false;
+  for (std::size_t k = fight->b; k < fight->e; ++k) keep[k - n_before] = 1;
+  return true;
 }
 
 void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
