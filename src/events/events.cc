@@ -2388,6 +2388,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   else
     srcs = {-1};
   std::vector<int> tgts;
+  int from_place = -1;  // (round B) the target found by PlaceOfObject
   int tgt = between_target;
   if (tgt < 0 && genobj_target >= 0 && groups_[genobj_target].entity != src_entity)
     tgt = genobj_target;  // غزو أوكرانيا: the genitive is the object
@@ -2450,7 +2451,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     }
     if (tgt < 0) tgt = member_tgt;
     if (tgt < 0 && nisba_tgt >= 0 && groups_[nisba_tgt].entity != src_entity) tgt = nisba_tgt;
-    if (tgt < 0 && place_tgt >= 0) tgt = place_tgt;
+    if (tgt < 0 && place_tgt >= 0) tgt = from_place = place_tgt;
   }
   if (tgt < 0 && genobj_target >= 0 && groups_[genobj_target].entity != src_entity)
     tgt = genobj_target;
@@ -2475,6 +2476,12 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       victim_frame = true;
       src_entity = -1;
       srcs = {-1};
+      // "قتل جنديان فرنسيان في مالي": where the victims fell is not whom
+      // the act was against.
+      if (tgt >= 0 && (tgt == from_place || Is(groups_[tgt].prep, "في"))) {
+        const std::string& ty = doc_.entities[groups_[tgt].entity].type;
+        if (tgt == from_place || Is(ty, "COUNTRY") || Is(ty, "PLACE") || Is(ty, "BLOC")) tgt = -1;
+      }
     }
   }
   if (tgt >= 0) {
