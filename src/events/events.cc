@@ -2020,13 +2020,18 @@ void Coder::MarkGovernedContent(std::uint32_t sb, std::uint32_t se) {
     const bool governs = c.compare(0, 2, "02") == 0 || c.compare(0, 2, "03") == 0 ||
                          c.compare(0, 2, "04") == 0 || c.compare(0, 3, "057") == 0 ||
                          c.compare(0, 2, "10") == 0;
+    // Investigating, criticising, rejecting or threatening over an act
+    // (09, 11-13: "تحقيق في مقتل ..."، "ندد بالهجوم على ...") does not make
+    // it an act of the same subject either; such acts are only judged.
+    const bool judges = governs || c.compare(0, 2, "09") == 0 || c.compare(0, 2, "11") == 0 ||
+                        c.compare(0, 2, "12") == 0 || c.compare(0, 2, "13") == 0;
     // (A consumed cue, مذكرة of وقّع مذكرة, governs through its verb.)
     // Hosting (استضاف جولة من المفاوضات) names talks that take place.
     const int owner = gov.rejected_by >= 0 ? gov.rejected_by : static_cast<int>(a);
     if (gov.rejected_by >= 0) {
       // An appeal or demand of another that is rejected (رفضت X دعوات Y
       // لرفع ...): its content is the rejection's content.
-    } else if (!governs || (gov.row->flags & (kSpeech | kHost)) || (gov.consumed && !gov.governs)) {
+    } else if (!judges || (gov.row->flags & (kSpeech | kHost)) || (gov.consumed && !gov.governs)) {
       continue;
     }
     const std::uint32_t from = gov.cue_tok != UINT32_MAX ? std::max(gov.tok, gov.cue_tok) : gov.tok;
@@ -2048,21 +2053,27 @@ void Coder::MarkGovernedContent(std::uint32_t sb, std::uint32_t se) {
       const bool masdar = (tt.proclitics & kCliticAl) || StartsWith(tt.key, "ال") ||
                           PrepOn(t.tok) || (t.tok > sb && (MarkerAt(t.tok - 1) & kPreposition));
       if (t.row->verb && !t.consumed && !masdar) break;
-      if (!open || t.consumed || t.content_of >= 0 || t.row->cameo >= "14" ||
-          (t.row->flags & kSpeech))
+      if (!open || t.consumed || t.content_of >= 0 || (t.row->flags & kSpeech)) continue;
+      // An act of force or protest in the content happened; its doer is
+      // not the governing subject ("دعت X إلى التحقيق في مقتل ...").
+      // Not when an actor stands between them besides the governing verb's
+      // subject: "اتهمت X Y بارتكاب إبادة" names Y the doer.
+      if (t.row->cameo >= "14") {
+        bool named = false;
+        for (std::uint32_t j = gov.tok + 1; j < t.tok && !named; ++j) {
+          const int g = group_at_[j - sb];
+          if (g < 0) continue;
+          named = groups_[g].prep.empty() && groups_[g].tb != gov.tok + 1;
+          j = groups_[g].te - 1;
+        }
+        if (!t.row->verb && !named) t.judged = true;
         continue;
-      t.content_of = owner;
+      }
+      if (governs || gov.rejected_by >= 0) t.content_of = owner;
     }
   }
 }
 
-// (round B) Announced events: "أعلنت X فرض عقوبات على Y"، "أعلنت X تقديم
-// مساعدات لـ Y". A statement verb whose object, in its own clause (no
-// complementizer), is a coded act announces that act: the act is the
-// event and the statement is no event of its own, with or without a
-// target. Unvocalised, the verbal noun of a simple verb (فرض، قطع، رفع) is
-// spelt like its perfect, so a verb reading counts too, unless و joins it
-// (a second verb: "أعلن X ... وفرض").
 // (round B) Whether the victims of the act at token t may be the
 // announcer's own: a pronoun suffix (جنودها) or an actor (جنديين روسيين، في
 // هجوم أوكراني) within the six tokens after it, in its clause.
@@ -2074,6 +2085,13 @@ bool Coder::OwnLosses(std::uint32_t t) const {
   return false;
 }
 
+// (round B) Announced events: "أعلنت X فرض عقوبات على Y"، "أعلنت X تقديم
+// مساعدات لـ Y". A statement verb whose object, in its own clause (no
+// complementizer), is a coded act announces that act: the act is the
+// event and the statement is no event of its own, with or without a
+// target. Unvocalised, the verbal noun of a simple verb (فرض، قطع، رفع) is
+// spelt like its perfect, so a verb reading counts too, unless و joins it
+// (a second verb: "أعلن X ... وفرض").
 template <typename MadeT>
 bool Coder::AnnouncedContent(std::uint32_t speech_tok, std::size_t n_before,
                              const std::vector<MadeT>& made_by, std::vector<char>& keep) const {
