@@ -691,6 +691,7 @@ class Coder {
                    const std::unordered_set<std::string>& preps, bool obj) const;
   bool PrepOn(std::uint32_t k) const;
   bool OwnLosses(std::uint32_t t) const;
+  bool VerbWithObject(std::uint32_t t) const;
   template <typename MadeT>
   bool AnnouncedContent(std::uint32_t speech_tok, std::size_t n_before,
                         const std::vector<MadeT>& made_by, std::vector<char>& keep) const;
@@ -2074,6 +2075,18 @@ void Coder::MarkGovernedContent(std::uint32_t sb, std::uint32_t se) {
   }
 }
 
+// (round B) Whether token t, read as a noun with a pronoun suffix, may be a
+// perfect verb in ت with an object pronoun (استضافته: "she hosted it").
+bool Coder::VerbWithObject(std::uint32_t t) const {
+  const Token& tk = doc_.tokens[t];
+  if (tk.suffix.empty() || !EndsWith(tk.stem, "ه") || !AtLeastCps(tk.stem, 3)) return false;
+  const auto* refs = lex_.forms.Find(DropLast(tk.stem) + "ت");
+  if (!refs) return false;
+  for (const auto& ref : *refs)
+    if (lex_.rows[ref.row].verb && !ref.jussive) return true;
+  return false;
+}
+
 // (round B) Whether the victims of the act at token t may be the
 // announcer's own: a pronoun suffix (جنودها) or an actor (جنديين روسيين، في
 // هجوم أوكراني) within the six tokens after it, in its clause.
@@ -2269,7 +2282,15 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       if (opens) src = h;
     }
   }
-  if (src < 0 && !plain_subject && !pronoun_subject && !object_first) {
+  // (round B) A verbal noun with a pronoun suffix ("جددت X مطالبتها Y بـ"،
+  // "دعوتها Y إلى"): the pronoun is its agent (the clause's subject, found
+  // before it), so the actor after it is its object, not its genitive.
+  // Not when the word may be a verb with an object pronoun ("منتدى
+  // استضافته بروكسل": hosted it).
+  const bool possessed_noun = !arow.verb && !tr.inherit && !doc_.tokens[anchor].suffix.empty() &&
+                              group_of(anchor + 1) >= 0 &&
+                              groups_[group_of(anchor + 1)].prep.empty() && !VerbWithObject(anchor);
+  if (src < 0 && !plain_subject && !pronoun_subject && !object_first && !possessed_noun) {
     std::uint32_t window = (arow.verb ? 7 : 5);
     for (std::uint32_t k = anchor + 1; k < std::min(limit, anchor + window); ++k) {
       if (IsClauseBreak(k) && !arow.verb) break;
