@@ -75,6 +75,8 @@ constexpr std::uint32_t kAgentVerb = 1u << 23;
 // (round B) عدد، عشرات، اثنين: a count before من ("عشرات من الأسرى
 // الفلسطينيين"): the nouns after من are the object.
 constexpr std::uint32_t kPartitive = 1u << 24;
+// (round B) تابعون، موالون: "مسلحون تابعون لـ X": X is the doer.
+constexpr std::uint32_t kAffiliation = 1u << 25;
 
 struct CodeInfo {
   std::string name, plover, mode, intent, refusal;
@@ -375,7 +377,8 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"negation-past", kNegationPast},
         {"victim", kVictim},
         {"agent-verb", kAgentVerb},
-        {"partitive", kPartitive}};
+        {"partitive", kPartitive},
+        {"affiliation", kAffiliation}};
     const TsvTable& t = markers.value();
     int c_w = t.Column("word"), c_r = t.Column("role");
     for (std::size_t r = 0; r < t.rows(); ++r) {
@@ -2214,6 +2217,15 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       group_of(anchor + 2) < 0 && doc_.tokens[anchor + 1].kind == TokenKind::kArabic &&
       EndsWith(doc_.tokens[anchor + 1].key, "ون") && !(MarkerAt(anchor + 1)))
     plain_subject = true;
+  // (round B) "اختطف مسلحون تابعون لتنظيم داعش ...": a plain subject
+  // affiliated to an actor (role affiliation, then ل X) is that actor.
+  if (plain_subject && (StemMarkerAt(anchor + 2) & kAffiliation) && anchor + 3 < limit) {
+    const int g = group_of(anchor + 3);
+    if (g >= 0 && Is(groups_[g].prep, "ل") && groups_[g].tb == anchor + 3) {
+      src = chain_head(g);
+      plain_subject = false;
+    }
+  }
   // "وتقول الصحيفة إن"، "قال مصدر": a subject noun that is no actor entity
   // (event_markers.tsv role nonactor) stands right after the verb.
   if (src < 0 && arow.verb && anchor + 1 < limit && group_of(anchor + 1) < 0 &&
