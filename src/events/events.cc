@@ -1974,11 +1974,15 @@ bool Coder::PartitivePrep(int g, std::uint32_t anchor, std::string& prep) const 
 // one of the row's target prepositions or unmarked when the row takes a
 // direct object; unmarked only when the source was found (else the noun
 // may be the subject: "وصلت الشحنة الصينية"). Statements keep their rule
-// (التلفزيون الروسي is no addressee). Within ten tokens of the trigger.
+// (التلفزيون الروسي is no addressee); visits and hosting need an actor. Within ten tokens of the
+// trigger.
 bool Coder::NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
                         const std::unordered_set<std::string>& preps, bool obj) const {
   const Group& gr = groups_[g];
-  if (!gr.nisba || gr.actor_np || (row.flags & kSpeech) || gr.tb > anchor + 10) return false;
+  // Visits and hosting need an actor as guest or goal ("استقبلت X آلاف
+  // اللاجئين السوريين" is no hosted visit).
+  if (!gr.nisba || gr.actor_np || (row.flags & (kSpeech | kVisit | kHost)) || gr.tb > anchor + 10)
+    return false;
   if (gr.tb < anchor + 2) return false;  // right after the trigger: its own doer
   const std::uint32_t n = gr.tb - 1;     // the noun (or adjective) it qualifies
   if (group_at_.empty() || IsPunct(n) || (MarkerAt(n) & ~std::uint32_t{kActorNoun}) != 0)
