@@ -684,6 +684,7 @@ class Coder {
   void Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
             std::uint32_t scope_e, int speaker, std::vector<Event>& out);
   void MarkGovernedContent(std::uint32_t sb, std::uint32_t se);
+  int ContentTarget(const Trigger& tr, int src_entity, std::uint32_t sb, std::uint32_t se) const;
   int RefusesOthersAct(std::size_t a, std::uint32_t sb) const;
   void ConsumeSameAct(std::uint32_t sb);
   bool VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se, int& victim,
@@ -2105,6 +2106,33 @@ bool Coder::OwnLosses(std::uint32_t t) const {
   return false;
 }
 
+// (round B) The target of what an appeal or demand asks for: the act it
+// governs (its direct object, consumed, or its content: MarkGovernedContent)
+// within three triggers and ten tokens after it; the first actor after that
+// act, in its clause, governed by one of its row's target prepositions.
+int Coder::ContentTarget(const Trigger& tr, int src_entity, std::uint32_t sb,
+                         std::uint32_t se) const {
+  const auto a = static_cast<std::size_t>(&tr - triggers_.data());
+  if (a >= triggers_.size()) return -1;
+  static const std::unordered_set<std::string> kDefault = {"الي", "علي", "ضد", "مع", "ل"};
+  for (std::size_t b = a + 1; b < triggers_.size() && b <= a + 3; ++b) {
+    const Trigger& t = triggers_[b];
+    if (t.tok > tr.tok + 10) break;
+    if (!(t.consumed || t.content_of == static_cast<int>(a))) continue;
+    const auto& preps = t.row->target_preps.empty() ? kDefault : t.row->target_preps;
+    for (std::uint32_t k = t.tok + 1; k < se && k < t.tok + 9; ++k) {
+      if (IsClauseBreak(k)) break;
+      int g = group_at_[k - sb];
+      if (g < 0) continue;
+      k = groups_[g].te - 1;
+      while (groups_[g].coord_prev >= 0) g = groups_[g].coord_prev;
+      if (groups_[g].entity == src_entity) continue;
+      if (!groups_[g].prep.empty() && preps.count(groups_[g].prep)) return g;
+    }
+  }
+  return -1;
+}
+
 // (round B) Announced events: "أعلنت X فرض عقوبات على Y"، "أعلنت X تقديم
 // مساعدات لـ Y". A statement verb whose object, in its own clause (no
 // complementizer), is a coded act announces that act: the act is the
@@ -2505,6 +2533,11 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         place_tgt = chain_head(g);
     }
     if (tgt < 0) tgt = member_tgt;
+    // (round B) An appeal or demand to no actor: the target of what it asks
+    // for ("ناشدت X المانحين تقديم مساعدات لأفغانستان").
+    if (tgt < 0 && !tr.inherit && !(row.flags & kSpeech) &&
+        (row.cameo.compare(0, 2, "02") == 0 || row.cameo.compare(0, 2, "10") == 0))
+      tgt = ContentTarget(tr, src_entity, sb, se);
     if (tgt < 0 && nisba_tgt >= 0 && groups_[nisba_tgt].entity != src_entity) tgt = nisba_tgt;
     if (tgt < 0 && place_tgt >= 0) tgt = from_place = place_tgt;
   }
