@@ -256,6 +256,11 @@ const Case kCases[] = {
      {{"19", "country:rus", "country:ukr"}},
      {{"خمسة", "person"}}},
 
+    {"the scene of protests (شهدت X احتجاجات) is not the protester",
+     "شهدت تركيا احتجاجات حاشدة ضد أردوغان.",
+     {{"تركيا", "country:tur"}, {"أردوغان", "person:erdogan"}},
+     {{"14", "", "person:erdogan"}}},
+
     // G. A nisba on the object names the target.
     {"released a Ukrainian journalist: Ukraine is the target",
      "أفرجت الصين عن صحفي أوكراني أمس.",

@@ -77,6 +77,8 @@ constexpr std::uint32_t kAgentVerb = 1u << 23;
 constexpr std::uint32_t kPartitive = 1u << 24;
 // (round B) تابعون، موالون: "مسلحون تابعون لـ X": X is the doer.
 constexpr std::uint32_t kAffiliation = 1u << 25;
+// (round B) شهد: "شهدت X احتجاجات": X is where it happened.
+constexpr std::uint32_t kVenue = 1u << 26;
 
 struct CodeInfo {
   std::string name, plover, mode, intent, refusal;
@@ -378,7 +380,8 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"victim", kVictim},
         {"agent-verb", kAgentVerb},
         {"partitive", kPartitive},
-        {"affiliation", kAffiliation}};
+        {"affiliation", kAffiliation},
+        {"venue", kVenue}};
     const TsvTable& t = markers.value();
     int c_w = t.Column("word"), c_r = t.Column("role");
     for (std::size_t r = 0; r < t.rows(); ++r) {
@@ -2430,10 +2433,21 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       k = groups_[g].tb;
     }
   }
+  // (round B) "شهدت العاصمة X احتجاجات": the subject of a venue verb
+  // (role venue) is where the noun's event happened, not its doer.
+  bool at_venue = false;
+  if (src >= 0 && !arow.verb && groups_[src].tb < anchor) {
+    for (std::uint32_t k = groups_[src].tb; k > sb && groups_[src].tb - k < 4;) {
+      --k;
+      if (StemMarkerAt(k) & kVenue) at_venue = true;
+      if (at_venue || IsPunct(k) || TriggerForm(k)) break;
+    }
+    if (at_venue) src = -1;
+  }
   if (src >= 0) {
     src_entity = groups_[src].entity;
     conf += 0.2;
-  } else if (cause) {
+  } else if (cause || at_venue) {
     // No doer named: none is carried to a cause.
   } else if (speaker >= 0 && (!definite_noun || (arow.flags & kSymmetric))) {
     // (A definite noun is the speaker's only when he is a party to it:
