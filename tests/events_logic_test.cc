@@ -48,6 +48,7 @@ const std::vector<Entity>& Catalog() {
        "",
        {{"country", "country:tur"}, {"role", "president"}}},
       {"org:un", "ORG", "United Nations", "الأمم المتحدة", "Q1065", {}},
+      {"org:taliban", "ORG", "Taliban", "حركة طالبان", "", {{"country", "country:afg"}}},
       {"org:eu", "BLOC", "European Union", "الاتحاد الأوروبي", "Q458", {}},
   };
   return kCatalog;
@@ -250,6 +251,10 @@ const Case kCases[] = {
      "هاجم مقاتلون موالون لإيران قاعدة أمريكية.",
      {{"لإيران", "country:irn"}, {"أمريكية", "country:usa#nisba"}},
      {{"19", "country:irn", "country:usa"}}},
+    {"a body a victim belongs to, with its country after it, is the target",
+     "اغتال مسلحون مجهولون قياديا في حركة طالبان شمالي أفغانستان.",
+     {{"حركة طالبان", "org:taliban"}, {"أفغانستان", "country:afg"}},
+     {{"18", "", "org:taliban"}}},
     {"an active killing keeps its doer",
      "قتلت روسيا خمسة جنود أوكرانيين في قصف مدفعي.",
      {{"روسيا", "country:rus"}, {"أوكرانيين", "country:ukr#nisba"}},

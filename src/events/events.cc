@@ -2538,7 +2538,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       // Close to the trigger; for coercion (17) في names where it happened
       // unless the actor is a body ("قياديا في المعارضة").
       const std::string& ty = doc_.entities[groups_[chain_head(g)].entity].type;
-      if (force && member_tgt < 0 && k > anchor + 1 && k <= anchor + 6 &&
+      if (force && member_tgt < 0 && k > anchor + 1 && groups_[g].tb <= anchor + 6 &&
           (Is(p, "من") || Is(p, "ل") || Is(p, "في") || (Is(p, "قرب") && row.cameo[1] != '7')) &&
           !(Is(p, "في") && row.cameo[1] == '7' &&
             (Is(ty, "PLACE") || Is(ty, "COUNTRY") || Is(ty, "BLOC"))))
