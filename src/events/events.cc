@@ -1773,9 +1773,11 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
   for (const auto& m : made_by) {
     if (m.governor == UINT32_MAX) continue;
     bool governed = false;
-    for (const auto& o : made_by)
-      if (o.tok == m.governor)
-        for (std::size_t k = o.b; k < o.e; ++k) governed |= keep[k - n_before] != 0;
+    // made_by is in token order: the governor's entry by binary search.
+    auto o = std::lower_bound(made_by.begin(), made_by.end(), m.governor,
+                              [](const MadeT& x, std::uint32_t t) { return x.tok < t; });
+    if (o != made_by.end() && o->tok == m.governor)
+      for (std::size_t k = o->b; k < o->e; ++k) governed |= keep[k - n_before] != 0;
     if (governed)
       for (std::size_t k = m.b; k < m.e; ++k) keep[k - n_before] = 0;
   }
@@ -2147,8 +2149,12 @@ template <typename MadeT>
 bool Coder::AnnouncedContent(std::uint32_t speech_tok, std::size_t n_before,
                              const std::vector<MadeT>& made_by, std::vector<char>& keep) const {
   const MadeT* fight = nullptr;  // an announced act of force with no target
-  for (const auto& o : made_by) {
-    if (o.speech || o.tok <= speech_tok || o.tok > speech_tok + 8) continue;
+  // made_by is in token order: only the entries within eight tokens after.
+  auto from = std::upper_bound(made_by.begin(), made_by.end(), speech_tok,
+                               [](std::uint32_t t, const MadeT& x) { return t < x.tok; });
+  for (auto it = from; it != made_by.end() && it->tok <= speech_tok + 8; ++it) {
+    const MadeT& o = *it;
+    if (o.speech) continue;
     if (!o.noun && (doc_.tokens[o.tok].proclitics & (kCliticWa | kCliticFa))) continue;
     bool brk = false;
     for (std::uint32_t k = speech_tok + 1; k < o.tok && !brk; ++k)
