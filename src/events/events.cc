@@ -2157,8 +2157,21 @@ bool Coder::AnnouncedContent(std::uint32_t speech_tok, std::size_t n_before,
     if (o.speech) continue;
     if (!o.noun && (doc_.tokens[o.tok].proclitics & (kCliticWa | kCliticFa))) continue;
     bool brk = false;
-    for (std::uint32_t k = speech_tok + 1; k < o.tok && !brk; ++k)
+    for (std::uint32_t k = speech_tok + 1; k < o.tok && !brk; ++k) {
+      // "أعلن X، الاثنين، فرض ..."، "أعلنت X، في بيان، ...": a comma pair
+      // around one to three words.
+      if (IsClauseBreak(k)) {
+        std::uint32_t close = 0;
+        for (std::uint32_t j = k + 2; j <= k + 4 && j < o.tok && !close; ++j)
+          if (IsPunct(j))
+            close = Is(doc_.Surface(doc_.tokens[j]), doc_.Surface(doc_.tokens[k])) ? j : k;
+        if (close > k) {
+          k = close;
+          continue;
+        }
+      }
       brk = IsClauseBreak(k) || (MarkerAt(k) & (kComplementizer | kRelative)) != 0;
+    }
     if (brk) continue;
     for (std::size_t k = o.b; k < o.e; ++k) {
       if (keep[k - n_before]) return true;
