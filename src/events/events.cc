@@ -689,7 +689,9 @@ class Coder {
   void MarkGovernedContent(std::uint32_t sb, std::uint32_t se);
   int ContentTarget(const Trigger& tr, int src_entity, std::uint32_t sb, std::uint32_t se) const;
   int RefusesOthersAct(std::size_t a, std::uint32_t sb) const;
-  void ConsumeSameAct(std::uint32_t sb);
+  void ConsumeSameAct(std::uint32_t sb, std::uint32_t se);
+  int PassiveVictims(const Trigger& tr, std::uint32_t anchor, std::uint32_t sb,
+                     std::uint32_t se) const;
   bool VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se, int& victim,
                    int& doer) const;
   bool PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const;
@@ -1651,7 +1653,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   }
 
   MarkGovernedContent(sb, se);
-  ConsumeSameAct(sb);
+  ConsumeSameAct(sb, se);
 
   verb_at_.assign(se - sb, 0);
   for (const auto& tr : triggers_)
@@ -1840,18 +1842,18 @@ int Coder::RefusesOthersAct(std::size_t a, std::uint32_t sb) const {
 }
 
 // (round B) "قتل ثلاثة جنود في هجوم ...": a verb of force with its counted
-// victims right after it, then a noun of force after ب or a preposition
-// (في، إثر) within seven
-// tokens: the noun names the same act (how they were killed), not a second
-// event, and its victims are not its doers. When the noun names its doer
+// (or passive: PassiveVictims) victims right after it, then a noun of force after ب or a
+// preposition (في، إثر) within seven tokens: the noun names the same act (how they were killed),
+// not a second event, and its victims are not its doers. When the noun names its doer
 // ("في قصف روسي") the noun's event stands instead of the verb's.
-void Coder::ConsumeSameAct(std::uint32_t sb) {
+void Coder::ConsumeSameAct(std::uint32_t sb, std::uint32_t se) {
   for (std::size_t a = 0; a + 1 < triggers_.size(); ++a) {
     const Trigger& v = triggers_[a];
     if (!v.row->verb || v.consumed || v.row->cameo < "18" || v.row->cameo >= "21") continue;
     auto q = std::lower_bound(quants_.begin(), quants_.end(), v.tok + 1,
                               [](const auto& p, std::uint32_t t) { return p.second < t; });
-    if (q == quants_.end() || q->second != v.tok + 1) continue;
+    if ((q == quants_.end() || q->second != v.tok + 1) && PassiveVictims(v, v.tok, sb, se) < 0)
+      continue;
     Trigger& n = triggers_[a + 1];
     if (n.row->verb || n.consumed || n.tok > v.tok + 7 || n.row->cameo < "18" ||
         n.row->cameo >= "21")
@@ -1868,6 +1870,28 @@ void Coder::ConsumeSameAct(std::uint32_t sb) {
                        (groups_[group_at_[d]].prep.empty() || groups_[group_at_[d]].nisba);
     (named ? triggers_[a] : n).consumed = true;
   }
+}
+
+// (round B) A verb of force followed by an indefinite common noun and its
+// nisba, and nothing after them but a preposition, a comma or the end ("قتل
+// صحفي فرنسي في ..."، "أصيب جنود أتراك."): unvocalised, the passive (قُتل)
+// with the victims as its subject. Returns the nisba group, else -1.
+int Coder::PassiveVictims(const Trigger& tr, std::uint32_t anchor, std::uint32_t sb,
+                          std::uint32_t se) const {
+  if (!tr.row->verb || anchor != tr.tok || anchor + 2 >= se) return -1;
+  const std::uint32_t n = anchor + 1;
+  const Token& nt = doc_.tokens[n];
+  if (group_at_[n - sb] >= 0 || (nt.proclitics & (kCliticAl | kCliticWa | kCliticBi | kCliticLi)) ||
+      StartsWith(nt.key, "ال") || (MarkerAt(n) & ~std::uint32_t{kActorNoun}) || IsPunct(n) ||
+      TriggerForm(n) || nt.kind != TokenKind::kArabic)
+    return -1;
+  const int g = group_at_[n + 1 - sb];
+  if (g < 0 || !groups_[g].nisba || groups_[g].tb != n + 1) return -1;
+  const std::uint32_t after = groups_[g].te;
+  if (after < se && !IsPunct(after) && !(MarkerAt(after) & kPreposition) &&
+      !(doc_.tokens[after].proclitics & (kCliticBi | kCliticLi)))
+    return -1;
+  return g;
 }
 
 // (round B) Victim frames for an act of force at `anchor`: a victim verb
@@ -2603,6 +2627,15 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         const std::string& ty = doc_.entities[groups_[tgt].entity].type;
         if (tgt == from_place || Is(ty, "COUNTRY") || Is(ty, "PLACE") || Is(ty, "BLOC")) tgt = -1;
       }
+    } else if (const int v = PassiveVictims(tr, anchor, sb, se);
+               v >= 0 && arow.verb && speaker < 0 && !shared_subject &&
+               (src < 0 || src == v || !Is(groups_[src].prep, "agent"))) {
+      // "قتل صحفي فرنسي في أوكرانيا"، "قتل جنود أتراك في هجوم": passive.
+      victim_frame = true;
+      tgt = v;
+      src = -1;
+      src_entity = -1;
+      srcs = {-1};
     }
   }
   if (tgt >= 0) {
