@@ -57,32 +57,50 @@ enum Role : std::uint16_t {
   kCountryAnaphor = 1 << 14,
   kRegionAnaphor = 1 << 15,
 };
-// Roles past 16 bits.
-constexpr std::uint32_t kRelative = 1u << 16;
-constexpr std::uint32_t kClause = 1u << 17;
-constexpr std::uint32_t kNonActor = 1u << 18;
+// Roles past 16 bits: a token's roles are a 64-bit mask.
+using Markers = std::uint64_t;
+constexpr Markers kMarkersUnset = ~Markers{0};
+constexpr Markers kRelative = Markers{1} << 16;
+constexpr Markers kClause = Markers{1} << 17;
+constexpr Markers kNonActor = Markers{1} << 18;
 // حليفتها، جارتها: "her ally/neighbour", a state named before.
-constexpr std::uint32_t kPartnerAnaphor = 1u << 19;
+constexpr Markers kPartnerAnaphor = Markers{1} << 19;
 // جراء، بسبب، نتيجة: the verbal noun after it is a cause, not an act of the
 // clause's subject.
-constexpr std::uint32_t kCause = 1u << 20;
+constexpr Markers kCause = Markers{1} << 20;
 // منذ: a verbal noun after it ("منذ الغزو"، "منذ بدء الحرب") dates the clause
 // (background); its doer is not the clause's subject.
-constexpr std::uint32_t kSince = 1u << 21;
+constexpr Markers kSince = Markers{1} << 21;
 // بدء، بداية، اندلاع: the onset of the verbal noun after it ("منذ اندلاع الحرب").
-constexpr std::uint32_t kOnset = 1u << 22;
+constexpr Markers kOnset = Markers{1} << 22;
 // دول، جمهوريات: the members of a bloc described before its name ("والدول
 // الأعضاء في مجلس التعاون" is the council).
-constexpr std::uint32_t kMembers = 1u << 23;
+constexpr Markers kMembers = Markers{1} << 23;
 // قرار، بيان: a document; an imperfect verb right after it ("قرارا يطالب X")
 // describes it, and its author is the verb's source.
-constexpr std::uint32_t kDocument = 1u << 24;
+constexpr Markers kDocument = Markers{1} << 24;
 // بعد، عقب، إثر: an act of force or protest (roots 14-20) right after it is
 // what the clause answers ("احتجت X بعد هجوم على ..."), not the subject's act.
-constexpr std::uint32_t kAfter = 1u << 25;
+constexpr Markers kAfter = Markers{1} << 25;
 // أكثر، أقل، أشد: a verbal noun after it is a comparison ("أكثر تهديدا
 // لروسيا": more threatening), not an event.
-constexpr std::uint32_t kComparative = 1u << 26;
+constexpr Markers kComparative = Markers{1} << 26;
+// (round B) لم: past negation taking the jussive (لم يزر، لم يلتق): the act
+// did not take place; the short forms of hollow and defective verbs are
+// read only after it.
+constexpr Markers kNegationPast = Markers{1} << 27;
+// (round B) نجا، تعرض: its subject suffers the act of force after it
+// ("نجا X من محاولة اغتيال"، "تعرضت X لهجوم").
+constexpr Markers kVictim = Markers{1} << 28;
+// (round B) شنه، نفذه: "which Y launched": the actor after it did the act.
+constexpr Markers kAgentVerb = Markers{1} << 29;
+// (round B) عدد، عشرات، اثنين: a count before من ("عشرات من الأسرى
+// الفلسطينيين"): the nouns after من are the object.
+constexpr Markers kPartitive = Markers{1} << 30;
+// (round B) تابعون، موالون: "مسلحون تابعون لـ X": X is the doer.
+constexpr Markers kAffiliation = Markers{1} << 31;
+// (round B) شهد: "شهدت X احتجاجات": X is where it happened.
+constexpr Markers kVenue = Markers{1} << 32;
 
 struct CodeInfo {
   std::string name, plover, mode, intent, refusal;
@@ -122,6 +140,11 @@ bool Is(const char* s, std::string_view lit) = delete;
 struct FormRef {
   std::uint32_t row;
   bool imperfect;
+  // A noun's construct form before a pronoun (زيارت‍ of زيارته): only
+  // with a suffix after it; a bare word ending in ت is a verb (رحّلت).
+  bool construct = false;
+  // (round B) A jussive short form (يزر، يلتق): only after لم.
+  bool jussive = false;
 };
 
 // Adds the suffixed forms a noun takes in running text.
@@ -229,11 +252,30 @@ void VerbForms(const std::string& v, bool imperfect, std::vector<std::string>& o
   }
 }
 
+// (round B) The jussive short forms of an imperfect (يزور -> يزر، يلتقي ->
+// يلتق، يدعو -> يدع) with the person prefixes ي ت ن ا: hollow verbs drop
+// their middle long vowel, defective ones their last letter. Read only
+// after a past negation (لم), where nothing else is spelt so.
+void JussiveForms(const std::string& v, std::vector<std::string>& out) {
+  std::string base = DropFirst(v);  // drop ي
+  std::string shortened;
+  if (EndsWith(base, "ي") || EndsWith(base, "و")) {
+    shortened = DropLast(base);
+  } else if (Cps(base) == 3) {
+    // زور -> زر: the middle letter (2 bytes each) is a long vowel.
+    const std::string mid = base.substr(2, 2);
+    if (Is(mid, "و") || Is(mid, "ي") || Is(mid, "ا"))
+      shortened = base.substr(0, 2) + base.substr(4);
+  }
+  if (!AtLeastCps(shortened, 2)) return;
+  for (const char* p : {"ي", "ت", "ن", "ا"}) out.push_back(std::string(p) + shortened);
+}
+
 // What the lexicon holds for one lookup string (EventCoder::Impl::lookup).
 struct Lookup {
   const std::vector<FormRef>* refs = nullptr;  // Impl::forms
   std::uint32_t cue = UINT32_MAX;              // Impl::cue_ids
-  std::uint32_t marker = 0;                    // Impl::markers
+  Markers marker = 0;                          // Impl::markers
 };
 
 }  // namespace
@@ -242,7 +284,7 @@ struct EventCoder::Impl {
   std::unordered_map<std::string, CodeInfo> codes;
   std::vector<Row> rows;
   extract::StringMap<std::vector<FormRef>> forms;
-  extract::StringMap<std::uint32_t> markers;
+  extract::StringMap<Markers> markers;
   extract::StringMap<std::uint32_t> cue_ids;  // every cue form (Row::cue_forms) -> its id
   // Every key of forms, markers and cue_ids -> what the three tables hold
   // for it, built after them: a token's lookup string is hashed and probed
@@ -251,8 +293,8 @@ struct EventCoder::Impl {
   std::unordered_map<std::string, std::string> iso3;  // entity id -> ISO3
   std::unordered_map<std::string, std::string> iso2;  // entity id -> ISO2
 
-  std::uint32_t Marker(std::string_view k) const {
-    const std::uint32_t* m = markers.Find(k);
+  Markers Marker(std::string_view k) const {
+    const Markers* m = markers.Find(k);
     return m ? *m : 0;
   }
   const CodeInfo* Code(const std::string& c) const {
@@ -344,7 +386,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
   auto markers = TsvTable::Load(data_dir / "lexicon" / "event_markers.tsv", {"word", "role"});
   if (!markers.ok()) return markers.status();
   {
-    static const std::unordered_map<std::string, std::uint32_t> kRoles = {
+    static const std::unordered_map<std::string, Markers> kRoles = {
         {"negation", kNegation},
         {"negation-perfect", kNegationPerfect},
         {"negation-imperfect", kNegationImperfect},
@@ -371,7 +413,13 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"comparative", kComparative},
         {"relative", kRelative},
         {"clause", kClause},
-        {"nonactor", kNonActor}};
+        {"nonactor", kNonActor},
+        {"negation-past", kNegationPast},
+        {"victim", kVictim},
+        {"agent-verb", kAgentVerb},
+        {"partitive", kPartitive},
+        {"affiliation", kAffiliation},
+        {"venue", kVenue}};
     const TsvTable& t = markers.value();
     int c_w = t.Column("word"), c_r = t.Column("role");
     for (std::size_t r = 0; r < t.rows(); ++r) {
@@ -452,7 +500,21 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
           lookup_keys.push_back(f);
           bool dup = false;
           for (const auto& ref : refs) dup |= ref.row == idx;
-          if (!dup) refs.push_back({idx, imperfect});
+          // (round B) The construct form of a ة-noun (زيارة -> زيارت).
+          const bool construct =
+              Is(pos, "noun") && EndsWith(w, "ه") && Cps(w) >= 2 && Is(f, DropLast(w) + "ت");
+          if (!dup) refs.push_back({idx, imperfect, construct});
+        }
+        if (!Is(pos, "verb") || !imperfect) continue;
+        std::vector<std::string> jussive;
+        JussiveForms(w, jussive);
+        for (const auto& f : jussive) {
+          auto& refs = impl->forms[f];
+          bool dup = false;
+          for (const auto& ref : refs) dup |= ref.row == idx;
+          if (dup) continue;
+          lookup_keys.push_back(f);
+          refs.push_back({idx, true, false, true});
         }
       }
     }
@@ -487,7 +549,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
     Lookup l;
     l.refs = impl->forms.Find(k);
     if (const std::uint32_t* c = impl->cue_ids.Find(k)) l.cue = *c;
-    if (const std::uint32_t* m = impl->markers.Find(k)) l.marker = *m;
+    if (const Markers* m = impl->markers.Find(k)) l.marker = *m;
     impl->lookup.Emplace(k, l);
   }
   return std::shared_ptr<const EventCoder>(std::make_shared<EventCoder>(std::move(impl)));
@@ -593,6 +655,12 @@ class Coder {
     bool inherit_intent = false;
     bool inherit_negated = false;
     bool governs = false;  // a modal/refusal verb that passed its role to the next trigger
+    // (round B) The trigger whose content this one is (an appeal's, a
+    // demand's, a negotiation's: MarkGovernedContent), or -1.
+    int content_of = -1;
+    // (round B) The refusing trigger that rejects this act of another
+    // (رفضت X دعوات Y): it governs this act's content too.
+    int rejected_by = -1;
     std::uint32_t cue_tok = UINT32_MAX;
   };
 
@@ -601,7 +669,7 @@ class Coder {
   const Row* MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bool& imperfect,
                       std::uint32_t sb, std::uint32_t se, std::uint32_t& cue_tok) const;
   bool CueAt(const std::vector<std::vector<std::uint32_t>>& cue_forms, std::uint32_t i) const;
-  std::uint32_t MarkerAt(std::uint32_t i) const {
+  Markers MarkerAt(std::uint32_t i) const {
     if (i >= marker_.size()) return 0;  // marker_ has one entry per token
     return marker_[i];
   }
@@ -609,17 +677,17 @@ class Coder {
   bool TriggerForm(std::uint32_t i) const { return trig_form_[i] != 0; }
   // Markers of the token's stem (clitics and article removed): open-class
   // roles (actor nouns, anaphors).
-  std::uint32_t StemMarkerAt(std::uint32_t i) const {
+  Markers StemMarkerAt(std::uint32_t i) const {
     if (i >= stem_marker_.size()) return 0;  // one entry per token
-    std::uint32_t& cached = stem_marker_[i];
-    if (cached != UINT32_MAX) return cached;
+    Markers& cached = stem_marker_[i];
+    if (cached != kMarkersUnset) return cached;
     cached = StemMarkers(i, lex_.lookup.Find(doc_.tokens[i].stem));
     return cached;
   }
   // StemMarkerAt computed, with the stem's entry in Impl::lookup (or null).
-  std::uint32_t StemMarkers(std::uint32_t i, const Lookup* sl) const {
+  Markers StemMarkers(std::uint32_t i, const Lookup* sl) const {
     std::string_view st = doc_.tokens[i].stem;
-    std::uint32_t m = (sl ? sl->marker : 0) | marker_[i];
+    Markers m = (sl ? sl->marker : 0) | marker_[i];
     if (StartsWith(st, "ال") && Cps(st) >= 4)
       m |= lex_.Marker(st.substr(std::string_view("ال").size()));
     return m;
@@ -669,6 +737,24 @@ class Coder {
   bool PersonOf(int p, int b) const;
   void Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
             std::uint32_t scope_e, int speaker, std::vector<Event>& out);
+  void MarkGovernedContent(std::uint32_t sb, std::uint32_t se);
+  int ContentTarget(const Trigger& tr, int src_entity, std::uint32_t sb, std::uint32_t se) const;
+  int RefusesOthersAct(std::size_t a, std::uint32_t sb) const;
+  void ConsumeSameAct(std::uint32_t sb, std::uint32_t se);
+  int PassiveVictims(const Trigger& tr, std::uint32_t anchor, std::uint32_t sb,
+                     std::uint32_t se) const;
+  bool VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se, int& victim,
+                   int& doer) const;
+  bool PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const;
+  bool PartitivePrep(int g, std::uint32_t anchor, std::string& prep) const;
+  bool NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
+                   const std::unordered_set<std::string>& preps, bool obj) const;
+  bool PrepOn(std::uint32_t k) const;
+  bool OwnLosses(std::uint32_t t) const;
+  bool VerbWithObject(std::uint32_t t) const;
+  template <typename MadeT>
+  bool AnnouncedContent(std::uint32_t speech_tok, std::uint32_t sb, std::size_t n_before,
+                        const std::vector<MadeT>& made_by, std::vector<char>& keep) const;
   template <typename MadeT>
   void FilterTargetless(std::size_t n_before, const std::vector<MadeT>& made_by, std::uint32_t sb);
 
@@ -687,10 +773,10 @@ class Coder {
       if (cand_cue_[k] == w) return true;
     return false;
   }
-  std::vector<char> trig_form_;        // token -> one of its candidates is a trigger form
-  std::vector<std::uint32_t> marker_;  // token -> markers of its key
-  mutable std::vector<std::uint32_t> stem_marker_;  // StemMarkerAt, UINT32_MAX = not yet
-  std::vector<int> mention_at_;                     // token -> mention index or -1
+  std::vector<char> trig_form_;               // token -> one of its candidates is a trigger form
+  std::vector<Markers> marker_;               // token -> markers of its key
+  mutable std::vector<Markers> stem_marker_;  // StemMarkerAt, kMarkersUnset = not yet
+  std::vector<int> mention_at_;               // token -> mention index or -1
   std::vector<Mention> mentions_;
   std::vector<Group> groups_;  // of the current sentence
   std::vector<int> group_at_;  // token -> group index (current sentence) or -1
@@ -738,7 +824,7 @@ void Coder::Prepare() {
   trig_form_.assign(toks.size(), 0);
   cue_tok_.assign(toks.size(), 0);
   marker_.resize(toks.size());
-  stem_marker_.assign(toks.size(), UINT32_MAX);
+  stem_marker_.assign(toks.size(), kMarkersUnset);
   // Words repeat within a document: a token with the kind, key and stem of
   // an earlier one copies its lookups (they depend on nothing else).
   // Open addressing over (high half of the key hash, token index + 1);
@@ -916,7 +1002,7 @@ std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
     std::uint32_t i = tb - k;
     if (IsQuote(i)) continue;  // a quoted name: بين شركة "X"
     if (IsPunct(i) || mention_at_[i] >= 0) break;
-    std::uint32_t m = MarkerAt(i);
+    Markers m = MarkerAt(i);
     if (m & kAgent) {
       // من قبل X, على يد/أيدي X; برصاص/بنيران X stand alone.
       const std::string& w = doc_.tokens[i].key;
@@ -1241,6 +1327,11 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
       if (pass == 0 && !(part && after_break)) continue;
       if (pass == 1 && part && (after_break || has_noun)) continue;
       if (row.verb && nominal) continue;
+      // (round B) A noun's construct form (رحلت of رحلة) needs a pronoun
+      // after it; a bare word ending in ت is a verb (رحّلت "deported").
+      if (ref.construct && tok.suffix.empty() && EndsWith(tok.key, "ت")) continue;
+      // (round B) A jussive short form only right after لم.
+      if (ref.jussive && !(i > sb && (MarkerAt(i - 1) & kNegationPast))) continue;
       if (row.cues.empty()) {
         if (!plain) plain = &ref;
         continue;
@@ -1438,8 +1529,8 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         // Function words (إن، لن...) and triggers between them: two actors.
         bool trig = TriggerForm(k);
         if ((IsPunct(k) && !Is(sf, "،") && !Is(sf, ",")) ||
-            (doc_.tokens[k].proclitics & kCliticWa) ||
-            (MarkerAt(k) & ~std::uint32_t{kActorNoun}) != 0 || trig || Is(doc_.tokens[k].key, "و"))
+            (doc_.tokens[k].proclitics & kCliticWa) || (MarkerAt(k) & ~Markers{kActorNoun}) != 0 ||
+            trig || Is(doc_.tokens[k].key, "و"))
           adjacent = false;
       }
       adjacent &= mm.tb - prev.te <= 3 && !(doc_.tokens[mm.tb].proclitics & kCliticWa);
@@ -1680,8 +1771,14 @@ void Coder::Sentence(const nufuz::Sentence& s) {
                                next.tok <= tr.tok + 2 && nc.size() >= 2 &&
                                (nc.compare(0, 2, "01") == 0 || nc.compare(0, 2, "02") == 0 ||
                                 (nc[0] == '1' && nc[1] <= '3'));
-      if (rejects_act && !next.consumed && !clause_break) {
+      const int refused_other = (tr.row->flags & kRefuse) ? RefusesOthersAct(a, sb) : 0;
+      if ((rejects_act || refused_other == 1) && !next.consumed && !clause_break) {
         next.consumed = true;
+        next.rejected_by = static_cast<int>(a);
+      } else if (refused_other == 2 && !next.consumed) {
+        // (round B) "رفضت X المقترح الأوكراني لوقف إطلاق النار": the
+        // refusal is of the proposal; the ceasefire is its content.
+        next.content_of = static_cast<int>(a);
       } else if (!next.consumed && next.tok <= tr.tok + 5 && !clause_break &&
                  !(next.row->flags & kSpeech)) {
         next.inherit = true;
@@ -1697,6 +1794,9 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     // "Continue" with nothing coded after it is no event of its own.
     if ((tr.row->flags & kAspect) && !tr.governs) tr.consumed = true;
   }
+
+  MarkGovernedContent(sb, se);
+  ConsumeSameAct(sb, se);
 
   verb_at_.assign(se - sb, 0);
   for (const auto& tr : triggers_)
@@ -1719,7 +1819,8 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     std::uint32_t comp = UINT32_MAX;  // complementizer opening its reported clause
     bool participle = false;
     bool noun = false;
-    bool background = false;  // a verbal noun after منذ
+    bool background = false;              // a verbal noun after منذ
+    std::uint32_t governor = UINT32_MAX;  // token of the trigger whose content it is
   };
   std::vector<Made> made_by;
   for (std::size_t a = 0; a < triggers_.size(); ++a) {
@@ -1738,6 +1839,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     made_by.back().noun = !tr.row->verb;
     // (A document's clause, "قرار يطالب X", is not the sentence's story either.)
     made_by.back().background = (!tr.row->verb && Background(tr.tok, sb)) || emitted_embedded_;
+    if (tr.content_of >= 0) made_by.back().governor = triggers_[tr.content_of].tok;
     if ((tr.row->flags & kSpeech)) {
       int who = -1;
       for (std::size_t k = before; k < events_.size(); ++k) {
@@ -1803,6 +1905,16 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   if (n_before < events_.size()) events_[n_before].root_event = true;
 }
 
+// (round B) Comments that need no addressee: claiming (015) or denying
+// (016) responsibility. Their triggers are explicit (أعلن مسؤوليته، نفى أي
+// تورط), unlike a bare statement (010), so they stand without a target.
+// (Concern, 012 "أعرب عن قلقه", was tried too: it gains on the project's
+// sentence set but adds an uncoded comment on the seeds, so it still needs
+// a target.)
+bool AboutNoOne(const std::string& code) {
+  return Is(code, "015") || Is(code, "016");
+}
+
 // An event needs a target unless its root may stand alone (cameo.tsv
 // "target"). A statement without a target stands only when the clause it
 // reports yields no event of its own (else that event, attributed to the
@@ -1818,7 +1930,22 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
   for (const auto& m : made_by)
     if (!m.speech)
       for (std::size_t k = m.b; k < m.e; ++k)
-        if (events_[k].target.empty() && !optional_root(events_[k])) keep[k - n_before] = 0;
+        if (events_[k].target.empty() && !optional_root(events_[k]) &&
+            !AboutNoOne(events_[k].cameo))
+          keep[k - n_before] = 0;
+  // (round B) The content of an appeal, demand or negotiation that was
+  // coded is no event of its own (MarkGovernedContent).
+  for (const auto& m : made_by) {
+    if (m.governor == UINT32_MAX) continue;
+    bool governed = false;
+    // made_by is in token order: the governor's entry by binary search.
+    auto o = std::lower_bound(made_by.begin(), made_by.end(), m.governor,
+                              [](const MadeT& x, std::uint32_t t) { return x.tok < t; });
+    if (o != made_by.end() && o->tok == m.governor)
+      for (std::size_t k = o->b; k < o->e; ++k) governed |= keep[k - n_before] != 0;
+    if (governed)
+      for (std::size_t k = m.b; k < m.e; ++k) keep[k - n_before] = 0;
+  }
   for (const auto& m : made_by) {
     if (!m.speech) continue;
     bool content = false;
@@ -1827,24 +1954,14 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
         for (std::size_t k = o.b; k < o.e; ++k) content |= keep[k - n_before] != 0;
     // "أعلنت X وY وقف إطلاق النار": the verbal noun the statement announces
     // (its object, in its clause) is the content.
-    // (Eight words counted without the actors' names: "أعلن الزعيمان X
-    // وY نيتهما الانضمام إلى Z".)
-    if (m.comp == UINT32_MAX)
-      for (const auto& o : made_by) {
-        if (&o == &m || !o.noun || o.tok <= m.tok) continue;
-        bool brk = false;
-        std::uint32_t words = 0;
-        for (std::uint32_t k = m.tok + 1; k < o.tok; ++k) {
-          brk |= IsClauseBreak(k);
-          if (group_at_[k - sb] < 0) ++words;
-        }
-        if (!brk && words < 8)
-          for (std::size_t k = o.b; k < o.e; ++k) content |= keep[k - n_before] != 0;
-      }
+    const bool announced =
+        m.comp == UINT32_MAX && AnnouncedContent(m.tok, sb, n_before, made_by, keep);
+    content |= announced;
     // A participle statement without a target ("، مؤكدا أن ...") adds to
     // the clause before it: it is no statement of its own.
     for (std::size_t k = m.b; k < m.e; ++k)
-      if (events_[k].target.empty() && (content || m.participle)) keep[k - n_before] = 0;
+      if ((events_[k].target.empty() && (content || m.participle)) || announced)
+        keep[k - n_before] = 0;
   }
   std::size_t w = n_before;
   for (std::size_t k = n_before; k < events_.size(); ++k)
@@ -1853,6 +1970,415 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
       ++w;
     }
   events_.resize(w);
+}
+
+// (round B) What a refusing verb (triggers_[a]) refuses when it is another
+// actor's act: 1 when the next trigger is a verbal noun right after the
+// verb's subject whose own actor follows it ("رفضت الهند الوساطة
+// الأمريكية": a rejection of the United States, not a refused mediation);
+// 2 when a noun object with its actor stands between the verb and the next
+// trigger ("رفضت روسيا المقترح الأوكراني لوقف إطلاق النار": the proposal
+// is refused, the ceasefire is its content); 0 otherwise (the refusal
+// passes to the act: "رفضت X الانسحاب").
+int Coder::RefusesOthersAct(std::size_t a, std::uint32_t sb) const {
+  if (a + 1 >= triggers_.size()) return 0;
+  const Trigger& tr = triggers_[a];
+  const Trigger& next = triggers_[a + 1];
+  auto group_of = [&](std::uint32_t t) -> int {
+    if (t < sb || t - sb >= group_at_.size()) return -1;
+    return group_at_[t - sb];
+  };
+  // The verb's subject right after it (VSO), skipped.
+  std::uint32_t k = tr.tok + 1;
+  if (const int g = group_of(k); g >= 0 && groups_[g].prep.empty()) k = groups_[g].te;
+  if (next.tok <= k + 1 && !next.row->verb) {
+    const int own = group_of(next.tok + 1);
+    if (own >= 0 && groups_[own].prep.empty() && groups_[own].tb == next.tok + 1) return 1;
+    return 0;
+  }
+  // A noun then its actor (nisba or genitive), then the next trigger.
+  if (next.tok > k + 1 && next.tok <= k + 4 && group_of(k) < 0 && MarkerAt(k) == 0 && !IsPunct(k) &&
+      !TriggerForm(k)) {
+    const int own = group_of(k + 1);
+    if (own >= 0 && groups_[own].prep.empty() && groups_[own].te <= next.tok) return 2;
+  }
+  return 0;
+}
+
+// (round B) "قتل ثلاثة جنود في هجوم ...": a verb of force with its counted
+// (or passive: PassiveVictims) victims right after it, then a noun of force after ب or a
+// preposition (في، إثر) within seven tokens: the noun names the same act (how they were killed),
+// not a second event, and its victims are not its doers. When the noun names its doer
+// ("في قصف روسي") the noun's event stands instead of the verb's.
+void Coder::ConsumeSameAct(std::uint32_t sb, std::uint32_t se) {
+  for (std::size_t a = 0; a + 1 < triggers_.size(); ++a) {
+    const Trigger& v = triggers_[a];
+    if (!v.row->verb || v.consumed || v.row->cameo < "18" || v.row->cameo >= "21") continue;
+    auto q = std::lower_bound(quants_.begin(), quants_.end(), v.tok + 1,
+                              [](const auto& p, std::uint32_t t) { return p.second < t; });
+    if ((q == quants_.end() || q->second != v.tok + 1) && PassiveVictims(v, v.tok, sb, se) < 0)
+      continue;
+    Trigger& n = triggers_[a + 1];
+    if (n.row->verb || n.consumed || n.tok > v.tok + 7 || n.row->cameo < "18" ||
+        n.row->cameo >= "21")
+      continue;
+    bool brk = false;
+    for (std::uint32_t k = v.tok + 1; k < n.tok; ++k) brk |= IsClauseBreak(k);
+    const bool in = (doc_.tokens[n.tok].proclitics & kCliticBi) ||
+                    (n.tok > sb && (MarkerAt(n.tok - 1) & kPreposition));
+    if (brk || !in) continue;
+    // "في قصف روسي": a noun naming its doer carries the act; the verb's
+    // doerless reading goes.
+    const std::uint32_t d = n.tok + 1 - sb;
+    const bool named = d < group_at_.size() && group_at_[d] >= 0 &&
+                       (groups_[group_at_[d]].prep.empty() || groups_[group_at_[d]].nisba);
+    (named ? triggers_[a] : n).consumed = true;
+  }
+}
+
+// (round B) A verb of force followed by an indefinite common noun and its
+// nisba, and nothing after them but a preposition, a comma or the end ("قتل
+// صحفي فرنسي في ..."، "أصيب جنود أتراك."): unvocalised, the passive (قُتل)
+// with the victims as its subject. Returns the nisba group, else -1.
+int Coder::PassiveVictims(const Trigger& tr, std::uint32_t anchor, std::uint32_t sb,
+                          std::uint32_t se) const {
+  if (!tr.row->verb || anchor != tr.tok || anchor + 2 >= se) return -1;
+  const std::uint32_t n = anchor + 1;
+  const Token& nt = doc_.tokens[n];
+  if (group_at_[n - sb] >= 0 || (nt.proclitics & (kCliticAl | kCliticWa | kCliticBi | kCliticLi)) ||
+      StartsWith(nt.key, "ال") || (MarkerAt(n) & ~Markers{kActorNoun}) || IsPunct(n) ||
+      TriggerForm(n) || nt.kind != TokenKind::kArabic)
+    return -1;
+  const int g = group_at_[n + 1 - sb];
+  if (g < 0 || !groups_[g].nisba || groups_[g].tb != n + 1) return -1;
+  const std::uint32_t after = groups_[g].te;
+  if (after < se && !IsPunct(after) && !(MarkerAt(after) & kPreposition) &&
+      !(doc_.tokens[after].proclitics & (kCliticBi | kCliticLi)))
+    return -1;
+  return g;
+}
+
+// (round B) Victim frames for an act of force at `anchor`: a victim verb
+// (event_markers.tsv role victim: نجا، تعرض) at most six tokens before it,
+// in its clause, with the act after من/ل ("نجا X من محاولة اغتيال"،
+// "تعرضت السفارة لهجوم"). The victim is the verb's subject: the unmarked
+// actor right after it (VSO) or the one opening the clause right before it
+// (SVO). The doer is an actor after the act governed by an agent marker
+// (على يد، من قبل) or after an agent verb (role agent-verb: "بهجوم شنه Y").
+bool Coder::VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se, int& victim,
+                        int& doer) const {
+  victim = doer = -1;
+  std::uint32_t v = UINT32_MAX;
+  for (std::uint32_t k = anchor; k > sb && anchor - k < 7;) {
+    --k;
+    if (IsClauseBreak(k) || (MarkerAt(k) & (kComplementizer | kRelative))) return false;
+    if (StemMarkerAt(k) & kVictim) {
+      v = k;
+      break;
+    }
+  }
+  if (v == UINT32_MAX) return false;
+  const bool marked = PrepOn(anchor) || (MarkerAt(anchor - 1) & kPreposition) ||
+                      (anchor >= sb + 2 && (MarkerAt(anchor - 2) & kPreposition));
+  if (!marked) return false;
+  auto group_of = [&](std::uint32_t t) { return t >= sb && t < se ? group_at_[t - sb] : -1; };
+  // The first actor after the verb, past the nouns it qualifies ("تعرضت
+  // قافلة تركية"، "نجا رئيس الوزراء العراقي").
+  int after = -1;
+  for (std::uint32_t k = v + 1; k < anchor && after < 0; ++k) {
+    if (IsPunct(k) || (MarkerAt(k) & ~Markers{kActorNoun})) break;
+    after = group_of(k);
+    if (after >= 0 && k > v + 1 && !groups_[after].nisba) after = -1;
+    if (after < 0 && TriggerForm(k)) break;
+  }
+  if (after >= 0 && groups_[after].prep.empty()) {
+    victim = after;
+  } else if (v > sb) {
+    const int before = group_of(v - 1);
+    if (before >= 0 && groups_[before].prep.empty()) victim = before;
+  }
+  if (victim < 0) return false;
+  for (std::uint32_t k = anchor + 1; k < se && k < anchor + 8; ++k) {
+    if (IsClauseBreak(k)) break;
+    const int g = group_of(k);
+    if (g >= 0 && g != victim && Is(groups_[g].prep, "agent")) {
+      doer = g;
+      break;
+    }
+    if (g < 0 && (MarkerAt(k) & kAgentVerb)) {
+      const int d = group_of(k + 1);
+      if (d >= 0 && d != victim && groups_[d].prep.empty()) doer = d;
+      break;
+    }
+  }
+  return true;
+}
+
+// (round B) The country the trigger's object is in names the target when no
+// actor does: "دعا X الأطراف المتحاربة في السودان إلى ..."، "شنت X غارات
+// على مواقع في جنوب لبنان"، "ندد X بالانقلاب العسكري في النيجر". The
+// country (not a city: that is where it happens) follows في within nine
+// tokens of the trigger, with its object between them; not for statements, protests and coercion
+// (an arrest "في روسيا" says where), meetings, visits and joint acts (the venue), and not the
+// source's own country.
+bool Coder::PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const {
+  const Group& gr = groups_[g];
+  if (!Is(gr.prep, "في") || gr.place >= 0 || (row.flags & kSpeech)) return false;
+  if (row.cameo.compare(0, 2, "14") == 0 || row.cameo.compare(0, 2, "17") == 0) return false;
+  // Meetings, visits and joint acts: في names the venue ("قمة في X").
+  if (row.cameo.compare(0, 2, "04") == 0 || (row.flags & (kSymmetric | kVisit | kHost)))
+    return false;
+  if (!Is(doc_.entities[gr.entity].type, "COUNTRY")) return false;
+  if (src_entity >= 0 && (gr.entity == src_entity || gr.entity == CountryEntity(src_entity)))
+    return false;
+  return gr.tb > anchor + 2 && gr.tb <= anchor + 9;
+}
+
+// (round B) "اثنين من الرهائن الأمريكيين"، "عن عدد من الصحفيين الفرنسيين"، "أصول
+// عدد من رجال الأعمال الروس": group g after من is counted by a partitive
+// (event_markers.tsv role partitive) before من: its role is the count's,
+// so `prep` is the count word's preposition (its ب/ل proclitic or the
+// preposition before it; empty when unmarked). False when g is no such
+// counted group.
+bool Coder::PartitivePrep(int g, std::uint32_t anchor, std::string& prep) const {
+  const Group& gr = groups_[g];
+  for (std::uint32_t k = gr.tb; k > anchor + 1 && gr.tb - k < 4;) {
+    --k;
+    if (!Is(doc_.tokens[k].key, "من")) continue;
+    const std::uint32_t c = k - 1;
+    if (!((MarkerAt(c) | StemMarkerAt(c)) & kPartitive)) return false;
+    const Token& ct = doc_.tokens[c];
+    if (ct.proclitics & kCliticBi)
+      prep = "ب";
+    else if (ct.proclitics & kCliticLi)
+      prep = "ل";
+    else if (c > anchor + 1 && (MarkerAt(c - 1) & kPreposition))
+      prep = doc_.tokens[c - 1].key;
+    else
+      prep.clear();
+    return true;
+  }
+  return false;
+}
+
+// (round B) A nisba on the trigger's object names the target when no actor
+// does: "أفرجت إيران عن مواطن فرنسي"، "رفضت روسيا المقترح الأوكراني"،
+// "فرضت X رسوما على السلع الصينية"، "ستفتش X المنشآت النووية الإيرانية".
+// The object is the noun (and its adjectives) the nisba follows, governed by
+// one of the row's target prepositions or unmarked when the row takes a
+// direct object; unmarked only when the source was found (else the noun
+// may be the subject: "وصلت الشحنة الصينية"). Statements keep their rule
+// (التلفزيون الروسي is no addressee); visits and hosting need an actor. Within ten tokens of the
+// trigger.
+bool Coder::NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
+                        const std::unordered_set<std::string>& preps, bool obj) const {
+  const Group& gr = groups_[g];
+  // Visits and hosting need an actor as guest or goal ("استقبلت X آلاف
+  // اللاجئين السوريين" is no hosted visit).
+  if (!gr.nisba || gr.actor_np || (row.flags & (kSpeech | kVisit | kHost)) || gr.tb > anchor + 10)
+    return false;
+  if (gr.tb < anchor + 2) return false;  // right after the trigger: its own doer
+  const std::uint32_t n = gr.tb - 1;     // the noun (or adjective) it qualifies
+  if (group_at_.empty() || IsPunct(n) || (MarkerAt(n) & ~Markers{kActorNoun}) != 0) return false;
+  const std::string& p = gr.prep;
+  if (Is(p, "من")) {
+    std::string pp;
+    if (!PartitivePrep(g, anchor, pp)) return false;
+    return pp.empty() ? obj && src >= 0 : preps.count(pp) != 0;
+  }
+  if (p.empty()) return obj && src >= 0;
+  return preps.count(p) != 0;
+}
+
+// (round B) Governed content: "حث X Y على السماح بدخول المساعدات"،
+// "طالب X Y بالإفراج عن ..."، "تتفاوض X و Y على اتفاقية". An appeal (02),
+// an intent (03), talks or a meeting (04), signing an agreement (057), or a
+// demand (10) governs the verbal nouns of its clause from the preposition
+// that opens its content on (ب، ل، إلى، على، عن): they say what is asked,
+// meant or negotiated, not what happened. Acts of force and protest (14-20)
+// stay events of their own ("دعا إلى التحقيق في الهجوم على X": the attack
+// happened). The content's events are dropped only when the governing
+// trigger yields an event (FilterTargetless); each trigger looks at most
+// eight triggers ahead.
+// (round B) A ب/ل proclitic on token k, also when the text stage left it
+// on the word (للتعاون، بالإفراج).
+bool Coder::PrepOn(std::uint32_t k) const {
+  const Token& t = doc_.tokens[k];
+  if (t.proclitics & (kCliticBi | kCliticLi)) return true;
+  return !t.proclitics && AtLeastCps(t.key, 5) &&
+         (StartsWith(t.key, "لل") || StartsWith(t.key, "بال"));
+}
+
+void Coder::MarkGovernedContent(std::uint32_t sb, std::uint32_t se) {
+  for (std::size_t a = 0; a < triggers_.size(); ++a) {
+    const Trigger& gov = triggers_[a];
+    // "نفت X مسؤوليتها عن الانفجار": the act whose responsibility is denied
+    // is not the denier's (its doer is not searched before it).
+    if (Is(gov.row->cameo, "016") && a + 1 < triggers_.size() && gov.cue_tok != UINT32_MAX &&
+        triggers_[a + 1].tok <= std::max(gov.tok, gov.cue_tok) + 3)
+      triggers_[a + 1].judged = true;
+    const std::string& c = gov.row->cameo;
+    const bool governs = c.compare(0, 2, "02") == 0 || c.compare(0, 2, "03") == 0 ||
+                         c.compare(0, 2, "04") == 0 || c.compare(0, 3, "057") == 0 ||
+                         c.compare(0, 2, "10") == 0;
+    // Investigating, criticising, rejecting or threatening over an act
+    // (09, 11-13: "تحقيق في مقتل ..."، "ندد بالهجوم على ...") does not make
+    // it an act of the same subject either; such acts are only judged.
+    const bool judges = governs || c.compare(0, 2, "09") == 0 || c.compare(0, 2, "11") == 0 ||
+                        c.compare(0, 2, "12") == 0 || c.compare(0, 2, "13") == 0;
+    // (A consumed cue, مذكرة of وقّع مذكرة, governs through its verb.)
+    // Hosting (استضاف جولة من المفاوضات) names talks that take place.
+    const int owner = gov.rejected_by >= 0 ? gov.rejected_by : static_cast<int>(a);
+    if (gov.rejected_by >= 0) {
+      // An appeal or demand of another that is rejected (رفضت X دعوات Y
+      // لرفع ...): its content is the rejection's content.
+    } else if (!judges || (gov.row->flags & (kSpeech | kHost)) || (gov.consumed && !gov.governs)) {
+      continue;
+    }
+    const std::uint32_t from = gov.cue_tok != UINT32_MAX ? std::max(gov.tok, gov.cue_tok) : gov.tok;
+    const std::uint32_t end = std::min(se, from + 10);
+    bool open = false;  // the content's preposition has been seen
+    std::uint32_t k = gov.tok + 1;
+    for (std::size_t b = a + 1; b < triggers_.size() && b <= a + 8; ++b) {
+      Trigger& t = triggers_[b];
+      if (t.tok >= end) break;
+      bool brk = false;
+      for (; k <= t.tok && !brk; ++k) {
+        brk = k < t.tok && (IsClauseBreak(k) || (MarkerAt(k) & (kComplementizer | kRelative)));
+        if (k > from && !brk && (PrepOn(k) || (MarkerAt(k) & kPreposition))) open = true;
+      }
+      if (brk) break;
+      // A verb of its own ends the content; a verb row read on a masdar
+      // (article, ب/ل, after a preposition: "برفع العقوبات") does not.
+      const Token& tt = doc_.tokens[t.tok];
+      const bool masdar = (tt.proclitics & kCliticAl) || StartsWith(tt.key, "ال") ||
+                          PrepOn(t.tok) || (t.tok > sb && (MarkerAt(t.tok - 1) & kPreposition));
+      if (t.row->verb && !t.consumed && !masdar) break;
+      if (!open || t.consumed || t.content_of >= 0 || (t.row->flags & kSpeech)) continue;
+      // An act of force or protest in the content happened; its doer is
+      // not the governing subject ("دعت X إلى التحقيق في مقتل ...").
+      // Not when an actor stands between them besides the governing verb's
+      // subject: "اتهمت X Y بارتكاب إبادة" names Y the doer.
+      if (t.row->cameo >= "14") {
+        bool named = false;
+        for (std::uint32_t j = gov.tok + 1; j < t.tok && !named; ++j) {
+          const int g = group_at_[j - sb];
+          if (g < 0) continue;
+          named = groups_[g].prep.empty() && groups_[g].tb != gov.tok + 1;
+          j = groups_[g].te - 1;
+        }
+        if (!t.row->verb && !named) t.judged = true;
+        continue;
+      }
+      if (governs || gov.rejected_by >= 0) t.content_of = owner;
+    }
+  }
+}
+
+// (round B) Whether token t, read as a noun with a pronoun suffix, may be a
+// perfect verb in ت with an object pronoun (استضافته: "she hosted it").
+bool Coder::VerbWithObject(std::uint32_t t) const {
+  const Token& tk = doc_.tokens[t];
+  if (tk.suffix.empty() || !EndsWith(tk.stem, "ه") || !AtLeastCps(tk.stem, 3)) return false;
+  const auto* refs = lex_.forms.Find(DropLast(tk.stem) + "ت");
+  if (!refs) return false;
+  for (const auto& ref : *refs)
+    if (lex_.rows[ref.row].verb && !ref.jussive) return true;
+  return false;
+}
+
+// (round B) Whether the victims of the act at token t may be the
+// announcer's own: a pronoun suffix (جنودها) or an actor (جنديين روسيين، في
+// هجوم أوكراني) within the six tokens after it, in its clause.
+bool Coder::OwnLosses(std::uint32_t t) const {
+  for (std::uint32_t k = t + 1; k < doc_.tokens.size() && k <= t + 6; ++k) {
+    if (IsClauseBreak(k) || IsPunct(k)) break;
+    if (!doc_.tokens[k].suffix.empty() || mention_at_[k] >= 0) return true;
+  }
+  return false;
+}
+
+// (round B) The target of what an appeal or demand asks for: the act it
+// governs (its direct object, consumed, or its content: MarkGovernedContent)
+// within three triggers and ten tokens after it; the first actor after that
+// act, in its clause, governed by one of its row's target prepositions.
+int Coder::ContentTarget(const Trigger& tr, int src_entity, std::uint32_t sb,
+                         std::uint32_t se) const {
+  const auto a = static_cast<std::size_t>(&tr - triggers_.data());
+  if (a >= triggers_.size()) return -1;
+  static const std::unordered_set<std::string> kDefault = {"الي", "علي", "ضد", "مع", "ل"};
+  for (std::size_t b = a + 1; b < triggers_.size() && b <= a + 3; ++b) {
+    const Trigger& t = triggers_[b];
+    if (t.tok > tr.tok + 10) break;
+    if (!(t.consumed || t.content_of == static_cast<int>(a))) continue;
+    const auto& preps = t.row->target_preps.empty() ? kDefault : t.row->target_preps;
+    for (std::uint32_t k = t.tok + 1; k < se && k < t.tok + 9; ++k) {
+      if (IsClauseBreak(k)) break;
+      int g = group_at_[k - sb];
+      if (g < 0) continue;
+      k = groups_[g].te - 1;
+      while (groups_[g].coord_prev >= 0) g = groups_[g].coord_prev;
+      if (groups_[g].entity == src_entity) continue;
+      if (!groups_[g].prep.empty() && preps.count(groups_[g].prep)) return g;
+    }
+  }
+  return -1;
+}
+
+// (round B) Announced events: "أعلنت X فرض عقوبات على Y"، "أعلنت X تقديم
+// مساعدات لـ Y". A statement verb whose object, in its own clause (no
+// complementizer), is a coded act announces that act: the act is the
+// event and the statement is no event of its own, with or without a
+// target. Unvocalised, the verbal noun of a simple verb (فرض، قطع، رفع) is
+// spelt like its perfect, so a verb reading counts too, unless و joins it
+// (a second verb: "أعلن X ... وفرض").
+template <typename MadeT>
+bool Coder::AnnouncedContent(std::uint32_t speech_tok, std::uint32_t sb, std::size_t n_before,
+                             const std::vector<MadeT>& made_by, std::vector<char>& keep) const {
+  const MadeT* fight = nullptr;  // an announced act of force with no target
+  // made_by is in token order: only the entries within eight words after,
+  // not counting the actors' names ("أعلن الزعيمان X وY نيتهما الانضمام إلى Z").
+  auto from = std::upper_bound(made_by.begin(), made_by.end(), speech_tok,
+                               [](std::uint32_t t, const MadeT& x) { return t < x.tok; });
+  std::uint32_t words = 0, counted_to = speech_tok + 1;
+  for (auto it = from; it != made_by.end(); ++it) {
+    const MadeT& o = *it;
+    for (; counted_to < o.tok; ++counted_to)
+      if (group_at_[counted_to - sb] < 0) ++words;
+    if (words >= 8) break;
+    if (o.speech) continue;
+    if (!o.noun && (doc_.tokens[o.tok].proclitics & (kCliticWa | kCliticFa))) continue;
+    bool brk = false;
+    for (std::uint32_t k = speech_tok + 1; k < o.tok && !brk; ++k) {
+      // "أعلن X، الاثنين، فرض ..."، "أعلنت X، في بيان، ...": a comma pair
+      // around one to three words.
+      if (IsClauseBreak(k)) {
+        std::uint32_t close = 0;
+        for (std::uint32_t j = k + 2; j <= k + 4 && j < o.tok && !close; ++j)
+          if (IsPunct(j))
+            close = Is(doc_.Surface(doc_.tokens[j]), doc_.Surface(doc_.tokens[k])) ? j : k;
+        if (close > k) {
+          k = close;
+          continue;
+        }
+      }
+      brk = IsClauseBreak(k) || (MarkerAt(k) & (kComplementizer | kRelative)) != 0;
+    }
+    if (brk) continue;
+    for (std::size_t k = o.b; k < o.e; ++k) {
+      if (keep[k - n_before]) return true;
+      const Event& ev = events_[k];
+      if (!fight && o.noun && ev.target.empty() && !ev.source.empty() && ev.cameo >= "18" &&
+          ev.cameo < "21" && !OwnLosses(o.tok))
+        fight = &o;
+    }
+  }
+  // "أعلن الجيش مقتل 12 مسلحا في عملية": the announced fight stands
+  // without a target (its victims are no actor); the statement goes. Not
+  // when the victims may be the announcer's own (OwnLosses).
+  if (!fight) return false;
+  for (std::size_t k = fight->b; k < fight->e; ++k) keep[k - n_before] = 1;
+  return true;
 }
 
 void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uint32_t scope_b,
@@ -1938,6 +2464,15 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       group_of(anchor + 2) < 0 && doc_.tokens[anchor + 1].kind == TokenKind::kArabic &&
       EndsWith(doc_.tokens[anchor + 1].key, "ون") && !(MarkerAt(anchor + 1)))
     plain_subject = true;
+  // (round B) "اختطف مسلحون تابعون لتنظيم داعش ...": a plain subject
+  // affiliated to an actor (role affiliation, then ل X) is that actor.
+  if (plain_subject && (StemMarkerAt(anchor + 2) & kAffiliation) && anchor + 3 < limit) {
+    const int g = group_of(anchor + 3);
+    if (g >= 0 && Is(groups_[g].prep, "ل") && groups_[g].tb == anchor + 3) {
+      src = chain_head(g);
+      plain_subject = false;
+    }
+  }
   // "وتقول الصحيفة إن"، "قال مصدر": a subject noun that is no actor entity
   // (event_markers.tsv role nonactor) stands right after the verb.
   if (src < 0 && arow.verb && anchor + 1 < limit && group_of(anchor + 1) < 0 &&
@@ -2047,7 +2582,15 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       if (opens) src = h;
     }
   }
-  if (src < 0 && !plain_subject && !pronoun_subject && !object_first) {
+  // (round B) A verbal noun with a pronoun suffix ("جددت X مطالبتها Y بـ"،
+  // "دعوتها Y إلى"): the pronoun is its agent (the clause's subject, found
+  // before it), so the actor after it is its object, not its genitive.
+  // Not when the word may be a verb with an object pronoun ("منتدى
+  // استضافته بروكسل": hosted it).
+  const bool possessed_noun = !arow.verb && !tr.inherit && !doc_.tokens[anchor].suffix.empty() &&
+                              group_of(anchor + 1) >= 0 &&
+                              groups_[group_of(anchor + 1)].prep.empty() && !VerbWithObject(anchor);
+  if (src < 0 && !plain_subject && !pronoun_subject && !object_first && !possessed_noun) {
     std::uint32_t window = (arow.verb ? 7 : 5);
     for (std::uint32_t k = anchor + 1; k < std::min(limit, anchor + window); ++k) {
       if (IsClauseBreak(k) && !arow.verb) break;
@@ -2173,10 +2716,21 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       k = groups_[g].tb;
     }
   }
+  // (round B) "شهدت العاصمة X احتجاجات": the subject of a venue verb
+  // (role venue) is where the noun's event happened, not its doer.
+  bool at_venue = false;
+  if (src >= 0 && !arow.verb && groups_[src].tb < anchor) {
+    for (std::uint32_t k = groups_[src].tb; k > sb && groups_[src].tb - k < 4;) {
+      --k;
+      if (StemMarkerAt(k) & kVenue) at_venue = true;
+      if (at_venue || IsPunct(k) || TriggerForm(k)) break;
+    }
+    if (at_venue) src = -1;
+  }
   if (src >= 0) {
     src_entity = groups_[src].entity;
     conf += 0.2;
-  } else if (cause) {
+  } else if (cause || at_venue) {
     // No doer named: none is carried to a cause.
   } else if (speaker >= 0 && (!definite_noun || (arow.flags & kSymmetric))) {
     // (A definite noun is the speaker's only when he is a party to it:
@@ -2218,6 +2772,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   if (between_target >= 0 && srcs.size() == 2) srcs.resize(1);
   std::vector<int> tgts;
   std::vector<std::pair<int, const Span*>> target_dates;  // parallel targets' own dates
+  int from_place = -1;  // (round B) the target found by PlaceOfObject
   int tgt = between_target;
   if (tgt < 0 && genobj_target >= 0 && groups_[genobj_target].entity != src_entity)
     tgt = genobj_target;  // غزو أوكرانيا: the genitive is the object
@@ -2239,6 +2794,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
                        (row.cameo[0] == '2' || (row.cameo[0] == '1' && row.cameo[1] >= '7'));
     int member_tgt = -1;
     bool crossed_break = false;
+    int nisba_tgt = -1;  // (round B) NisbaObject
+    int place_tgt = -1;  // (round B) PlaceOfObject
     for (std::uint32_t k = start; k < hi; ++k) {
       if ((MarkerAt(k) & kComplementizer) && k > anchor + 1) break;
       if (MarkerAt(k) & kRelative) break;                       // a clause about the noun before it
@@ -2262,6 +2819,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
             (groups_[g].prep.empty() || preps->count(groups_[g].prep)) &&
             groups_[g].entity != src_entity)
           member_tgt = g;
+        if (nisba_tgt < 0 && NisbaObject(g, anchor, src, row, *preps, obj)) nisba_tgt = g;
         continue;
       }
       if (groups_[chain_head(g)].entity == src_entity && groups_[g].coord_prev < 0) continue;
@@ -2273,16 +2831,63 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       // Close to the trigger; for coercion (17) في names where it happened
       // unless the actor is a body ("قياديا في المعارضة").
       const std::string& ty = doc_.entities[groups_[chain_head(g)].entity].type;
-      if (force && member_tgt < 0 && k > anchor + 1 && k <= anchor + 6 &&
+      if (force && member_tgt < 0 && k > anchor + 1 && groups_[g].tb <= anchor + 6 &&
           (Is(p, "من") || Is(p, "ل") || Is(p, "في") || (Is(p, "قرب") && row.cameo[1] != '7')) &&
           !(Is(p, "في") && row.cameo[1] == '7' &&
             (Is(ty, "PLACE") || Is(ty, "COUNTRY") || Is(ty, "BLOC"))))
         member_tgt = chain_head(g);
+      if (place_tgt < 0 && PlaceOfObject(chain_head(g), anchor, src_entity, row))
+        place_tgt = chain_head(g);
     }
     if (tgt < 0) tgt = member_tgt;
+    // (round B) An appeal or demand to no actor: the target of what it asks
+    // for ("ناشدت X المانحين تقديم مساعدات لأفغانستان").
+    if (tgt < 0 && !tr.inherit && !(row.flags & kSpeech) &&
+        (row.cameo.compare(0, 2, "02") == 0 || row.cameo.compare(0, 2, "10") == 0))
+      tgt = ContentTarget(tr, src_entity, sb, se);
+    if (tgt < 0 && nisba_tgt >= 0 && groups_[nisba_tgt].entity != src_entity) tgt = nisba_tgt;
+    if (tgt < 0 && place_tgt >= 0) tgt = from_place = place_tgt;
   }
   if (tgt < 0 && genobj_target >= 0 && groups_[genobj_target].entity != src_entity)
     tgt = genobj_target;
+  // (round B) Victims: "نجا X من محاولة اغتيال"، "تعرضت X لهجوم" (X is the
+  // target; the doer only when named: "شنه Y"، "على يد Y"), and a killing
+  // whose counted victims follow the verb with no actor subject ("قتل ثلاثة
+  // جنود أتراك": passive). These may be coded without a source.
+  bool victim_frame = false;
+  const bool force_root = row.cameo >= "18" && row.cameo < "21";
+  if (force_root && !tr.inherit) {
+    int victim = -1, doer = -1;
+    if (VictimFrame(anchor, sb, se, victim, doer)) {
+      victim_frame = true;
+      tgt = victim;
+      src = doer;
+      src_entity = doer >= 0 ? groups_[doer].entity : -1;
+      if (doer >= 0)
+        srcs = chain(doer);
+      else
+        srcs = {-1};
+    } else if (counted && src < 0 && speaker < 0 && !shared_subject) {
+      victim_frame = true;
+      src_entity = -1;
+      srcs = {-1};
+      // "قتل جنديان فرنسيان في مالي": where the victims fell is not whom
+      // the act was against.
+      if (tgt >= 0 && (tgt == from_place || Is(groups_[tgt].prep, "في"))) {
+        const std::string& ty = doc_.entities[groups_[tgt].entity].type;
+        if (tgt == from_place || Is(ty, "COUNTRY") || Is(ty, "PLACE") || Is(ty, "BLOC")) tgt = -1;
+      }
+    } else if (const int v = PassiveVictims(tr, anchor, sb, se);
+               v >= 0 && arow.verb && speaker < 0 && !shared_subject &&
+               (src < 0 || src == v || !Is(groups_[src].prep, "agent"))) {
+      // "قتل صحفي فرنسي في أوكرانيا"، "قتل جنود أتراك في هجوم": passive.
+      victim_frame = true;
+      tgt = v;
+      src = -1;
+      src_entity = -1;
+      srcs = {-1};
+    }
+  }
   if (tgt >= 0) {
     tgts = chain(tgt);
     conf += 0.15;
@@ -2350,16 +2955,18 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   // ---- modality and negation
   const Token& t0 = doc_.tokens[anchor];
   bool negated = false, future = false, possible = false, hypothetical = false;
+  bool past_negation = false;  // (round B) لم right before the verb
   std::uint32_t nb = std::max(sb, anchor >= 3 ? anchor - 3 : 0u);
   for (std::uint32_t k = nb; k < anchor; ++k) {
     if (IsClauseBreak(k)) {
       negated = future = possible = false;
       continue;
     }
-    std::uint32_t m = MarkerAt(k);
+    Markers m = MarkerAt(k);
     bool imperfect =
         arow.verb && (tr.inherit ? triggers_[tr.inherit_source].imperfect : tr.imperfect);
     if (arow.verb && (m & kNegation)) negated = true;
+    if (arow.verb && (m & kNegationPast) && k + 1 == anchor) past_negation = true;
     if (arow.verb && !imperfect && (m & kNegationPerfect) && k + 1 == anchor) negated = true;
     if (arow.verb && imperfect && (m & kNegationImperfect)) negated = true;
     if (!arow.verb && (m & kNegationNoun) && k + 1 == anchor) negated = true;
@@ -2377,7 +2984,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     }
   }
   for (std::uint32_t k = anchor + 1; k < std::min(se, anchor + 4); ++k) {
-    std::uint32_t m = MarkerAt(k);
+    Markers m = MarkerAt(k);
     if (!arow.verb && (m & kPlanned)) future = true;
     if (m & kFuture) future = true;
   }
@@ -2398,7 +3005,14 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     }
   }
   bool flag_negated = false;
-  if (negated) {
+  // (round B) A meeting or visit that did not take place (لم يلتق X بـ Y)
+  // is no refusal to meet: the meeting is coded, flagged negated.
+  const bool not_held = negated && past_negation && !tr.inherit && code.compare(0, 2, "04") == 0;
+  if (not_held) {
+    flag_negated = true;
+    AddUnique(modality, "negated");
+    conf -= 0.1;
+  } else if (negated) {
     std::string root = code.substr(0, 2);
     const CodeInfo* rootinfo = lex_.Code(root);
     std::string refusal = ci && !ci->refusal.empty()               ? ci->refusal
@@ -2598,6 +3212,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
     return ev;
   };
   if (!row.verb) nominal_.insert(doc_.tokens[i].start);
+
   std::vector<Event>& made = made_;
   made.clear();
   for (int sg : srcs) {
@@ -2606,7 +3221,7 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         ((se_ent == CountryEntity(speaker) && speaker_person) || se_ent == speaker))
       se_ent = speaker;
     for (int tg : tgts) {
-      if (se_ent < 0 && (tg < 0 || !source_optional))
+      if (se_ent < 0 && (tg < 0 || !(source_optional || victim_frame)))
         continue;  // no actor, no event (CAMEO codes actor to actor)
       if (tg >= 0 && groups_[tg].entity == se_ent) continue;
       // "عقد أردوغان القمة الثالثة لتركيا ودول آسيا الوسطى": a person is a
