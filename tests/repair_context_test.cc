@@ -91,6 +91,12 @@ TEST(RepairContext, NisbaCoordinationAndAgreement) {
       // Two nisbas joined by a dash or a lone tatweel.
       {"nisbas joined by a tatweel", "ويتابع الباحثون الملف الروسي ـ الصيني منذ سنوات.",
        "ويتابع الباحثون الملف الروسي ـ الصيني منذ سنوات."},
+      // A hyphen with no blank makes one compound: the nisba agrees with
+      // the noun before it (a heading or tag: المغرب-العربي).
+      {"noun and nisba joined by a hyphen", "وينشر المركز دراسات عن المغرب-العربي كل شهر.",
+       "وينشر المركز دراسات عن المغرب-العربي كل شهر."},
+      {"nisbas joined by a hyphen", "وتناول التقرير الملف الروسي-الصيني بالتفصيل.",
+       "وتناول التقرير الملف الروسي-الصيني بالتفصيل."},
       {"nisbas joined by a hyphen", "وتصاعد التوتر الهندي - الباكستاني على الحدود.",
        "وتصاعد التوتر الهندي - الباكستاني على الحدود."},
       {"nisbas joined by a dash", "وقال إن الحوار الأمريكي – الصيني متعثر.",

@@ -1430,6 +1430,9 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   // later line (see the visual-order repair below)?
   auto Joined = [&](std::uint32_t from, std::uint32_t to) {
     if (from > to) return false;
+    // A hyphen with no blank around it makes one compound of two words
+    // (المشرق-العربي, as in tags and headings): they are one phrase.
+    if (to == from + 1 && t[from] == U'-') return true;
     std::uint32_t upto = to;
     if (upto > from + 1 && IsLinePunct(t[upto - 1])) {
       std::uint32_t b = upto - 1;
@@ -1775,6 +1778,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         const bool predicate_name =
             self_name && !prev.definite && mm.identity >= kGazetteerWeight + 1;
         if (yeh_ctx && agreement && !predicate_name && !curated_maqsur_sibling(c) &&
+            (c.whole || c.nisba || c.info.name || c.nisba_doc) &&
             ((mm.identity < kStrongWord && (!self_name || c.info.name) && !person_kept) ||
              c.nisba_doc))
           sc += kDefiniteAgreement;

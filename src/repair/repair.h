@@ -22,7 +22,10 @@
 //   (شي جين بينغ), and the neighbouring words: definite agreement of nisba
 //   adjectives (not after a feminine head, a verb, a definite dual or sound
 //   plural other than before a person's name, or for a frequent word or a
-//   name alone), coordination with a nisba (اقتصادي وسياسي), read both ways
+//   name alone; the ي form must be listed whole, a listed nisba, a name, or
+//   backed by the document: التقرير الملف stays, ملفي being "my file"; a
+//   hyphen with no blank joins two words into one phrase: المغرب-العربي),
+//   coordination with a nisba (اقتصادي وسياسي), read both ways
 //   (a following و + nisba, whole or restored by its own evidence, backs
 //   this word's nisba: روس وصين -> روسي وصيني), over أو (الروسي أو الصين ->
 //   الصيني) and between demonyms, which are gazetteer names (المصري والعرب
