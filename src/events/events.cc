@@ -665,6 +665,8 @@ class Coder {
   };
 
   void Prepare();
+  void PrepareScans();
+  void PrepareSentenceScans(std::uint32_t sb, std::uint32_t se);
   void Sentence(const nufuz::Sentence& s);
   const Row* MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bool& imperfect,
                       std::uint32_t sb, std::uint32_t se, std::uint32_t& cue_tok) const;
@@ -724,7 +726,12 @@ class Coder {
     if (MarkerAt(t - 1) & kSince) return true;
     return t > sb + 1 && (MarkerAt(t - 2) & kSince) && (StemMarkerAt(t - 1) & kOnset);
   }
+  // A clause break at token i: read from the table PrepareScans fills once
+  // per document (the scans that look for one run per event).
   bool IsClauseBreak(std::uint32_t i) const {
+    return i < clause_brk_.size() ? clause_brk_[i] != 0 : ClauseBreakToken(i);
+  }
+  bool ClauseBreakToken(std::uint32_t i) const {
     if (!IsPunct(i)) return false;
     std::string_view s = doc_.Surface(doc_.tokens[i]);
     return Is(s, "،") || Is(s, ",") || Is(s, "؛") || Is(s, ";") || Is(s, ":") || Is(s, "(") ||
@@ -812,6 +819,24 @@ class Coder {
   int sentence_subject_ = -1;      // entity of the last verb subject in the sentence
   std::vector<Event> events_;
   std::vector<Event> made_;  // Emit's events being made (buffer reused)
+  // Scan tables, so that no scan per event runs over a whole (possibly very
+  // long, unpunctuated) sentence: per document (PrepareScans), whether token
+  // i is a clause break, the first break at or after i (next_brk_, size n + 1,
+  // n = none), the last at or before i (prev_brk_, UINT32_MAX = none), and
+  // per date the last date at or before it that is no range (-1 = none).
+  std::vector<char> clause_brk_;
+  std::vector<std::uint32_t> next_brk_, prev_brk_;
+  std::vector<std::ptrdiff_t> prev_nonrange_date_;
+  // Per sentence (PrepareSentenceScans, once groups and verb_at_ are set),
+  // indexed by token - sb: the first token at or after it with a place after
+  // في (Emit's location), sentence end = none; the last token before it that
+  // is a clause verb (not ل-) or a complementizer (Emit's date clause),
+  // UINT32_MAX = none.
+  std::vector<std::uint32_t> next_place_, prev_stop_;
+  // Emit's sentence-level duplicate check: root, source and target of the
+  // events already emitted in the sentence starting at token seen_sb_.
+  std::unordered_set<std::string> seen_;
+  std::uint32_t seen_sb_ = UINT32_MAX;
 };
 
 void Coder::Prepare() {
@@ -994,6 +1019,42 @@ void Coder::Prepare() {
 // The preposition governing a mention starting at token tb: the token just
 // before it (or up to three tokens back through non-actor words), or the
 // ب/ل proclitic of its first token.
+void Coder::PrepareScans() {
+  const auto n = static_cast<std::uint32_t>(doc_.tokens.size());
+  clause_brk_.clear();  // IsClauseBreak reads the tokens until the table is full
+  std::vector<char> brk(n);
+  for (std::uint32_t i = 0; i < n; ++i) brk[i] = ClauseBreakToken(i) ? 1 : 0;
+  clause_brk_.swap(brk);
+  next_brk_.assign(n + 1, n);
+  for (std::uint32_t i = n; i-- > 0;) next_brk_[i] = clause_brk_[i] ? i : next_brk_[i + 1];
+  prev_brk_.assign(n, UINT32_MAX);
+  for (std::uint32_t i = 0; i < n; ++i)
+    prev_brk_[i] = clause_brk_[i] ? i : (i > 0 ? prev_brk_[i - 1] : UINT32_MAX);
+  prev_nonrange_date_.assign(dates_.size(), -1);
+  for (std::size_t d = 0; d < dates_.size(); ++d) {
+    const std::string* kind = dates_[d].first->Attr("kind");
+    prev_nonrange_date_[d] = !(kind && Is(*kind, "range"))
+                                 ? static_cast<std::ptrdiff_t>(d)
+                                 : (d > 0 ? prev_nonrange_date_[d - 1] : -1);
+  }
+}
+
+void Coder::PrepareSentenceScans(std::uint32_t sb, std::uint32_t se) {
+  next_place_.assign(se - sb + 1, se);
+  for (std::uint32_t t = se; t-- > sb;) {
+    const int g = group_at_[t - sb];
+    next_place_[t - sb] =
+        g >= 0 && groups_[g].place >= 0 && Is(groups_[g].prep, "في") ? t : next_place_[t + 1 - sb];
+  }
+  prev_stop_.assign(se - sb + 1, UINT32_MAX);
+  for (std::uint32_t t = sb + 1; t <= se; ++t) {
+    const std::uint32_t j = t - 1;
+    const bool stop = (verb_at_[j - sb] && !(doc_.tokens[j].proclitics & kCliticLi)) ||
+                      (MarkerAt(j) & kComplementizer);
+    prev_stop_[t - sb] = stop ? j : prev_stop_[j - sb];
+  }
+}
+
 std::string Coder::Prep(std::uint32_t tb, std::uint32_t sb) const {
   const Token& first = doc_.tokens[tb];
   if (first.proclitics & kCliticBi) return "ب";
@@ -1804,6 +1865,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   noun_at_.assign(se - sb, 0);
   for (const auto& tr : triggers_)
     if (!tr.row->verb && !tr.consumed) noun_at_[tr.tok - sb] = 1;
+  PrepareSentenceScans(sb, se);
 
   // Reported speech scopes: a speech verb opens a scope at the next
   // complementizer (or colon/quote) up to the sentence end.
@@ -1831,6 +1893,9 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         scope_b = ct + 1;
         speaker = sp;
       }
+    // scope_b only grows: a scope opened before it is never entered again
+    // (dropped, so that this loop stays short in a long sentence).
+    std::erase_if(scopes, [&](const auto& sc) { return sc.first < scope_b; });
     if (tr.consumed) continue;
     std::size_t before = events_.size();
     Emit(tr, sb, se, scope_b, se, speaker, events_);
@@ -3058,13 +3123,12 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       return verb_at_[k - sb] && k != tr.cue_tok && k != anchor &&
              !(doc_.tokens[k].proclitics & kCliticLi);
     };
-    std::uint32_t clause_lo = sb;
-    for (std::uint32_t k = anchor; k > sb; --k) {
-      if (clause_verb(k - 1) || (MarkerAt(k - 1) & kComplementizer)) {
-        clause_lo = k;
-        break;
-      }
-    }
+    // (The last clause verb or complementizer before the anchor, from the
+    // sentence's table; the cue is no clause verb.)
+    std::uint32_t stop = prev_stop_[anchor - sb];
+    if (stop != UINT32_MAX && stop == tr.cue_tok && !(MarkerAt(stop) & kComplementizer))
+      stop = prev_stop_[stop - sb];
+    const std::uint32_t clause_lo = stop == UINT32_MAX ? sb : stop + 1;
     std::uint32_t clause_hi = std::min(se, anchor + 24);
     bool reported = false;  // a statement's clause ends at its complementizer
     for (std::uint32_t k = anchor + 1; k < clause_hi; ++k)
@@ -3084,6 +3148,20 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         }
     std::uint32_t before_d = UINT32_MAX;
     const Span* before = nullptr;
+    // Of the dates before the anchor only the last usable one can win
+    // (nearest, before the clause or in it): start there, not at the
+    // sentence's first date.
+    {
+      auto at = std::lower_bound(dates_.begin(), dates_.end(), anchor,
+                                 [](const auto& p, std::uint32_t t) { return p.second < t; });
+      std::ptrdiff_t q = (at - dates_.begin()) - 1;
+      if (speech && q >= 0) q = prev_nonrange_date_[q];
+      if (q >= 0 && dates_[q].second >= sb)
+        it = std::lower_bound(dates_.begin(), dates_.end(), dates_[q].second,
+                              [](const auto& p, std::uint32_t t) { return p.second < t; });
+      else
+        it = at;
+    }
     for (; it != dates_.end() && it->second < se; ++it) {
       std::uint32_t tok = it->second;
       const std::string* kind = it->first->Attr("kind");
@@ -3151,8 +3229,12 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   }
   // ---- evidence: the clause around the trigger, widened to the actors.
   std::uint32_t eb = anchor, ee = i;
-  while (eb > sb && !IsClauseBreak(eb - 1)) --eb;
-  while (ee + 1 < se && !IsClauseBreak(ee + 1)) ++ee;
+  // (From the document's break tables: the clause may be the whole sentence.)
+  if (eb > sb) {
+    const std::uint32_t p = prev_brk_[eb - 1];
+    eb = p != UINT32_MAX && p >= sb ? p + 1 : sb;
+  }
+  ee = std::min(next_brk_[ee + 1], se) - 1;
   auto widen = [&](int g) {
     if (g < 0) return;
     for (int h : chain(g)) {
@@ -3165,11 +3247,9 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
 
   // ---- location
   auto location_of = [&](int tg, int sg) -> int {
-    // A place named with في in the clause.
-    for (std::uint32_t k = eb; k <= ee && k < se; ++k) {
-      int g = group_of(k);
-      if (g >= 0 && groups_[g].place >= 0 && Is(groups_[g].prep, "في")) return groups_[g].place;
-    }
+    // A place named with في in the clause (the sentence's table).
+    if (const std::uint32_t k = next_place_[eb - sb]; k <= ee && k < se)
+      return groups_[group_of(k)].place;
     if ((arow.flags & kVisit) && tg >= 0)
       return groups_[tg].place >= 0 ? groups_[tg].place : groups_[tg].entity;
     if ((arow.flags & kHost) && sg >= 0)
@@ -3249,17 +3329,19 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   // مع قادة كازاخستان وقرغيزستان وطاجيكستان وتركمانستان وأوزبكستان"), are the
   // bloc acting as one (Central Asia): one event with the bloc.
   if (made.size() >= 3) CollapseBlocs(made);
-  // Drop events that repeat an event of this sentence (same code root and actors).
+  // Drop events that repeat an event of this sentence (same code root and
+  // actors): a set of the sentence's keys, not a scan back over its events.
+  if (seen_sb_ != sb) {
+    seen_.clear();
+    seen_sb_ = sb;
+  }
   for (auto& ev : made) {
-    bool dup = false;
-    for (std::size_t k = out.size(); k-- > 0;) {
-      const Event& o = out[k];
-      if (doc_.tokens[sb].start > o.trigger_start) break;
-      if (std::string_view(o.cameo).substr(0, 2) == std::string_view(ev.cameo).substr(0, 2) &&
-          o.source == ev.source && o.target == ev.target)
-        dup = true;
-    }
-    if (dup) continue;
+    std::string key(std::string_view(ev.cameo).substr(0, 2));
+    key += '\t';
+    key += ev.source;
+    key += '\t';
+    key += ev.target;
+    if (!seen_.insert(std::move(key)).second) continue;
     out.push_back(std::move(ev));
   }
   if (arow.verb && src >= 0 && !(row.flags & kSpeech)) sentence_subject_ = groups_[src].entity;
@@ -3378,6 +3460,7 @@ void Coder::ActorFrames() {
 std::vector<Event> Coder::Run() {
   if (doc_.tokens.empty() || doc_.sentences.empty()) return {};
   Prepare();
+  PrepareScans();
   for (cur_sentence_ = 0; cur_sentence_ < doc_.sentences.size(); ++cur_sentence_)
     Sentence(doc_.sentences[cur_sentence_]);
   ActorFrames();
