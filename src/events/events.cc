@@ -2011,16 +2011,49 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
     if (governed)
       for (std::size_t k = m.b; k < m.e; ++k) keep[k - n_before] = 0;
   }
+  // Whether a statement has content kept after its complementizer: the last
+  // entry with a kept event (kept_last, made_by index + 1, 0 = none) comes
+  // after it. Only a statement's own events are dropped below (it is never
+  // after a later statement's complementizer) and AnnouncedContent only keeps
+  // events within its window, so kept_last is kept up to date, not rescanned.
+  auto any_kept = [&](const MadeT& o) {
+    for (std::size_t k = o.b; k < o.e; ++k)
+      if (keep[k - n_before]) return true;
+    return false;
+  };
+  std::size_t kept_last = 0;
+  for (std::size_t j = made_by.size(); j-- > 0;)
+    if (any_kept(made_by[j])) {
+      kept_last = j + 1;
+      break;
+    }
   for (const auto& m : made_by) {
     if (!m.speech) continue;
     bool content = false;
-    for (const auto& o : made_by)
-      if (&o != &m && m.comp != UINT32_MAX && o.tok > m.comp)
-        for (std::size_t k = o.b; k < o.e; ++k) content |= keep[k - n_before] != 0;
+    if (m.comp != UINT32_MAX) {
+      const auto after =
+          std::upper_bound(made_by.begin(), made_by.end(), m.comp,
+                           [](std::uint32_t t, const MadeT& x) { return t < x.tok; });
+      content = kept_last > static_cast<std::size_t>(after - made_by.begin());
+    }
     // "أعلنت X وY وقف إطلاق النار": the verbal noun the statement announces
     // (its object, in its clause) is the content.
     const bool announced =
         m.comp == UINT32_MAX && AnnouncedContent(m.tok, sb, n_before, made_by, keep);
+    if (announced) {
+      // The entries AnnouncedContent may keep: after the statement, before
+      // the eighth word after it that is no actor's name.
+      std::uint32_t bound = m.tok + 1;
+      for (std::uint32_t words = 0; bound < doc_.tokens.size(); ++bound) {
+        if (bound - sb >= group_at_.size() || group_at_[bound - sb] < 0) ++words;
+        if (words >= 8) break;
+      }
+      auto o = std::upper_bound(made_by.begin(), made_by.end(), m.tok,
+                                [](std::uint32_t t, const MadeT& x) { return t < x.tok; });
+      for (; o != made_by.end() && o->tok <= bound; ++o)
+        if (any_kept(*o))
+          kept_last = std::max(kept_last, static_cast<std::size_t>(o - made_by.begin()) + 1);
+    }
     content |= announced;
     // A participle statement without a target ("، مؤكدا أن ...") adds to
     // the clause before it: it is no statement of its own.
