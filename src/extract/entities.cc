@@ -175,8 +175,15 @@ bool SettlementCue(const Document& doc, const std::vector<TokenForms>& forms,
     if (prev == "عاصمه" || prev == "مدينه") return true;
   }
   const Token& t = doc.tokens[h.b];
-  const bool line_start =
-      h.b == 0 || doc.text.find('\n', doc.tokens[h.b - 1].byte_end) < t.byte_start;
+  // (A newline between the previous token and this one: searched between
+  // them only, not to the end of a long single-line text.)
+  bool line_start = h.b == 0;
+  if (!line_start) {
+    const std::size_t from = doc.tokens[h.b - 1].byte_end;
+    const std::size_t to = std::min<std::size_t>(t.byte_start, doc.text.size());
+    line_start = from < to && std::string_view(doc.text).substr(from, to - from).find('\n') !=
+                                  std::string_view::npos;
+  }
   if (line_start && h.e < doc.tokens.size() && !forms[h.e].arabic) {
     const std::string_view next = doc.Surface(doc.tokens[h.e]);
     return next == "-" || next == "–" || next == "(" || next == ":";
