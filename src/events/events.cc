@@ -665,7 +665,6 @@ class Coder {
   };
 
   void Prepare();
-  void PrepareScans();
   void PrepareSentenceScans(std::uint32_t sb, std::uint32_t se);
   void Sentence(const nufuz::Sentence& s);
   const Row* MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bool& imperfect,
@@ -726,12 +725,7 @@ class Coder {
     if (MarkerAt(t - 1) & kSince) return true;
     return t > sb + 1 && (MarkerAt(t - 2) & kSince) && (StemMarkerAt(t - 1) & kOnset);
   }
-  // A clause break at token i: read from the table PrepareScans fills once
-  // per document (the scans that look for one run per event).
   bool IsClauseBreak(std::uint32_t i) const {
-    return i < clause_brk_.size() ? clause_brk_[i] != 0 : ClauseBreakToken(i);
-  }
-  bool ClauseBreakToken(std::uint32_t i) const {
     if (!IsPunct(i)) return false;
     std::string_view s = doc_.Surface(doc_.tokens[i]);
     return Is(s, "،") || Is(s, ",") || Is(s, "؛") || Is(s, ";") || Is(s, ":") || Is(s, "(") ||
@@ -819,22 +813,27 @@ class Coder {
   int sentence_subject_ = -1;      // entity of the last verb subject in the sentence
   std::vector<Event> events_;
   std::vector<Event> made_;  // Emit's events being made (buffer reused)
-  // Scan tables, so that no scan per event runs over a whole (possibly very
-  // long, unpunctuated) sentence: per document (PrepareScans), whether token
-  // i is a clause break, the first break at or after i (next_brk_, size n + 1,
-  // n = none), the last at or before i (prev_brk_, UINT32_MAX = none), and
-  // per date the last date at or before it that is no range (-1 = none).
-  std::vector<char> clause_brk_;
-  std::vector<std::uint32_t> next_brk_, prev_brk_;
+  // Scan tables for a long sentence (more than kLongSentence tokens, e.g. a
+  // text without sentence punctuation), so that no scan per event runs over
+  // the whole sentence: Emit's scans that may reach the sentence's ends (its
+  // evidence clause, the place in it, its date clause, the sentence's
+  // events) read them instead. A shorter sentence bounds those scans itself
+  // and is scanned as it is (cheaper than filling tables).
+  // PrepareSentenceScans fills them once groups and verb_at_ are set,
+  // indexed by token - sb: the first clause break at or after the token
+  // (next_brk_, se = none), the last at or before it (prev_brk_, UINT32_MAX
+  // = none), the first token at or after it with a place after في
+  // (next_place_, se = none), the last token before it that is a clause verb
+  // (not ل-) or a complementizer (prev_stop_, UINT32_MAX = none).
+  static constexpr std::uint32_t kLongSentence = 256;
+  bool long_sentence_ = false;
+  std::vector<std::uint32_t> next_brk_, prev_brk_, next_place_, prev_stop_;
+  // Per date, the last date at or before it that is no range (-1 = none):
+  // filled for the document at its first long sentence.
   std::vector<std::ptrdiff_t> prev_nonrange_date_;
-  // Per sentence (PrepareSentenceScans, once groups and verb_at_ are set),
-  // indexed by token - sb: the first token at or after it with a place after
-  // في (Emit's location), sentence end = none; the last token before it that
-  // is a clause verb (not ل-) or a complementizer (Emit's date clause),
-  // UINT32_MAX = none.
-  std::vector<std::uint32_t> next_place_, prev_stop_;
-  // Emit's sentence-level duplicate check: root, source and target of the
-  // events already emitted in the sentence starting at token seen_sb_.
+  bool have_prev_nonrange_ = false;
+  // A long sentence's events so far by code root, source and target (Emit's
+  // duplicate check), for the sentence starting at token seen_sb_.
   std::unordered_set<std::string> seen_;
   std::uint32_t seen_sb_ = UINT32_MAX;
 };
@@ -1019,39 +1018,38 @@ void Coder::Prepare() {
 // The preposition governing a mention starting at token tb: the token just
 // before it (or up to three tokens back through non-actor words), or the
 // ب/ل proclitic of its first token.
-void Coder::PrepareScans() {
-  const auto n = static_cast<std::uint32_t>(doc_.tokens.size());
-  clause_brk_.clear();  // IsClauseBreak reads the tokens until the table is full
-  std::vector<char> brk(n);
-  for (std::uint32_t i = 0; i < n; ++i) brk[i] = ClauseBreakToken(i) ? 1 : 0;
-  clause_brk_.swap(brk);
-  next_brk_.assign(n + 1, n);
-  for (std::uint32_t i = n; i-- > 0;) next_brk_[i] = clause_brk_[i] ? i : next_brk_[i + 1];
-  prev_brk_.assign(n, UINT32_MAX);
-  for (std::uint32_t i = 0; i < n; ++i)
-    prev_brk_[i] = clause_brk_[i] ? i : (i > 0 ? prev_brk_[i - 1] : UINT32_MAX);
-  prev_nonrange_date_.assign(dates_.size(), -1);
-  for (std::size_t d = 0; d < dates_.size(); ++d) {
-    const std::string* kind = dates_[d].first->Attr("kind");
-    prev_nonrange_date_[d] = !(kind && Is(*kind, "range"))
-                                 ? static_cast<std::ptrdiff_t>(d)
-                                 : (d > 0 ? prev_nonrange_date_[d - 1] : -1);
-  }
-}
-
 void Coder::PrepareSentenceScans(std::uint32_t sb, std::uint32_t se) {
-  next_place_.assign(se - sb + 1, se);
+  long_sentence_ = se - sb > kLongSentence;
+  if (!long_sentence_) return;
+  const std::uint32_t len = se - sb;
+  next_brk_.assign(len + 1, se);
+  prev_brk_.assign(len, UINT32_MAX);
+  for (std::uint32_t t = se; t-- > sb;)
+    next_brk_[t - sb] = IsClauseBreak(t) ? t : next_brk_[t + 1 - sb];
+  for (std::uint32_t t = sb; t < se; ++t)
+    prev_brk_[t - sb] = next_brk_[t - sb] == t ? t : (t > sb ? prev_brk_[t - 1 - sb] : UINT32_MAX);
+  next_place_.assign(len + 1, se);
   for (std::uint32_t t = se; t-- > sb;) {
     const int g = group_at_[t - sb];
     next_place_[t - sb] =
         g >= 0 && groups_[g].place >= 0 && Is(groups_[g].prep, "في") ? t : next_place_[t + 1 - sb];
   }
-  prev_stop_.assign(se - sb + 1, UINT32_MAX);
+  prev_stop_.assign(len + 1, UINT32_MAX);
   for (std::uint32_t t = sb + 1; t <= se; ++t) {
     const std::uint32_t j = t - 1;
     const bool stop = (verb_at_[j - sb] && !(doc_.tokens[j].proclitics & kCliticLi)) ||
                       (MarkerAt(j) & kComplementizer);
     prev_stop_[t - sb] = stop ? j : prev_stop_[j - sb];
+  }
+  if (!have_prev_nonrange_) {
+    have_prev_nonrange_ = true;
+    prev_nonrange_date_.assign(dates_.size(), -1);
+    for (std::size_t d = 0; d < dates_.size(); ++d) {
+      const std::string* kind = dates_[d].first->Attr("kind");
+      prev_nonrange_date_[d] = !(kind && Is(*kind, "range"))
+                                   ? static_cast<std::ptrdiff_t>(d)
+                                   : (d > 0 ? prev_nonrange_date_[d - 1] : -1);
+    }
   }
 }
 
@@ -3156,12 +3154,21 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       return verb_at_[k - sb] && k != tr.cue_tok && k != anchor &&
              !(doc_.tokens[k].proclitics & kCliticLi);
     };
-    // (The last clause verb or complementizer before the anchor, from the
-    // sentence's table; the cue is no clause verb.)
-    std::uint32_t stop = prev_stop_[anchor - sb];
-    if (stop != UINT32_MAX && stop == tr.cue_tok && !(MarkerAt(stop) & kComplementizer))
-      stop = prev_stop_[stop - sb];
-    const std::uint32_t clause_lo = stop == UINT32_MAX ? sb : stop + 1;
+    std::uint32_t clause_lo = sb;
+    if (long_sentence_) {
+      // (The sentence's table; the cue is no clause verb.)
+      std::uint32_t stop = prev_stop_[anchor - sb];
+      if (stop != UINT32_MAX && stop == tr.cue_tok && !(MarkerAt(stop) & kComplementizer))
+        stop = prev_stop_[stop - sb];
+      clause_lo = stop == UINT32_MAX ? sb : stop + 1;
+    } else {
+      for (std::uint32_t k = anchor; k > sb; --k) {
+        if (clause_verb(k - 1) || (MarkerAt(k - 1) & kComplementizer)) {
+          clause_lo = k;
+          break;
+        }
+      }
+    }
     std::uint32_t clause_hi = std::min(se, anchor + 24);
     bool reported = false;  // a statement's clause ends at its complementizer
     for (std::uint32_t k = anchor + 1; k < clause_hi; ++k)
@@ -3181,10 +3188,10 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         }
     std::uint32_t before_d = UINT32_MAX;
     const Span* before = nullptr;
-    // Of the dates before the anchor only the last usable one can win
-    // (nearest, before the clause or in it): start there, not at the
-    // sentence's first date.
-    {
+    // In a long sentence: of the dates before the anchor only the last
+    // usable one can win (nearest, before the clause or in it): start there,
+    // not at the sentence's first date.
+    if (long_sentence_) {
       auto at = std::lower_bound(dates_.begin(), dates_.end(), anchor,
                                  [](const auto& p, std::uint32_t t) { return p.second < t; });
       std::ptrdiff_t q = (at - dates_.begin()) - 1;
@@ -3262,12 +3269,17 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   }
   // ---- evidence: the clause around the trigger, widened to the actors.
   std::uint32_t eb = anchor, ee = i;
-  // (From the document's break tables: the clause may be the whole sentence.)
-  if (eb > sb) {
-    const std::uint32_t p = prev_brk_[eb - 1];
-    eb = p != UINT32_MAX && p >= sb ? p + 1 : sb;
+  if (long_sentence_) {
+    // (The sentence's break tables: the clause may be the whole sentence.)
+    if (eb > sb) {
+      const std::uint32_t p = prev_brk_[eb - 1 - sb];
+      eb = p != UINT32_MAX ? p + 1 : sb;
+    }
+    ee = next_brk_[ee + 1 - sb] - 1;
+  } else {
+    while (eb > sb && !IsClauseBreak(eb - 1)) --eb;
+    while (ee + 1 < se && !IsClauseBreak(ee + 1)) ++ee;
   }
-  ee = std::min(next_brk_[ee + 1], se) - 1;
   auto widen = [&](int g) {
     if (g < 0) return;
     for (int h : chain(g)) {
@@ -3280,9 +3292,16 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
 
   // ---- location
   auto location_of = [&](int tg, int sg) -> int {
-    // A place named with في in the clause (the sentence's table).
-    if (const std::uint32_t k = next_place_[eb - sb]; k <= ee && k < se)
-      return groups_[group_of(k)].place;
+    // A place named with في in the clause.
+    if (long_sentence_) {
+      if (const std::uint32_t k = next_place_[eb - sb]; k <= ee && k < se)
+        return groups_[group_of(k)].place;
+    } else {
+      for (std::uint32_t k = eb; k <= ee && k < se; ++k) {
+        int g = group_of(k);
+        if (g >= 0 && groups_[g].place >= 0 && Is(groups_[g].prep, "في")) return groups_[g].place;
+      }
+    }
     if ((arow.flags & kVisit) && tg >= 0)
       return groups_[tg].place >= 0 ? groups_[tg].place : groups_[tg].entity;
     if ((arow.flags & kHost) && sg >= 0)
@@ -3363,18 +3382,31 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
   // bloc acting as one (Central Asia): one event with the bloc.
   if (made.size() >= 3) CollapseBlocs(made);
   // Drop events that repeat an event of this sentence (same code root and
-  // actors): a set of the sentence's keys, not a scan back over its events.
-  if (seen_sb_ != sb) {
+  // actors); in a long sentence from a set of its keys, not a scan back over
+  // its events.
+  if (long_sentence_ && seen_sb_ != sb) {
     seen_.clear();
     seen_sb_ = sb;
   }
   for (auto& ev : made) {
-    std::string key(std::string_view(ev.cameo).substr(0, 2));
-    key += '\t';
-    key += ev.source;
-    key += '\t';
-    key += ev.target;
-    if (!seen_.insert(std::move(key)).second) continue;
+    bool dup = false;
+    if (long_sentence_) {
+      std::string key(std::string_view(ev.cameo).substr(0, 2));
+      key += '\t';
+      key += ev.source;
+      key += '\t';
+      key += ev.target;
+      dup = !seen_.insert(std::move(key)).second;
+    } else {
+      for (std::size_t k = out.size(); k-- > 0;) {
+        const Event& o = out[k];
+        if (doc_.tokens[sb].start > o.trigger_start) break;
+        if (std::string_view(o.cameo).substr(0, 2) == std::string_view(ev.cameo).substr(0, 2) &&
+            o.source == ev.source && o.target == ev.target)
+          dup = true;
+      }
+    }
+    if (dup) continue;
     out.push_back(std::move(ev));
   }
   if (arow.verb && src >= 0 && !(row.flags & kSpeech)) sentence_subject_ = groups_[src].entity;
@@ -3493,7 +3525,6 @@ void Coder::ActorFrames() {
 std::vector<Event> Coder::Run() {
   if (doc_.tokens.empty() || doc_.sentences.empty()) return {};
   Prepare();
-  PrepareScans();
   for (cur_sentence_ = 0; cur_sentence_ < doc_.sentences.size(); ++cur_sentence_)
     Sentence(doc_.sentences[cur_sentence_]);
   ActorFrames();
