@@ -80,6 +80,10 @@ TEST(ExtractActors, OrdinaryWordsAfterATitleAreNoPerson) {
       "استدعت الخارجية السفير الياباني احتجاجا على تصريحات وزيرة الدفاع.",
       "طالبت الحكومة بالاعتذار عن تصريحات رئيسة وزرائها.",
       "قال المتحدث باسم الوزارة تصريحات الوزير لا تمثل الحكومة.",
+      "استقبل الرئيس سفراء الدول الأوروبية في القصر.",
+      "التقى الرئيس خبراء الطاقة في العاصمة.",
+      "قال قائد القوات البحرية إن السفن جاهزة للإبحار.",
+      "التقى الوزير قائد القوات الخاصة في الثكنة.",
   };
   for (const std::string& text : cases) {
     const Document doc = Analyze(text);
@@ -106,7 +110,8 @@ TEST(ExtractActors, RealNamesStayPeople) {
 
 TEST(CommonWords, InflectionEvidence) {
   const auto common = CommonWords::FromWords(
-      {"خلال", "على"}, {"شخص", "شخصا", "محادثة", "محادثات", "تصريح", "تصريحات", "زيا", "نورا"});
+      {"خلال", "على"},
+      {"شخص", "شخصا", "محادثة", "محادثات", "تصريح", "تصريحات", "زيا", "نورا", "سفير", "سفراء"});
   struct Case {
     std::string word;
     bool ordinary;

@@ -105,6 +105,13 @@ std::shared_ptr<const CommonWords> CommonWords::FromWords(
 bool CommonWords::Ordinary(std::string_view key) const {
   if (function_.Contains(key)) return true;
   if (key.size() < 8 || !words_.Contains(key)) return false;  // four letters at least
+  // The broken plural فعلاء of a listed فعيل (سفراء / سفير، خبراء / خبير).
+  if (key.size() == 10 && EndsWith(key, "اء")) {
+    std::string sg(key.substr(0, 4));
+    sg += "ي";
+    sg += key.substr(4, 2);
+    if (words_.Contains(sg)) return true;
+  }
   // Each Arabic letter of a key is two bytes.
   if (EndsWith(key, "ا")) return words_.Contains(key.substr(0, key.size() - 2));
   if (EndsWith(key, "ات") && key.size() >= 10) {
@@ -149,7 +156,9 @@ bool IsNameWord(const Document& doc, const std::vector<TokenForms>& forms, std::
   if (!t.suffix.empty()) return false;
   if (f.whole.size() >= 2 && f.whole.compare(f.whole.size() - 2, 2, "ه") == 0) return false;
   if (lexicon.Contains(f.whole) || lexicon.Contains(t.key)) {
-    if (!strong || t.proclitics || f.whole.size() < 8) return false;
+    // A word with the article is no name here either (القوات after قائد:
+    // the tokeniser leaves a listed word whole, article and all).
+    if (!strong || t.proclitics || f.article || f.whole.size() < 8) return false;
     // Imperfect verbs (يزور، تستضيف، نرى) and the like are not names.
     std::string_view first = std::string_view(f.whole).substr(0, 2);
     // Participles and verbal nouns (مشترك) likewise, and perfect verbs of the
@@ -164,7 +173,7 @@ bool IsNameWord(const Document& doc, const std::vector<TokenForms>& forms, std::
   if ((t.proclitics & ~kCliticAl) && lexicon.Contains(f.core)) return false;
   // A word with the article is an adjective after a title (الإعلامي), unless
   // it continues a name that began with the article (الحسن الخطيب).
-  if (t.proclitics & kCliticAl) return false;
+  if ((t.proclitics & kCliticAl) || f.article) return false;
   return true;
 }
 
