@@ -13,7 +13,9 @@
 // - A name is 1-4 name words: words in the transliteration table, or words
 //   the lexicon does not know (a word with a conjunction must be unknown
 //   without it; a word with a preposition must be unknown as written). Names
-//   stop at punctuation, known words, titles and gazetteer names.
+//   stop at punctuation, known words, titles and gazetteer names. A function
+//   word is no name word, and an ordinary word (CommonWords) starts no name
+//   unless a usual given name precedes it.
 // - DocPeople collects the people of one document: a new name whose last
 //   word is a known person's surname, with compatible first words, is the
 //   same person; later bare surnames and a title alone ("الرئيس الكازاخستاني"
