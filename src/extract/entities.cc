@@ -198,7 +198,24 @@ bool EntityCue(const Document& doc, const std::vector<TokenForms>& forms, const 
                const std::vector<Hit>& hits, const std::vector<int>& hit_at, const Hit& h) {
   constexpr std::uint8_t kPrep = kCliticBi | kCliticLi | kCliticKa;
   if (doc.tokens[h.b].proclitics & kPrep) return true;
-  if (h.b == 0 || !forms[h.b - 1].arabic) return false;
+  // An adjective follows its noun: a sentence that opens with the word has
+  // the state as its subject ("مالي تطرد ...").
+  if (h.b == 0) return true;
+  if (!forms[h.b - 1].arabic) {
+    const std::string_view p = doc.Surface(doc.tokens[h.b - 1]);
+    return p == "." || p == "!" || p == "?" || p == "\u061F" ||
+           doc.text.find('\n', doc.tokens[h.b - 1].byte_end) < doc.tokens[h.b].byte_start;
+  }
+  // Nor does it follow a verb: a past verb with the feminine ت, which a
+  // state takes as its subject (أمهلت مالي، طردت مالي), is no noun it could
+  // qualify (plurals in ات take the feminine adjective).
+  {
+    const Token& pt = doc.tokens[h.b - 1];
+    const std::string_view pk = forms[h.b - 1].core;
+    if (!forms[h.b - 1].article && pt.suffix.empty() && pk.size() >= 8 && EndsWith(pk, "ت") &&
+        !EndsWith(pk, "ات"))
+      return true;
+  }
   if (const int x = hit_at[h.b - 1]; x >= 0) {
     const Hit& p = hits[x];
     // A title or body in construct (رئيس مالي، حكومة مالي); after a
