@@ -83,6 +83,8 @@ TEST(ExtractActors, OrdinaryWordsAfterATitleAreNoPerson) {
       "استقبل الرئيس سفراء الدول الأوروبية في القصر.",
       "التقى الرئيس خبراء الطاقة في العاصمة.",
       "قال قائد القوات البحرية إن السفن جاهزة للإبحار.",
+      "بحسب مسؤولين محليين فإن عدد الضحايا ارتفع.",
+      "قال ناشطون حقوقيون إن الاعتقالات طالت العشرات.",
       "التقى الوزير قائد القوات الخاصة في الثكنة.",
   };
   for (const std::string& text : cases) {
@@ -100,6 +102,8 @@ TEST(ExtractActors, RealNamesStayPeople) {
       {"التقى الجنرال كريستوفر كافولي قادة الحلف في بروكسل.", "كريستوفر كافولي"},
       {"صرح النائب خالد المعيني بأن الاتفاق يخدم البلدين.", "خالد المعيني"},
       {"استقبل الوزير إيغور نورا في مكتبه.", "إيغور نورا"},
+      // أل with hamza is never the article.
+      {"قال السفير الكازاخستاني ييرلان أليمبايف إن بلاده منفتحة.", "ييرلان أليمبايف"},
       {"قالت وكيلة الوزارة عزرا زيا إن واشنطن تدعم الحوار. وأضافت زيا أن الوفد سيعود.", "عزرا زيا"},
   };
   for (const Case& c : cases) {
@@ -108,19 +112,29 @@ TEST(ExtractActors, RealNamesStayPeople) {
   }
 }
 
+TEST(Transliterator, HamzaAlefLamIsNoArticle) {
+  EXPECT_EQ(Bundled().entities->translit().Name("ييرلان أليمبايف").find("Al-"), std::string::npos);
+  EXPECT_EQ(Bundled().entities->translit().Name("خالد المعيني").find("Al-"), 7u);
+}
+
 TEST(CommonWords, InflectionEvidence) {
   const auto common = CommonWords::FromWords(
-      {"خلال", "على"},
-      {"شخص", "شخصا", "محادثة", "محادثات", "تصريح", "تصريحات", "زيا", "نورا", "سفير", "سفراء"});
+      {"خلال", "على"}, {"شخص", "شخصا", "محادثة", "محادثات", "تصريح", "تصريحات", "زيا", "نورا",
+                        "سفير", "سفراء", "ناشط", "ناشطون"});
   struct Case {
     std::string word;
     bool ordinary;
   };
   const std::vector<Case> cases = {
-      {"خلال", true},    {"شخصا", true}, {"محادثات", true},
-      {"تصريحات", true}, {"زيا", false},  // listed, but no listed stem: a name may be listed too
-      {"نورا", false},                    // listed, stem نور is not
-      {"كافولي", false},                  // unlisted
+      {"خلال", true},     // a function word
+      {"شخصا", true},     // accusative of a listed noun
+      {"محادثات", true},  // plural of a listed feminine
+      {"تصريحات", true},  // plural of a listed masculine
+      {"سفراء", true},    // broken plural of a listed فعيل
+      {"ناشطون", true},   // sound plural of a listed noun
+      {"زيا", false},     // listed, but too short to tell: a name may be listed too
+      {"نورا", false},    // listed, stem نور is not
+      {"كافولي", false},  // unlisted
   };
   for (const Case& c : cases) EXPECT_EQ(common->Ordinary(text::Key(c.word)), c.ordinary) << c.word;
 }

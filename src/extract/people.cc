@@ -105,6 +105,11 @@ std::shared_ptr<const CommonWords> CommonWords::FromWords(
 bool CommonWords::Ordinary(std::string_view key) const {
   if (function_.Contains(key)) return true;
   if (key.size() < 8 || !words_.Contains(key)) return false;  // four letters at least
+  // The sound masculine plural (مسؤولين / مسؤول، ناشطون / ناشط), with a
+  // stem of three letters at least.
+  if (key.size() >= 10 && (EndsWith(key, "ون") || EndsWith(key, "ين")) &&
+      words_.Contains(key.substr(0, key.size() - 4)))
+    return true;
   // The broken plural فعلاء of a listed فعيل (سفراء / سفير، خبراء / خبير).
   if (key.size() == 10 && EndsWith(key, "اء")) {
     std::string sg(key.substr(0, 4));
@@ -173,7 +178,11 @@ bool IsNameWord(const Document& doc, const std::vector<TokenForms>& forms, std::
   if ((t.proclitics & ~kCliticAl) && lexicon.Contains(f.core)) return false;
   // A word with the article is an adjective after a title (الإعلامي), unless
   // it continues a name that began with the article (الحسن الخطيب).
-  if ((t.proclitics & kCliticAl) || f.article) return false;
+  // The article is never written with hamza: أليمبايف is a name the
+  // tokeniser read as ال + يمبايف.
+  const bool hamza_al = t.proclitics == kCliticAl && (StartsWith(surface, "\u0623\u0644") ||
+                                                      StartsWith(surface, "\u0625\u0644"));
+  if (((t.proclitics & kCliticAl) || f.article) && !hamza_al) return false;
   return true;
 }
 

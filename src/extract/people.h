@@ -73,8 +73,9 @@ class Titles {
 //   - a function word (lexicon/function_words.tsv: خلال، عبر), or
 //   - listed (lexicon/repair_system_words.tsv) together with the stem of an
 //     inflection a name does not take: the accusative -ا (شخصا / شخص,
-//     احتجاجا / احتجاج), the plural -ات (محادثات / محادثة، تصريحات / تصريح)
-//     or the broken plural فعلاء of a فعيل (سفراء / سفير).
+//     احتجاجا / احتجاج), the plural -ات (محادثات / محادثة، تصريحات / تصريح),
+//     the sound plural -ون / -ين (ناشطون / ناشط) or the broken plural فعلاء
+//     of a فعيل (سفراء / سفير).
 // Keys are normalised (text::Key). Names of the transliteration table are
 // tested before this and stay names (رانيا، ماريا).
 class CommonWords {
