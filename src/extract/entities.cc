@@ -17,11 +17,13 @@ EntityExtractor::EntityExtractor(std::shared_ptr<const text::Lexicon> lexicon,
                                  std::shared_ptr<const Gazetteer> gazetteer,
                                  std::shared_ptr<const Titles> titles,
                                  std::shared_ptr<const Transliterator> translit,
-                                 const std::vector<std::string>& time_words)
+                                 const std::vector<std::string>& time_words,
+                                 std::shared_ptr<const CommonWords> common)
     : lexicon_(std::move(lexicon)),
       gazetteer_(std::move(gazetteer)),
       titles_(std::move(titles)),
-      translit_(std::move(translit)) {
+      translit_(std::move(translit)),
+      common_(std::move(common)) {
   for (const GazEntry& e : gazetteer_->entries()) capital_.push_back(IsCapital(e));
   for (const std::string& w : time_words) {
     const std::string key = text::Key(w);
@@ -43,9 +45,11 @@ Result<std::shared_ptr<const EntityExtractor>> EntityExtractor::Load(
     const int c = dw->Column("word");
     for (std::size_t r = 0; r < dw->rows(); ++r) time_words.push_back(dw->Cell(r, c));
   }
-  return std::make_shared<const EntityExtractor>(std::move(lexicon), std::move(gaz.value()),
-                                                 std::move(titles.value()),
-                                                 std::move(translit.value()), time_words);
+  auto common = CommonWords::Load(data_dir);
+  if (!common.ok()) return common.status();
+  return std::make_shared<const EntityExtractor>(
+      std::move(lexicon), std::move(gaz.value()), std::move(titles.value()),
+      std::move(translit.value()), time_words, std::move(common.value()));
 }
 
 namespace {
@@ -55,8 +59,9 @@ enum class HitKind : std::uint8_t { kGaz, kTitle, kNisba };
 struct Hit {
   std::uint32_t b = 0, e = 0;  // tokens [b, e)
   HitKind kind = HitKind::kGaz;
-  std::uint32_t value = 0;  // gazetteer entry or title index
-  bool by_whole = false;    // first token matched as written (no clitics cut)
+  std::uint32_t value = 0;    // gazetteer entry or title index
+  bool by_whole = false;      // first token matched as written (no clitics cut)
+  std::uint8_t conj_cps = 0;  // a conjunction the tokeniser left on the first token
 };
 
 // Words that link a title to the place or body it belongs to (closed class).
@@ -200,7 +205,24 @@ bool EntityCue(const Document& doc, const std::vector<TokenForms>& forms, const 
                const std::vector<Hit>& hits, const std::vector<int>& hit_at, const Hit& h) {
   constexpr std::uint8_t kPrep = kCliticBi | kCliticLi | kCliticKa;
   if (doc.tokens[h.b].proclitics & kPrep) return true;
-  if (h.b == 0 || !forms[h.b - 1].arabic) return false;
+  // An adjective follows its noun: a sentence that opens with the word has
+  // the state as its subject ("مالي تطرد ...").
+  if (h.b == 0) return true;
+  if (!forms[h.b - 1].arabic) {
+    const std::string_view p = doc.Surface(doc.tokens[h.b - 1]);
+    return p == "." || p == "!" || p == "?" || p == "\u061F" ||
+           doc.text.find('\n', doc.tokens[h.b - 1].byte_end) < doc.tokens[h.b].byte_start;
+  }
+  // Nor does it follow a verb: a past verb with the feminine ت, which a
+  // state takes as its subject (أمهلت مالي، طردت مالي), is no noun it could
+  // qualify (plurals in ات take the feminine adjective).
+  {
+    const Token& pt = doc.tokens[h.b - 1];
+    const std::string_view pk = forms[h.b - 1].core;
+    if (!forms[h.b - 1].article && pt.suffix.empty() && pk.size() >= 8 && EndsWith(pk, "ت") &&
+        !EndsWith(pk, "ات"))
+      return true;
+  }
   if (const int x = hit_at[h.b - 1]; x >= 0) {
     const Hit& p = hits[x];
     // A title or body in construct (رئيس مالي، حكومة مالي); after a
@@ -253,6 +275,13 @@ void ResolveAmbiguous(const Document& doc, const std::vector<TokenForms>& forms,
     if (word && EntityCue(doc, forms, gaz, hits, hit_at, h)) {
       h.value = *std::find_if(readings.begin(), readings.end(),
                               [](std::uint32_t r) { return r != Gazetteer::kWord; });
+      continue;
+    }
+    // With the article the name is the adjective (الوضع المالي "the
+    // financial situation"), whatever else the document names; a nisba of
+    // the country after a state body (الجيش المالي) had its cue above.
+    if (word && forms[h.b].article) {
+      h.value = Gazetteer::kWord;
       continue;
     }
     if (SettlementCue(doc, forms, hits, hit_at, h)) {
@@ -316,10 +345,15 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
       h.kind = HitKind::kGaz;
       h.value = g.value;
       h.by_whole = g.first_by_whole;
+      h.conj_cps = g.first_conj_cps;
     } else if (t.length) {
       h.e = h.b + t.length;
       h.kind = HitKind::kTitle;
       h.value = t.value;
+    } else if (int nb2 = i + 1 < n ? gaz.Nisba2(forms[i], forms[i + 1]) : -1; nb2 >= 0) {
+      h.e = h.b + 2;
+      h.kind = HitKind::kNisba;
+      h.value = static_cast<std::uint32_t>(nb2);
     } else if (int nb = gaz.Nisba(forms[i]); nb >= 0) {
       h.e = h.b + 1;
       h.kind = HitKind::kNisba;
@@ -357,9 +391,40 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
       break;
     }
 
+  // A state body with an adjective that is also a country's nisba (الحكومة
+  // المالية: "financial" or Malian) names the country's body only when the
+  // document names the country otherwise (في مالي، باماكو).
+  for (std::size_t hi = 0; hi < hits.size(); ++hi) {
+    const Hit& h = hits[hi];
+    if (h.kind != HitKind::kTitle || h.e >= n || covered[h.e] || !forms[h.e].article) continue;
+    const TitleKind kind = titles_->info(h.value).kind;
+    if (kind != TitleKind::kOrg && kind != TitleKind::kBody) continue;
+    const int c = gaz.WordNisba(forms[h.e]);
+    if (c < 0) continue;
+    const std::string& id = entries[c].id;
+    bool named = false;
+    for (const Hit& x : hits) {
+      if (x.kind == HitKind::kTitle || (x.value & Gazetteer::kAmbiguous)) continue;
+      const GazEntry& e = entries[x.value];
+      const std::string* country = e.Attr("country");
+      named |= e.id == id || (country && *country == id);
+    }
+    if (!named) continue;
+    Hit nh;
+    nh.b = h.e;
+    nh.e = h.e + 1;
+    nh.kind = HitKind::kNisba;
+    nh.value = static_cast<std::uint32_t>(c);
+    hits.insert(hits.begin() + static_cast<std::ptrdiff_t>(hi) + 1, nh);
+    for (std::size_t k = hi + 1; k < hits.size(); ++k)
+      for (std::uint32_t j = hits[k].b; j < hits[k].e; ++j) hit_at[j] = static_cast<int>(k);
+    covered[h.e] = true;
+  }
+
   auto start_of = [&](std::size_t tok, bool by_whole) {
     return doc.tokens[tok].start + (by_whole ? 0 : forms[tok].clitic_cps);
   };
+  auto hit_start = [&](const Hit& h) { return start_of(h.b, h.by_whole) + h.conj_cps; };
   // The text from code point `start` (inside token `first`) to the end of
   // token `last`, cut with the tokens' byte offsets: no index of the text.
   auto surface = [&](std::size_t first, std::uint32_t start, std::size_t last) {
@@ -418,7 +483,7 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
       Person p;
       p.gaz_id = e.id;
       for (std::uint32_t k = h.b; k < h.e; ++k) p.words.emplace_back(name_word(k));
-      std::uint32_t s = start_of(h.b, h.by_whole);
+      std::uint32_t s = hit_start(h);
       p.name_ar = surface(h.b, s, h.e - 1);
       p.mentions.push_back({s, doc.tokens[h.e - 1].end});
       int who = static_cast<int>(people.Add(std::move(p)));
@@ -438,8 +503,7 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
       o.entity.wikidata = t.wikidata;
       o.entity.attrs = t.attrs;
     }
-    o.mentions.push_back(
-        {start_of(h.b, h.by_whole), doc.tokens[h.e - 1].end, h.kind == HitKind::kNisba});
+    o.mentions.push_back({hit_start(h), doc.tokens[h.e - 1].end, h.kind == HitKind::kNisba});
   }
 
   // A usual given name followed by a short word the lexicon knows (عزرا زيا:
@@ -477,7 +541,7 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
     const Transliterator::Entry* e =
         translit_->Find(name_word(i), conj ? forms[i].core_hash : forms[i].whole_hash);
     if (!e || !e->start) continue;
-    std::size_t len = ScanName(doc, forms, i, covered, *lexicon_, *translit_, false);
+    std::size_t len = ScanName(doc, forms, i, covered, *lexicon_, *translit_, false, common_.get());
     const bool vouched = len == 1 && short_surname(i + 1);
     if (vouched) len = 2;
     bool gaz_next = len == 1 && i + 1 < n && hit_at[i + 1] >= 0 &&
@@ -543,7 +607,8 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
     if (info.kind == TitleKind::kModifier) continue;
 
     if (info.kind == TitleKind::kReport) {
-      std::size_t len = ScanName(doc, forms, h.e, covered, *lexicon_, *translit_, false);
+      std::size_t len =
+          ScanName(doc, forms, h.e, covered, *lexicon_, *translit_, false, common_.get());
       const Transliterator::Entry* first = h.e < n ? translit_->Find(name_word(h.e)) : nullptr;
       // Words that are also ordinary words (سعيد) do not make a name here.
       bool plain = true;
@@ -615,14 +680,14 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
       const Hit& x = hits[hit_at[k]];
       p.gaz_id = entries[x.value].id;
       for (std::uint32_t j = x.b; j < x.e; ++j) p.words.emplace_back(name_word(j));
-      std::uint32_t s = start_of(x.b, x.by_whole);
+      std::uint32_t s = hit_start(x);
       p.name_ar = surface(x.b, s, x.e - 1);
       p.mentions.push_back({s, doc.tokens[x.e - 1].end});
       people.Add(std::move(p));
       resume = x.e;
       continue;
     }
-    std::size_t len = ScanName(doc, forms, k, covered, *lexicon_, *translit_, true);
+    std::size_t len = ScanName(doc, forms, k, covered, *lexicon_, *translit_, true, common_.get());
     if (len == 1 && given_at(k) && short_surname(k + 1)) {
       len = 2;
       p.vouched = true;
@@ -646,7 +711,8 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
           bool free = true;
           for (std::size_t q = j; q < before; ++q) free &= !covered[q] && hit_at[q] < 0;
           if (!free) continue;
-          std::size_t got = ScanName(doc, forms, j, covered, *lexicon_, *translit_, len2 == 2);
+          std::size_t got =
+              ScanName(doc, forms, j, covered, *lexicon_, *translit_, len2 == 2, common_.get());
           // Before ", <title>" the last word may be a short one the word
           // list also knows (نورا): any plain word of two letters or more.
           if (len2 == 2 && got == 1) {
@@ -659,7 +725,8 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
           }
           if (got != len2) continue;
           if (j > 0 && forms[j - 1].arabic &&
-              ScanName(doc, forms, j - 1, covered, *lexicon_, *translit_, false) > len2)
+              ScanName(doc, forms, j - 1, covered, *lexicon_, *translit_, false, common_.get()) >
+                  len2)
             continue;  // the name may start earlier: leave it
           Person named = make_person(j, len2);
           named.role = role;

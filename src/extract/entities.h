@@ -49,8 +49,9 @@ namespace nufuz::extract {
 
 class EntityExtractor {
  public:
-  // Loads gazetteer/*.tsv, lexicon/titles.tsv, lexicon/name_translit.tsv and
-  // the words of lexicon/date_words.tsv from data_dir. `lexicon` is the
+  // Loads gazetteer/*.tsv, lexicon/titles.tsv, lexicon/name_translit.tsv,
+  // the words of lexicon/date_words.tsv and the word lists of CommonWords
+  // from data_dir. `lexicon` is the
   // tokeniser's (also used to tell names from ordinary words).
   static Result<std::shared_ptr<const EntityExtractor>> Load(
       const std::filesystem::path& data_dir, std::shared_ptr<const text::Lexicon> lexicon);
@@ -59,7 +60,8 @@ class EntityExtractor {
   EntityExtractor(std::shared_ptr<const text::Lexicon> lexicon,
                   std::shared_ptr<const Gazetteer> gazetteer, std::shared_ptr<const Titles> titles,
                   std::shared_ptr<const Transliterator> translit,
-                  const std::vector<std::string>& time_words = {});
+                  const std::vector<std::string>& time_words = {},
+                  std::shared_ptr<const CommonWords> common = nullptr);
 
   void Run(Document& doc) const;
   // With the document's forms computed once for all extractors (forms.h).
@@ -73,6 +75,8 @@ class EntityExtractor {
   std::shared_ptr<const Gazetteer> gazetteer_;
   std::shared_ptr<const Titles> titles_;
   std::shared_ptr<const Transliterator> translit_;
+  // Ordinary words that start no person (people.h); null in small tests.
+  std::shared_ptr<const CommonWords> common_;
   std::vector<bool> capital_;  // per gazetteer entry: a capital (see entities.cc), decided at load
   // Words of time (lexicon/date_words.tsv: أمس، عام): never a family name.
   StringMap<bool> time_words_;

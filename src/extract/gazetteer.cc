@@ -147,29 +147,39 @@ std::vector<PhraseMatcher::TokenSyms> PhraseMatcher::Intern(const DocForms& form
     if (!same(f.stem, f.stem_hash, f.core, f.core_hash) &&
         !same(f.stem, f.stem_hash, f.whole, f.whole_hash))
       s[2] = Symbol(f.stem, f.stem_hash);
+    else if (conj_forms_ && f.clitic_cps == 0 && f.whole.size() >= 8 && s[0] == 0 &&
+             (StartsWith(f.whole, "و") || StartsWith(f.whole, "ف"))) {
+      // Two bytes per Arabic letter: the conjunction is the first two.
+      const std::string_view rest = f.whole.substr(2);
+      if (const std::uint32_t sym = Symbol(rest, StringMapHash(rest))) s[2] = sym | kConjStripped;
+    }
   }
   return out;
 }
 
 void PhraseMatcher::Walk(const std::vector<TokenSyms>& syms, const DocForms& forms, std::size_t i,
-                         std::uint32_t node, std::uint32_t depth, bool first_whole,
+                         std::uint32_t node, std::uint32_t depth, bool first_whole, bool first_conj,
                          Match& best) const {
   if (i >= syms.size() || depth >= 16) return;
   const TokenSyms& s = syms[i];
   for (int c = 0; c < 3; ++c) {
-    const std::uint32_t sym = s[c];
-    if (!sym) continue;
+    const bool conj = s[c] & kConjStripped;
+    const std::uint32_t sym = s[c] & ~kConjStripped;
+    if (!sym || (conj && depth > 0)) continue;
     std::uint32_t child = Child(node, sym);
     if (!child) continue;
     // The whole key is a candidate of its own only when it differs from the core.
     bool fw = depth == 0 ? c == 1 : first_whole;
+    bool fc = depth == 0 ? conj : first_conj;
     const Node& n = nodes_[child];
-    if (n.value >= 0 && depth + 1 > best.length && (!n.need_article || forms[i].article)) {
+    if (n.value >= 0 && depth + 1 > best.length && (!fc || depth >= 1) &&
+        (!n.need_article || forms[i].article)) {
       best.value = static_cast<std::uint32_t>(n.value);
       best.length = depth + 1;
       best.first_by_whole = fw;
+      best.first_conj_cps = fc ? 1 : 0;
     }
-    Walk(syms, forms, i + 1, child, depth + 1, fw, best);
+    Walk(syms, forms, i + 1, child, depth + 1, fw, fc, best);
   }
 }
 
@@ -302,17 +312,67 @@ Status Gazetteer::AddAmbiguous(const TsvTable& table, const text::Lexicon* lexic
     if (words.empty()) continue;
     // The phrase must already be some entry's name; a spelling no table has
     // is nothing to choose between.
-    if (names_.Set(words, kAmbiguous | static_cast<std::uint32_t>(ambiguous_.size())))
-      ambiguous_.push_back(std::move(group));
+    if (!names_.Set(words, kAmbiguous | static_cast<std::uint32_t>(ambiguous_.size()))) continue;
+    // A one-word name that is also an ordinary adjective in ي (مالي) has a
+    // feminine (مالية) that is the country's nisba only by context.
+    const auto entity =
+        std::find_if(group.begin(), group.end(), [](std::uint32_t r) { return r != kWord; });
+    if (words.size() == 1 && EndsWith(words[0], "ي") && entity != group.end() &&
+        std::find(group.begin(), group.end(), kWord) != group.end() &&
+        entries_[*entity].type == "COUNTRY")
+      word_nisba_.Emplace(words[0] + text::Key("\u0629"), *entity);
+    ambiguous_.push_back(std::move(group));
   }
   return Status::Ok();
 }
+
+namespace {
+
+// The listed form a nisba dual is read through (two bytes per Arabic
+// letter): -يان -> -يين (فرنسيان), -يتان / -يتين -> -ية (روسيتان).
+bool DualBase(std::string_view w, std::string& out) {
+  static const std::string kTa = text::Key("\u0629");
+  if (w.size() >= 10 && (EndsWith(w, "يتان") || EndsWith(w, "يتين"))) {
+    out.assign(w.substr(0, w.size() - 6));
+    out += kTa;
+    return true;
+  }
+  if (w.size() >= 8 && EndsWith(w, "يان")) {
+    out.assign(w.substr(0, w.size() - 4));
+    out += "ين";
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 int Gazetteer::Nisba(const TokenForms& t) const {
   if (!t.arabic) return -1;
   const std::uint32_t* e = nisba_.Find(t.core, t.core_hash);
   if (!e) e = nisba_.Find(t.whole, t.whole_hash);
+  if (!e) {
+    std::string base;
+    if (DualBase(t.core, base)) e = nisba_.Find(base);
+    if (!e && t.whole != t.core && DualBase(t.whole, base)) e = nisba_.Find(base);
+  }
   return e ? static_cast<int>(*e) : -1;
+}
+
+int Gazetteer::Nisba2(const TokenForms& a, const TokenForms& b) const {
+  if (!a.arabic || !b.arabic || nisba2_.empty()) return -1;
+  const bool same = a.whole_hash == a.core_hash && a.whole == a.core;
+  for (int k = 0; k < (same ? 1 : 2); ++k) {
+    const std::string_view first = k == 0 ? a.core : a.whole;
+    if (!nisba2_first_.Find(first, k == 0 ? a.core_hash : a.whole_hash)) continue;
+    for (const std::string_view second : {b.core, b.whole}) {
+      std::string k(first);
+      k += ' ';
+      k += second;
+      if (const std::uint32_t* e = nisba2_.Find(k)) return static_cast<int>(*e);
+    }
+  }
+  return -1;
 }
 
 const GazEntry* Gazetteer::Find(std::string_view id) const {
@@ -323,6 +383,7 @@ const GazEntry* Gazetteer::Find(std::string_view id) const {
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromTables(
     const std::vector<std::pair<std::string, std::string>>& files, const text::Lexicon* lexicon) {
   auto g = std::make_shared<Gazetteer>();
+  g->names_.set_conj_forms(true);
   auto sorted = files;
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
     std::string sa = std::filesystem::path(a.first).stem().string();
@@ -346,7 +407,18 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::FromTables(
     if (Status s = g->AddAmbiguous(t, lexicon); !s.ok()) return s;
   for (const auto& [core, target] : g->pending_nisba_) {
     auto it = g->by_id_.find(target);
-    if (it != g->by_id_.end()) g->nisba_.Emplace(core, it->second);
+    if (it == g->by_id_.end()) continue;
+    const std::size_t space = core.find(' ');
+    if (space == std::string::npos) {
+      g->nisba_.Emplace(core, it->second);
+      continue;
+    }
+    // Each word without its article, as tokens' cores are.
+    const std::string_view first = StripArticle(std::string_view(core).substr(0, space));
+    const std::string_view second = StripArticle(std::string_view(core).substr(space + 1));
+    if (second.find(' ') != std::string_view::npos) continue;  // two words at most
+    g->nisba2_first_.Emplace(first, true);
+    g->nisba2_.Emplace(std::string(first) + " " + std::string(second), it->second);
   }
   g->pending_nisba_.clear();
   return std::shared_ptr<const Gazetteer>(std::move(g));

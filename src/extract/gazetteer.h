@@ -71,6 +71,10 @@ class PhraseMatcher {
     std::uint32_t value = 0;
     std::uint32_t length = 0;     // tokens; 0 = no match
     bool first_by_whole = false;  // the first token matched by its whole key
+    // The first token matched without a conjunction the tokeniser left on it
+    // (وآسيا: واسيا is also a verb, so it stays whole): the code points to
+    // skip for the mention.
+    std::uint8_t first_conj_cps = 0;
   };
   // Adds a phrase of word cores with a value. `need_article`: the phrase
   // (one word) matches only tokens carrying ال. The first value added for a
@@ -81,18 +85,26 @@ class PhraseMatcher {
   bool Set(const std::vector<std::string>& words, std::uint32_t value);
   // The symbols of each token's candidate forms in the order core, whole,
   // stem (0: no phrase has the word, or the same text as an earlier
-  // candidate). One lookup per distinct form per document; matching then
-  // walks the trie over integers.
+  // candidate). A token the tokeniser left whole that begins with و or ف
+  // offers, in the stem's place when that is the core, its text without
+  // the conjunction, marked kConjStripped: it may open a phrase of two
+  // words or more only (وآسيا الوسطى, not واسيا alone). One lookup per distinct form per document;
+  // matching then walks the trie over integers.
   using TokenSyms = std::array<std::uint32_t, 3>;
+  static constexpr std::uint32_t kConjStripped = 0x80000000u;
   std::vector<TokenSyms> Intern(const DocForms& forms) const;
   // Inline: most tokens open no phrase, and are passed over without a call.
   Match Longest(const std::vector<TokenSyms>& syms, const DocForms& forms, std::size_t i) const {
     Match best;
-    if (i < syms.size() && (Opens(syms[i][0]) || Opens(syms[i][1]) || Opens(syms[i][2])))
-      Walk(syms, forms, i, 0, 0, false, best);
+    if (i < syms.size() &&
+        (Opens(syms[i][0]) || Opens(syms[i][1]) || Opens(syms[i][2] & ~kConjStripped)))
+      Walk(syms, forms, i, 0, 0, false, false, best);
     return best;
   }
   std::size_t phrases() const { return phrases_; }
+  // Whether Intern offers a whole token's text without و/ف (see Intern); on
+  // for the gazetteer's names, whose multiword names follow conjunctions.
+  void set_conj_forms(bool on) { conj_forms_ = on; }
 
  private:
   struct Node {
@@ -102,7 +114,8 @@ class PhraseMatcher {
   std::uint32_t Symbol(std::string_view s, std::uint64_t hash) const;
   std::uint32_t Child(std::uint32_t node, std::uint32_t sym) const;
   void Walk(const std::vector<TokenSyms>& syms, const DocForms& forms, std::size_t i,
-            std::uint32_t node, std::uint32_t depth, bool first_whole, Match& best) const;
+            std::uint32_t node, std::uint32_t depth, bool first_whole, bool first_conj,
+            Match& best) const;
 
   // Trie edges (node << 32 | symbol) -> child node, open addressing in one
   // flat array: a walk's lookups stay within a few cache lines.
@@ -139,6 +152,7 @@ class PhraseMatcher {
   EdgeMap edges_;
   std::vector<Node> nodes_{Node{}};
   std::size_t phrases_ = 0;
+  bool conj_forms_ = false;
 };
 
 // Cuts an Arabic name into word cores (see the contract). `had_article` is
@@ -165,8 +179,14 @@ class Gazetteer {
   const GazEntry* Find(std::string_view id) const;
   // The names' trie: Intern a document once, then Longest at each token.
   const PhraseMatcher& matcher() const { return names_; }
-  // The entry a nisba adjective at token i denotes, or -1.
+  // The entry a nisba adjective at token i denotes, or -1. A dual with no
+  // row of its own is read through the row of its oblique or feminine form
+  // (فرنسيان -> فرنسيين، روسيتان -> روسية).
   int Nisba(const TokenForms& t) const;
+  // A nisba of two words (الكورية الجنوبية -> South Korea, الأفريقي الجنوبي)
+  // at tokens a, b: the entry, or -1. Checked before the one-word reading,
+  // which would take the first word alone (الكورية -> Korea).
+  int Nisba2(const TokenForms& a, const TokenForms& b) const;
   // A phrase listed in ambiguous.tsv matches with value kAmbiguous | group:
   // the extractor picks one of the group's entries (in the file's order, the
   // first is the reading when the context says nothing) by context.
@@ -178,6 +198,15 @@ class Gazetteer {
     return ambiguous_[value & ~kAmbiguous];
   }
   std::size_t names() const { return names_.phrases(); }
+  // The country whose nisba the word may be although it is an ordinary
+  // word too (مالية: "financial" or Malian; ambiguous.tsv rows with the
+  // reading `word`), or -1. The caller needs the country from elsewhere in
+  // the document.
+  int WordNisba(const TokenForms& t) const {
+    if (!t.arabic || word_nisba_.empty()) return -1;
+    const std::uint32_t* e = word_nisba_.Find(t.core, t.core_hash);
+    return e ? static_cast<int>(*e) : -1;
+  }
 
  private:
   Status AddTable(const std::string& file, const TsvTable& table, const text::Lexicon* lexicon);
@@ -186,9 +215,14 @@ class Gazetteer {
   std::vector<GazEntry> entries_;
   std::unordered_map<std::string, std::uint32_t> by_id_;
   StringMap<std::uint32_t> nisba_;
+  // Two-word nisbas keyed "<first> <second>" (cores without the article),
+  // and their first words, so most tokens are passed over on one lookup.
+  StringMap<std::uint32_t> nisba2_;
+  StringMap<bool> nisba2_first_;
   std::vector<std::pair<std::string, std::string>> pending_nisba_;  // core -> target id
   PhraseMatcher names_;
   std::vector<std::vector<std::uint32_t>> ambiguous_;  // group -> entries
+  StringMap<std::uint32_t> word_nisba_;                // see WordNisba
 };
 
 }  // namespace nufuz::extract

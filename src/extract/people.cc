@@ -68,22 +68,102 @@ Result<std::shared_ptr<const Titles>> Titles::Load(const std::filesystem::path& 
   return std::shared_ptr<const Titles>(std::move(t));
 }
 
+Result<std::shared_ptr<const CommonWords>> CommonWords::Load(
+    const std::filesystem::path& data_dir) {
+  auto c = std::make_shared<CommonWords>();
+  const auto lex = data_dir / "lexicon";
+  std::error_code ec;
+  if (const auto p = lex / "function_words.tsv"; std::filesystem::exists(p, ec)) {
+    auto t = TsvView::Load(p, {"word"});
+    if (!t.ok()) return t.status();
+    const int col = t->Column("word");
+    for (std::size_t r = 0; r < t->rows(); ++r)
+      c->function_.Emplace(text::Key(t->Cell(r, col)), true);
+  }
+  if (const auto p = lex / "repair_system_words.tsv"; std::filesystem::exists(p, ec)) {
+    auto t = TsvView::Load(p, {"word"});
+    if (!t.ok()) return t.status();
+    const int col = t->Column("word");
+    std::string key;
+    for (std::size_t r = 0; r < t->rows(); ++r) {
+      key.clear();
+      text::AppendKey(t->Cell(r, col), key);
+      c->words_.Emplace(key, true);
+    }
+  }
+  return std::shared_ptr<const CommonWords>(std::move(c));
+}
+
+std::shared_ptr<const CommonWords> CommonWords::FromWords(
+    const std::vector<std::string>& function_words, const std::vector<std::string>& words) {
+  auto c = std::make_shared<CommonWords>();
+  for (const auto& w : function_words) c->function_.Emplace(text::Key(w), true);
+  for (const auto& w : words) c->words_.Emplace(text::Key(w), true);
+  return c;
+}
+
+bool CommonWords::Ordinary(std::string_view key) const {
+  if (function_.Contains(key)) return true;
+  if (key.size() < 8 || !words_.Contains(key)) return false;  // four letters at least
+  // The sound masculine plural (مسؤولين / مسؤول، ناشطون / ناشط), with a
+  // stem of three letters at least.
+  if (key.size() >= 10 && (EndsWith(key, "ون") || EndsWith(key, "ين")) &&
+      words_.Contains(key.substr(0, key.size() - 4)))
+    return true;
+  // The broken plural فعلاء of a listed فعيل (سفراء / سفير، خبراء / خبير).
+  if (key.size() == 10 && EndsWith(key, "اء")) {
+    std::string sg(key.substr(0, 4));
+    sg += "ي";
+    sg += key.substr(4, 2);
+    if (words_.Contains(sg)) return true;
+  }
+  // Each Arabic letter of a key is two bytes.
+  if (EndsWith(key, "ا")) return words_.Contains(key.substr(0, key.size() - 2));
+  if (EndsWith(key, "ات") && key.size() >= 10) {
+    const std::string_view stem = key.substr(0, key.size() - 4);
+    static const std::string kTaMarbuta = text::Key("\u0629");
+    std::string fem(stem);
+    fem += kTaMarbuta;
+    return words_.Contains(stem) || words_.Contains(fem);
+  }
+  return false;
+}
+
 bool IsNameWord(const Document& doc, const std::vector<TokenForms>& forms, std::size_t i,
-                const text::Lexicon& lexicon, const Transliterator& translit, bool strong) {
+                const text::Lexicon& lexicon, const Transliterator& translit, bool strong,
+                const CommonWords* common, bool after_given) {
   if (i >= forms.size() || !forms[i].arabic) return false;
   const Token& t = doc.tokens[i];
   const TokenForms& f = forms[i];
   if (f.whole.size() < 4) return false;  // one-letter words are particles
+  std::string_view surface = doc.Surface(t);
+  // A function word is no name word (خلال after a title). The preposition
+  // على and the name علي share a key; the written alef maksura tells them
+  // apart, so a function word the name table knows stays a name only when
+  // it is not written with one.
+  if (common && (common->Function(f.whole) || common->Function(f.core)) &&
+      ((!translit.Find(f.whole) && !translit.Find(f.core)) || EndsWith(surface, "ى")))
+    return false;
   if (translit.Find(f.whole) || translit.Find(f.core) || translit.Find(t.key)) return true;
+  // An ordinary word (محادثات، شخصا after a title) starts no name; after a
+  // usual given name the surname is expected, and a family name may be an
+  // ordinary word (عزرا زيا).
+  if (common && !after_given && (common->Ordinary(f.whole) || common->Ordinary(f.core)))
+    return false;
+  // A long word ending in the pronouns ها or هم that the tokeniser left
+  // attached (وزرائها read as و + زرائها) is a noun with its possessor.
+  if (!after_given && f.whole.size() >= 10 && (EndsWith(f.whole, "ها") || EndsWith(f.whole, "هم")))
+    return false;
   // Tanween (مؤخراً، جداً), a future prefix, a pronoun suffix or a ta marbuta
   // (متخصصة) mark ordinary words, not names written in Arabic script.
-  std::string_view surface = doc.Surface(t);
   if (surface.find("\u064B") != std::string_view::npos) return false;
   if (t.proclitics & kCliticSa) return false;
   if (!t.suffix.empty()) return false;
   if (f.whole.size() >= 2 && f.whole.compare(f.whole.size() - 2, 2, "ه") == 0) return false;
   if (lexicon.Contains(f.whole) || lexicon.Contains(t.key)) {
-    if (!strong || t.proclitics || f.whole.size() < 8) return false;
+    // A word with the article is no name here either (القوات after قائد:
+    // the tokeniser leaves a listed word whole, article and all).
+    if (!strong || t.proclitics || f.article || f.whole.size() < 8) return false;
     // Imperfect verbs (يزور، تستضيف، نرى) and the like are not names.
     std::string_view first = std::string_view(f.whole).substr(0, 2);
     // Participles and verbal nouns (مشترك) likewise, and perfect verbs of the
@@ -98,7 +178,11 @@ bool IsNameWord(const Document& doc, const std::vector<TokenForms>& forms, std::
   if ((t.proclitics & ~kCliticAl) && lexicon.Contains(f.core)) return false;
   // A word with the article is an adjective after a title (الإعلامي), unless
   // it continues a name that began with the article (الحسن الخطيب).
-  if (t.proclitics & kCliticAl) return false;
+  // The article is never written with hamza: أليمبايف is a name the
+  // tokeniser read as ال + يمبايف.
+  const bool hamza_al = t.proclitics == kCliticAl && (StartsWith(surface, "\u0623\u0644") ||
+                                                      StartsWith(surface, "\u0625\u0644"));
+  if (((t.proclitics & kCliticAl) || f.article) && !hamza_al) return false;
   return true;
 }
 
@@ -127,7 +211,7 @@ bool FamilyNameAfterGiven(const Document& doc, const std::vector<TokenForms>& fo
 
 std::size_t ScanName(const Document& doc, const std::vector<TokenForms>& forms, std::size_t i,
                      const std::vector<bool>& blocked, const text::Lexicon& lexicon,
-                     const Transliterator& translit, bool strong) {
+                     const Transliterator& translit, bool strong, const CommonWords* common) {
   std::size_t n = 0;
   while (n < 4 && i + n < forms.size() && !blocked[i + n]) {
     const Token& t = doc.tokens[i + n];
@@ -141,7 +225,7 @@ std::size_t ScanName(const Document& doc, const std::vector<TokenForms>& forms, 
     // With no title, a third word must be in the table ("كتب دونالد هاريسون
     // مقالا": the accusative مقالا is no name).
     if (!strong && n >= 2 && !translit.Find(forms[i + n].whole)) break;
-    bool ok = IsNameWord(doc, forms, i + n, lexicon, translit, strong || given) ||
+    bool ok = IsNameWord(doc, forms, i + n, lexicon, translit, strong || given, common, given) ||
               (given && FamilyNameAfterGiven(doc, forms, i + n, lexicon));
     // Al-X Al-Y: a word with the article continues a name opened by one.
     if (!ok && n > 0 && forms[i + n - 1].article && forms[i + n].article &&

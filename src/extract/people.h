@@ -13,7 +13,9 @@
 // - A name is 1-4 name words: words in the transliteration table, or words
 //   the lexicon does not know (a word with a conjunction must be unknown
 //   without it; a word with a preposition must be unknown as written). Names
-//   stop at punctuation, known words, titles and gazetteer names.
+//   stop at punctuation, known words, titles and gazetteer names. A function
+//   word is no name word, and an ordinary word (CommonWords) starts no name
+//   unless a usual given name precedes it.
 // - DocPeople collects the people of one document: a new name whose last
 //   word is a known person's surname, with compatible first words, is the
 //   same person; later bare surnames and a title alone ("الرئيس الكازاخستاني"
@@ -31,6 +33,7 @@
 #include "core/document.h"
 #include "core/status.h"
 #include "extract/gazetteer.h"
+#include "extract/string_map.h"
 #include "extract/translit.h"
 
 namespace nufuz::text {
@@ -64,18 +67,48 @@ class Titles {
   PhraseMatcher matcher_;
 };
 
+// Evidence that a word is an ordinary Arabic word and no name. The Arabic
+// word lists hold many foreign names (بوتين، زيا، كريستوفر), so being listed
+// alone proves nothing; a word counts as ordinary when it is
+//   - a function word (lexicon/function_words.tsv: خلال، عبر), or
+//   - listed (lexicon/repair_system_words.tsv) together with the stem of an
+//     inflection a name does not take: the accusative -ا (شخصا / شخص,
+//     احتجاجا / احتجاج), the plural -ات (محادثات / محادثة، تصريحات / تصريح),
+//     the sound plural -ون / -ين (ناشطون / ناشط) or the broken plural فعلاء
+//     of a فعيل (سفراء / سفير).
+// Keys are normalised (text::Key). Names of the transliteration table are
+// tested before this and stay names (رانيا، ماريا).
+class CommonWords {
+ public:
+  // Either file may be missing (a smaller data set still runs).
+  static Result<std::shared_ptr<const CommonWords>> Load(const std::filesystem::path& data_dir);
+  // From explicit lists (tests); words as written.
+  static std::shared_ptr<const CommonWords> FromWords(
+      const std::vector<std::string>& function_words, const std::vector<std::string>& words);
+  bool Function(std::string_view key) const { return function_.Contains(key); }
+  // Function word, or a listed word with a listed stem (see above).
+  bool Ordinary(std::string_view key) const;
+
+ private:
+  StringMap<bool> function_, words_;
+};
+
 // Whether token i may be a word of a person's name (see the contract).
 // `strong`: the context already says a name follows (a title, a usual given
 // name): a word the lexicon knows is then accepted unless it looks like a
 // function word or a verb (the Arabic hunspell list holds many foreign names).
+// `common` (may be null): a function word is never a name word; an ordinary
+// word (CommonWords::Ordinary) is none unless `after_given`.
 bool IsNameWord(const Document& doc, const std::vector<TokenForms>& forms, std::size_t i,
-                const text::Lexicon& lexicon, const Transliterator& translit, bool strong);
+                const text::Lexicon& lexicon, const Transliterator& translit, bool strong,
+                const CommonWords* common = nullptr, bool after_given = false);
 
 // The name starting at token i: the number of name words (0..4). Stops at
 // tokens in `blocked`, at a line break and at a non-name word.
 std::size_t ScanName(const Document& doc, const std::vector<TokenForms>& forms, std::size_t i,
                      const std::vector<bool>& blocked, const text::Lexicon& lexicon,
-                     const Transliterator& translit, bool strong);
+                     const Transliterator& translit, bool strong,
+                     const CommonWords* common = nullptr);
 
 struct Person {
   std::vector<std::string> words;  // word cores of the fullest name seen

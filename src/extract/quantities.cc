@@ -333,14 +333,15 @@ struct QuantityExtractor::Impl {
 
   // A dual of a listed singular (قمتين، الدولتين، جنديين): the unit or null.
   // `listed`: whether a unit phrase starts at Arabic token i (UnitAt).
-  const Unit* DualAt(std::size_t i, bool listed) const {
+  const Unit* DualAt(std::size_t i, bool listed) {
     const FormList words = forms.words(i);
     // Cheap test first: most words have no dual ending.
     bool dual_ending = false;
     for (const WordForm& f : words)
       if (EndsWith(f.text, "ين"sv) || EndsWith(f.text, "ان"sv)) dual_ending = true;
     if (!dual_ending) return nullptr;
-    if (listed) return nullptr;  // a listed form
+    if (listed) return nullptr;       // a listed form
+    if (InEntity(i)) return nullptr;  // a name (طالبان)
     for (const WordForm& f : words)
       if (q.singular_.Find(f.text, f.hash)) return nullptr;
     // A dual after بين or as the predicate of هما names a pair already
@@ -387,6 +388,27 @@ struct QuantityExtractor::Impl {
   // Anaphoric counts (قمتين، الدول الخمس) already reported with the same
   // value and unit: the same group mentioned again.
   std::vector<std::pair<double, std::string>> anaphoric;
+
+  // Tokens inside a name the entity stage found (طالبان is no dual of
+  // طالب "student"; entities run before quantities, see pipeline.cc):
+  // marked from the ENTITY spans once, when the first dual is probed.
+  std::vector<bool> in_entity;
+  bool entity_marks = false;
+  bool InEntity(std::size_t i) {
+    if (!entity_marks) {
+      entity_marks = true;
+      const std::vector<Token>& T = toks();
+      in_entity.assign(T.size(), false);
+      for (const Span& sp : doc.spans) {
+        if (sp.label != "ENTITY") continue;
+        auto it = std::lower_bound(T.begin(), T.end(), sp.start,
+                                   [](const Token& t, std::uint32_t cp) { return t.end <= cp; });
+        for (; it != T.end() && it->start < sp.end; ++it)
+          in_entity[static_cast<std::size_t>(it - T.begin())] = true;
+      }
+    }
+    return i < in_entity.size() && in_entity[i];
+  }
   bool SeenAnaphoric(double value, const std::string& unit) {
     for (const auto& [v, u] : anaphoric)
       if (v == value && u == unit) return true;

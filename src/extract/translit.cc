@@ -100,10 +100,10 @@ std::string Capitalise(std::string s) {
 
 }  // namespace
 
-std::string Transliterator::RuleWord(std::string_view key) {
+std::string Transliterator::RuleWord(std::string_view key, bool may_have_article) {
   std::u32string w = Decode(key);
   std::string prefix;
-  if (w.size() > 4 && w[0] == U'ا' && w[1] == U'ل') {  // الحسين -> Al-Hussein
+  if (may_have_article && w.size() > 4 && w[0] == U'ا' && w[1] == U'ل') {  // الحسين -> Al-Hussein
     prefix = "Al-";
     w = w.substr(2);
   }
@@ -266,6 +266,8 @@ const Transliterator::Entry* Transliterator::Find(std::string_view key) const {
 
 std::string Transliterator::Name(std::string_view arabic) const {
   auto words = SplitWords(text::Key(arabic));
+  // The words as written, for the hamza the key folds away.
+  const auto written = SplitWords(arabic);
   std::string out;
   for (std::size_t i = 0; i < words.size();) {
     std::size_t took = 0;
@@ -286,7 +288,10 @@ std::string Transliterator::Name(std::string_view arabic) const {
       // Latin and digits pass through; Arabic words are spelt by rule.
       const std::string& w = words[i];
       bool ascii = !w.empty() && static_cast<unsigned char>(w[0]) < 0x80;
-      spelt = ascii ? w : RuleWord(w);
+      const bool hamza_al =
+          written.size() == words.size() &&
+          (written[i].rfind("\u0623\u0644", 0) == 0 || written[i].rfind("\u0625\u0644", 0) == 0);
+      spelt = ascii ? w : RuleWord(w, !hamza_al);
       took = 1;
     }
     if (!out.empty()) out += ' ';

@@ -45,7 +45,9 @@ class Transliterator {
   // English spelling of an Arabic name (words separated by spaces).
   std::string Name(std::string_view arabic) const;
   // English spelling of one word by rule only (no table).
-  static std::string RuleWord(std::string_view key);
+  // `may_have_article`: false when the word as written opens with أل / إل,
+  // which is never the article (أليمبايف -> Alimbayev, not Al-Imbayev).
+  static std::string RuleWord(std::string_view key, bool may_have_article = true);
   // The table entry for a normalised key (one word or "w1 w2"), or null.
   const Entry* Find(std::string_view key) const;
   // With the key's StringMapHash already computed (see DocForms).

@@ -291,10 +291,18 @@ void AddHunspellStems(Lexicon::Impl& impl) {
   }
 }
 
+bool StartsWithBytes(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
+}
+
 // Adds every word of the Arabic names in data/gazetteer/*.tsv (columns whose
 // name starts with "ar"; several names per cell separated by '|'). A word that
 // begins with the article is added without it, so that the tokeniser splits
-// the article off both in the text and in names alike.
+// the article off both in the text and in names alike. A word that is a
+// preposition ل ب ك (after an optional و ف) on a one-word name of the
+// gazetteer (العابرة لأفغانستان, الضاحية الجنوبية لبيروت) is left out: known
+// whole, it would keep the tokeniser from splitting لأفغانستان in the text,
+// and the name would go unfound there.
 Status AddGazetteerWords(Lexicon::Impl& impl, const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return Status::Ok();
@@ -302,6 +310,8 @@ Status AddGazetteerWords(Lexicon::Impl& impl, const std::filesystem::path& dir) 
   for (const auto& e : std::filesystem::directory_iterator(dir, ec))
     if (e.path().extension() == ".tsv") files.push_back(e.path());
   std::sort(files.begin(), files.end());
+  std::vector<std::string> words;
+  std::unordered_set<std::string> one_word_names;
   for (const auto& f : files) {
     auto table = TsvTable::Load(f);
     if (!table.ok()) return table.status();
@@ -314,14 +324,31 @@ Status AddGazetteerWords(Lexicon::Impl& impl, const std::filesystem::path& dir) 
         while (pos < cell.size()) {
           std::size_t end = cell.find_first_of("| ", pos);
           if (end == std::string_view::npos) end = cell.size();
+          const bool alone =
+              (pos == 0 || cell[pos - 1] == '|') && (end == cell.size() || cell[end] == '|');
           std::string k = Key(cell.substr(pos, end - pos));
           pos = end + 1;
           if (k.size() > 6 && k.rfind("\xD8\xA7\xD9\x84", 0) == 0) k.erase(0, 4);  // ال
-          if (k.size() >= 4) impl.Add(k);
+          if (k.size() < 4) continue;
+          if (alone) one_word_names.insert(k);
+          words.push_back(std::move(k));
         }
       }
     }
   }
+  // Two bytes per Arabic letter.
+  auto clitic_on_name = [&](const std::string& k) {
+    if (one_word_names.count(k)) return false;
+    std::size_t at = 0;
+    if (StartsWithBytes(k, "\xD9\x88") || StartsWithBytes(k, "\xD9\x81")) at = 2;  // و ف
+    const std::string_view rest = std::string_view(k).substr(at);
+    if (!StartsWithBytes(rest, "\xD9\x84") && !StartsWithBytes(rest, "\xD8\xA8") &&
+        !StartsWithBytes(rest, "\xD9\x83"))  // ل ب ك
+      return false;
+    return rest.size() >= 8 && one_word_names.count(std::string(rest.substr(2)));
+  };
+  for (const std::string& k : words)
+    if (!clitic_on_name(k)) impl.Add(k);
   return Status::Ok();
 }
 
