@@ -1269,7 +1269,8 @@ void Coder::ResolveTitle(Group& g, std::uint32_t sb) const {
   }
   // No office holder with that role: the document's only person of that
   // country, named before, whose role is not given (a head of state named
-  // among others: "هنأ الرؤساء الثلاثة X وY").
+  // among others: "هنأ الرؤساء الثلاثة X وY"). People of that country with
+  // another role (its transport minister) do not hide him.
   int only = -1;
   for (std::size_t e = 0; e < doc_.entities.size(); ++e) {
     const Entity& en = doc_.entities[e];
@@ -1280,7 +1281,8 @@ void Coder::ResolveTitle(Group& g, std::uint32_t sb) const {
       if (Is(k, "role")) r = &v;
     }
     if (!c || *c != country) continue;
-    if (r || only >= 0) return;
+    if (r) continue;
+    if (only >= 0) return;
     only = static_cast<int>(e);
   }
   if (only < 0) return;
