@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -37,6 +38,9 @@ enum Flag : std::uint16_t {
   // واصل: "continue" passes its subject to the trigger it governs
   // ("واصلت X دعمها لـY" is X's support) and is not coded itself.
   kAspect = 1 << 10,
+  // (round C) The cue is an act named with the trigger and coded on its own,
+  // by the trigger's subject: "تبنى X الهجوم" is a claim and X's attack.
+  kKeepCue = 1 << 11,
 };
 
 enum Role : std::uint16_t {
@@ -292,6 +296,9 @@ struct EventCoder::Impl {
   extract::StringMap<Lookup> lookup;
   std::unordered_map<std::string, std::string> iso3;  // entity id -> ISO3
   std::unordered_map<std::string, std::string> iso2;  // entity id -> ISO2
+  // (round C) The gazetteer's states as entities (id -> Entity), for a city
+  // that stands for a state the document does not name (PlaceStates).
+  std::unordered_map<std::string, Entity> states;
 
   Markers Marker(std::string_view k) const {
     const Markers* m = markers.Find(k);
@@ -439,7 +446,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"speech", kSpeech},         {"visit", kVisit},       {"host", kHost},
         {"symmetric", kSymmetric},   {"modal", kModal},       {"refuse", kRefuse},
         {"needtarget", kNeedTarget}, {"cuefirst", kCueFirst}, {"genobj", kGenObj},
-        {"aspect", kAspect}};
+        {"aspect", kAspect},         {"keepcue", kKeepCue}};
     const TsvTable& t = ev.value();
     int c_f = t.Column("forms"), c_p = t.Column("pos"), c_c = t.Column("cameo"),
         c_cue = t.Column("cue"), c_t = t.Column("target"), c_fl = t.Column("flags"),
@@ -524,9 +531,24 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
   if (countries.ok()) {
     const TsvTable& t = countries.value();
     int c_id = t.Column("id"), c_3 = t.Column("iso3"), c_2 = t.Column("iso2");
+    int c_en = t.Column("name_en"), c_ar = t.Column("ar_names"), c_wd = t.Column("wikidata");
+    int c_al = t.Column("aliases_en"), c_st = t.Column("status");
     for (std::size_t r = 0; r < t.rows(); ++r) {
       impl->iso3[t.Cell(r, c_id)] = t.Cell(r, c_3);
       if (c_2 >= 0) impl->iso2[t.Cell(r, c_id)] = t.Cell(r, c_2);
+      if (c_en < 0 || t.Cell(r, c_en).empty()) continue;
+      Entity e;
+      e.id = t.Cell(r, c_id);
+      e.type = "COUNTRY";
+      e.name_en = t.Cell(r, c_en);
+      if (c_ar >= 0) e.name_ar = t.Cell(r, c_ar).substr(0, t.Cell(r, c_ar).find('|'));
+      if (c_wd >= 0) e.wikidata = t.Cell(r, c_wd);
+      if (c_al >= 0 && !t.Cell(r, c_al).empty())
+        e.attrs.emplace_back("aliases_en", t.Cell(r, c_al));
+      if (c_2 >= 0 && !t.Cell(r, c_2).empty()) e.attrs.emplace_back("iso2", t.Cell(r, c_2));
+      if (!t.Cell(r, c_3).empty()) e.attrs.emplace_back("iso3", t.Cell(r, c_3));
+      if (c_st >= 0 && !t.Cell(r, c_st).empty()) e.attrs.emplace_back("status", t.Cell(r, c_st));
+      impl->states.emplace(e.id, std::move(e));
     }
   }
   // Cue forms interned: CueAt compares ids, not strings.
@@ -746,6 +768,7 @@ class Coder {
   bool VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se, int& victim,
                    int& doer) const;
   bool PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const;
+  bool ConstructNisba(std::uint32_t anchor, int g) const;
   bool PartitivePrep(int g, std::uint32_t anchor, std::string& prep) const;
   bool NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
                    const std::unordered_set<std::string>& preps, bool obj) const;
@@ -1682,7 +1705,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     if (tr.consumed) continue;
     std::size_t b0 = a > 8 ? a - 8 : 0, b1 = std::min(triggers_.size(), a + 9);
     for (std::size_t b = b0; b < b1; ++b) {
-      if (b == a || tr.cue_tok == UINT32_MAX) continue;
+      if (b == a || tr.cue_tok == UINT32_MAX || (tr.row->flags & kKeepCue)) continue;
       std::uint32_t lo = std::min(tr.tok, tr.cue_tok), hi = std::max(tr.tok, tr.cue_tok);
       if (triggers_[b].tok >= lo && triggers_[b].tok <= hi) triggers_[b].consumed = true;
       // The cue's genitive names its kind: "وقعت اتفاقية تعاون" is one
@@ -1701,7 +1724,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         triggers_[a + 1].row->cameo.compare(0, 2, "14") == 0 && !triggers_[a + 1].row->verb &&
         triggers_[a + 1].tok <= reach_from + 5)
       triggers_[a + 1].consumed = true;
-    if (tr.row->verb && !(tr.row->flags & (kSpeech | kModal | kRefuse | kAspect)) &&
+    if (tr.row->verb && !(tr.row->flags & (kSpeech | kModal | kRefuse | kAspect | kKeepCue)) &&
         a + 1 < triggers_.size()) {
       Trigger& next = triggers_[a + 1];
       const Token& nt = doc_.tokens[next.tok];
@@ -2121,10 +2144,23 @@ bool Coder::VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se
 // tokens of the trigger, with its object between them; not for statements, protests and coercion
 // (an arrest "في روسيا" says where), meetings, visits and joint acts (the venue), and not the
 // source's own country.
+// (round C) A definite nisba right after a verbal noun in the construct
+// state (no article: "تهجير الفلسطينيين"، "بتهجير الأوكرانيين") is its
+// genitive noun, the people it is done to; a nisba that agrees with the noun
+// ("الغزو الروسي"، "غزو روسي") is an adjective naming the doer.
+bool Coder::ConstructNisba(std::uint32_t anchor, int g) const {
+  const Group& gr = groups_[g];
+  return gr.nisba && gr.tb == anchor + 1 && !(doc_.tokens[anchor].proclitics & kCliticAl) &&
+         (doc_.tokens[gr.tb].proclitics & kCliticAl);
+}
+
 bool Coder::PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const {
   const Group& gr = groups_[g];
   if (!Is(gr.prep, "في") || gr.place >= 0 || (row.flags & kSpeech)) return false;
   if (row.cameo.compare(0, 2, "14") == 0 || row.cameo.compare(0, 2, "17") == 0) return false;
+  // (round C) A statement's target is its addressee, never where its object
+  // happened: "تبنى X الهجوم على مسجد في Y" is a claim with no target.
+  if (row.cameo.compare(0, 2, "01") == 0) return false;
   // Meetings, visits and joint acts: في names the venue ("قمة في X").
   if (row.cameo.compare(0, 2, "04") == 0 || (row.flags & (kSymmetric | kVisit | kHost)))
     return false;
@@ -2633,8 +2669,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         src = g;
         // A nisba on the genitive noun (not on the trigger, not on an actor
         // noun) qualifies the object too: "اغتيال السفير الروسي".
-        const bool object_nisba =
-            groups_[g].nisba && !groups_[g].actor_np && groups_[g].tb > anchor + 1;
+        const bool object_nisba = groups_[g].nisba && !groups_[g].actor_np &&
+                                  (groups_[g].tb > anchor + 1 || ConstructNisba(anchor, g));
         if ((arow.flags & kGenObj) && (!groups_[g].nisba || groups_[g].actor_np || object_nisba)) {
           // غزو أوكرانيا: the genitive of a transitive verbal noun is its
           // object unless a target phrase follows (غزو روسيا لأوكرانيا).
@@ -3170,6 +3206,10 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       int g = group_of(k);
       if (g >= 0 && groups_[g].place >= 0 && Is(groups_[g].prep, "في")) return groups_[g].place;
     }
+    // (round C) A city targeted for its state ("قصفت X خاركيف" -> Ukraine):
+    // the city is where it happened.
+    if (tg >= 0 && groups_[tg].place >= 0 && groups_[tg].entity != groups_[tg].place)
+      return groups_[tg].place;
     if ((arow.flags & kVisit) && tg >= 0)
       return groups_[tg].place >= 0 ? groups_[tg].place : groups_[tg].entity;
     if ((arow.flags & kHost) && sg >= 0)
@@ -3461,6 +3501,59 @@ std::vector<Event> EventCoder::Run(const Document& doc) const {
   if (doc.failed) return {};
   Coder coder(*impl_, doc);
   return coder.Run();
+}
+
+// (round C) A city is a state's ground: the state is the actor (GDELT codes
+// "Russia shelled Kharkiv" as RUS -> UKR, and the city is where it
+// happened). A CITY or CAPITAL mentioned in the document whose state the
+// document does not name gets that state added to Document::entities (no
+// mentions, attr `implied_by` = the place) before coding, so the places rule
+// reads it as it reads a named state; an added state that no event takes as
+// source or target is removed again. Regions (قطاع غزة، الضفة الغربية،
+// القرم) keep their own name: they are disputed or stand apart from the
+// state the gazetteer files them under.
+std::vector<Event> EventCoder::Run(Document& doc) const {
+  if (doc.failed) return {};
+  const std::size_t named = doc.entities.size();
+  std::unordered_set<std::string> have;
+  for (const Entity& e : doc.entities) have.insert(e.id);
+  for (std::size_t i = 0; i < named; ++i) {
+    const Entity& e = doc.entities[i];
+    if (!Is(e.type, "PLACE")) continue;
+    const std::string *kind = nullptr, *country = nullptr;
+    for (const auto& [k, v] : e.attrs) {
+      if (Is(k, "kind")) kind = &v;
+      if (Is(k, "country")) country = &v;
+    }
+    if (!kind || !country || !(Is(*kind, "CITY") || Is(*kind, "CAPITAL"))) continue;
+    if (have.count(*country)) continue;
+    auto st = impl_->states.find(*country);
+    if (st == impl_->states.end()) continue;
+    // A state of disputed standing (Palestine, Taiwan, Kosovo) is not
+    // implied: the news names the territory (a raid on Jenin is coded as
+    // against the city, as the West Bank or Gaza Strip stay themselves).
+    bool member = true;
+    for (const auto& [k, v] : st->second.attrs)
+      if (Is(k, "status")) member = Is(v, "UN_MEMBER");
+    if (!member) continue;
+    Entity added = st->second;
+    added.attrs.emplace_back("implied_by", e.id);
+    have.insert(added.id);
+    doc.entities.push_back(std::move(added));
+  }
+  std::vector<Event> evs = std::as_const(*this).Run(std::as_const(doc));
+  if (doc.entities.size() == named) return evs;
+  std::unordered_set<std::string> used;
+  for (const Event& ev : evs) {
+    used.insert(ev.source);
+    used.insert(ev.target);
+  }
+  std::vector<Entity> kept(std::make_move_iterator(doc.entities.begin() + named),
+                           std::make_move_iterator(doc.entities.end()));
+  doc.entities.resize(named);
+  for (Entity& e : kept)
+    if (used.count(e.id)) doc.entities.push_back(std::move(e));
+  return evs;
 }
 
 // ---------------------------------------------------------------- output
