@@ -275,6 +275,25 @@ const Case kCases[] = {
      "علقت فرنسا آمالا كبيرة على تعزيز التعاون مع الصين.",
      {{"فرنسا", "country:fra"}, {"الصين", "country:chn"}},
      {{"03", "country:fra", "country:chn"}}},
+
+    // G. An act noun described by a verb of force after it is one act: the
+    // noun's doer, the verb's object.
+    {"a claimed bombing that targeted a mosque: one bombing, against the country",
+     "أعلن تنظيم الدولة الإسلامية مسؤوليته عن تفجير انتحاري استهدف مسجدا في باكستان.",
+     {{"تنظيم الدولة الإسلامية", "org:isis"}, {"باكستان", "country:pak"}},
+     {{"015", "org:isis", ""}, {"18", "org:isis", "country:pak"}}},
+    {"an adopted bombing that targeted a hotel",
+     "تبنت حركة طالبان تفجيرا استهدف فندقا في باكستان.",
+     {{"حركة طالبان", "org:taliban"}, {"باكستان", "country:pak"}},
+     {{"015", "org:taliban", ""}, {"18", "org:taliban", "country:pak"}}},
+    {"a missile attack that targeted a ship: its nisba is the target, the claim has none",
+     "أعلنت حركة طالبان مسؤوليتها عن هجوم صاروخي استهدف سفينة إسرائيلية.",
+     {{"حركة طالبان", "org:taliban"}, {"إسرائيلية", "country:isr#nisba"}},
+     {{"015", "org:taliban", ""}, {"19", "org:taliban", "country:isr"}}},
+    {"a condemned attack that targeted an embassy is not the condemner's",
+     "أدانت فرنسا الهجوم الذي استهدف قاعدة تركية.",
+     {{"فرنسا", "country:fra"}, {"تركية", "country:tur#nisba"}},
+     {}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Events, RoundC, ::testing::ValuesIn(kCases));

@@ -684,6 +684,13 @@ class Coder {
     // (رفضت X دعوات Y): it governs this act's content too.
     int rejected_by = -1;
     std::uint32_t cue_tok = UINT32_MAX;
+    // (round C) The verb that describes this act noun ("تفجيرا استهدف
+    // مسجدا"، "الهجوم الذي استهدف X"): its object is this act's target
+    // (DescribedActs).
+    std::uint32_t describer = UINT32_MAX;
+    // (round C) The describing verb itself: not coded, but still a verb
+    // that bounds its clause (dates, searches).
+    bool describes = false;
   };
 
   void Prepare();
@@ -768,6 +775,7 @@ class Coder {
   bool VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se, int& victim,
                    int& doer) const;
   bool PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const;
+  void DescribedActs(std::uint32_t sb, std::uint32_t se);
   bool ConstructNisba(std::uint32_t anchor, int g) const;
   bool PartitivePrep(int g, std::uint32_t anchor, std::string& prep) const;
   bool NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
@@ -1820,10 +1828,11 @@ void Coder::Sentence(const nufuz::Sentence& s) {
 
   MarkGovernedContent(sb, se);
   ConsumeSameAct(sb, se);
+  DescribedActs(sb, se);
 
   verb_at_.assign(se - sb, 0);
   for (const auto& tr : triggers_)
-    if (tr.row->verb && (!tr.consumed || tr.governs)) verb_at_[tr.tok - sb] = 1;
+    if (tr.row->verb && (!tr.consumed || tr.governs || tr.describes)) verb_at_[tr.tok - sb] = 1;
   noun_at_.assign(se - sb, 0);
   for (const auto& tr : triggers_)
     if (!tr.row->verb && !tr.consumed) noun_at_[tr.tok - sb] = 1;
@@ -2033,6 +2042,38 @@ int Coder::RefusesOthersAct(std::size_t a, std::uint32_t sb) const {
 // preposition (في، إثر) within seven tokens: the noun names the same act (how they were killed),
 // not a second event, and its victims are not its doers. When the noun names its doer
 // ("في قصف روسي") the noun's event stands instead of the verb's.
+// (round C) An act of force named by a noun and described by a verb of force
+// right after it, with only its adjectives or a relative pronoun between
+// ("تبنت X تفجيرا انتحاريا استهدف مسجدا"، "الهجوم الذي استهدف السفارة"),
+// is one act: the noun carries it (its doer as a noun's: the claimant, not
+// the judge), and the verb's object is its target; the verb is not coded.
+void Coder::DescribedActs(std::uint32_t sb, std::uint32_t se) {
+  auto force = [](const Row* r) { return r->cameo >= "18" && r->cameo < "21"; };
+  for (std::size_t a = 0; a + 1 < triggers_.size(); ++a) {
+    Trigger& n = triggers_[a];
+    Trigger& v = triggers_[a + 1];
+    if (n.row->verb || n.consumed || !force(n.row) || !v.row->verb || v.consumed || !force(v.row) ||
+        v.tok > n.tok + 3 || v.tok >= se)
+      continue;
+    bool plain = true;
+    for (std::uint32_t k = n.tok + 1; k < v.tok && plain; ++k)
+      plain = !IsClauseBreak(k) && group_at_[k - sb] < 0 &&
+              (MarkerAt(k) == 0 || (MarkerAt(k) & kRelative)) && !doc_.tokens[k].proclitics;
+    if (!plain) continue;
+    v.consumed = true;
+    v.describes = true;
+    // "تفجير انتحاري استهدف": an adjective of force (انتحاري) qualifies the
+    // act noun before it; that noun carries the act.
+    std::size_t head = a;
+    while (head > 0 && !triggers_[head - 1].row->verb && !triggers_[head - 1].consumed &&
+           force(triggers_[head - 1].row) && triggers_[head - 1].tok + 1 == triggers_[head].tok) {
+      triggers_[head].consumed = true;
+      --head;
+    }
+    triggers_[head].describer = v.tok;
+  }
+}
+
 void Coder::ConsumeSameAct(std::uint32_t sb, std::uint32_t se) {
   for (std::size_t a = 0; a + 1 < triggers_.size(); ++a) {
     const Trigger& v = triggers_[a];
@@ -2214,7 +2255,10 @@ bool Coder::NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
   if (!gr.nisba || gr.actor_np || (row.flags & (kSpeech | kVisit | kHost)) || gr.tb > anchor + 10)
     return false;
   if (gr.tb < anchor + 2) return false;  // right after the trigger: its own doer
-  const std::uint32_t n = gr.tb - 1;     // the noun (or adjective) it qualifies
+  // (round C) Nor for claims and other statements without the speech flag:
+  // "أعلن X مسؤوليته عن هجوم استهدف سفينة إسرائيلية" has no addressee.
+  if (row.cameo.compare(0, 2, "01") == 0) return false;
+  const std::uint32_t n = gr.tb - 1;  // the noun (or adjective) it qualifies
   if (group_at_.empty() || IsPunct(n) || (MarkerAt(n) & ~Markers{kActorNoun}) != 0) return false;
   const std::string& p = gr.prep;
   if (Is(p, "من")) {
@@ -2821,6 +2865,19 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       obj = row.verb;
     }
     std::uint32_t start = anchor + 1;
+    // (round C) An act noun described by a verb after it: the verb's
+    // object is the act's target.
+    if (tr.describer != UINT32_MAX && tr.describer <= limit) {
+      start = tr.describer + 1;
+      obj = true;
+      // The act's phrase reaches to the verb after the describing one.
+      limit = std::min({se, scope_e, tr.describer + 24});
+      for (std::uint32_t k = start; k < limit; ++k)
+        if (verb_at_[k - sb]) {
+          limit = k;
+          break;
+        }
+    }
     std::uint32_t hi = std::min<std::uint32_t>(limit, anchor + 16);
     // Force and coercion against a common-noun object that belongs to an
     // actor ("اعتقلت الشرطة قياديا في المعارضة", "قتل خمسة من جنود الجيش",
