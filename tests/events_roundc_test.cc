@@ -93,6 +93,18 @@ const std::vector<Entity>& Catalog() {
        "Q170375",
        {}},
       {"org:un", "ORG", "United Nations", "الأمم المتحدة", "Q1065", {}},
+      {"person:putin",
+       "PERSON",
+       "Vladimir Putin",
+       "بوتين",
+       "",
+       {{"country", "country:rus"}, {"role", "president"}}},
+      {"person:rahmon",
+       "PERSON",
+       "Emomali Rahmon",
+       "إمام علي رحمن",
+       "",
+       {{"country", "country:tjk"}, {"role", "president"}}},
   };
   return kCatalog;
 }
@@ -294,6 +306,16 @@ const Case kCases[] = {
      "أدانت فرنسا الهجوم الذي استهدف قاعدة تركية.",
      {{"فرنسا", "country:fra"}, {"تركية", "country:tur#nisba"}},
      {}},
+
+    // H. A word of a person's name is no cue (إمام holds أمام, a rally's cue).
+    {"a summit bringing two presidents together is no rally",
+     "تجمع القمة بوتين بإمام علي رحمن في دوشنبه.",
+     {{"بوتين", "person:putin"}, {"إمام علي رحمن", "person:rahmon"}},
+     {{"04", "person:putin", "person:rahmon"}}},
+    {"control: a crowd gathered in front of an embassy is a rally",
+     "تجمع مئات المحتجين أمام سفارة روسيا في دوشنبه.",
+     {{"روسيا", "country:rus"}},
+     {{"14", "", "country:rus"}}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Events, RoundC, ::testing::ValuesIn(kCases));

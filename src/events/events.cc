@@ -775,6 +775,7 @@ class Coder {
   bool VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se, int& victim,
                    int& doer) const;
   bool PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const;
+  bool InPersonName(std::uint32_t t) const;
   void DescribedActs(std::uint32_t sb, std::uint32_t se);
   bool ConstructNisba(std::uint32_t anchor, int g) const;
   bool PartitivePrep(int g, std::uint32_t anchor, std::string& prep) const;
@@ -1296,6 +1297,13 @@ bool Coder::PersonOf(int p, int b) const {
   return role && pc >= 0 && pc == bc;
 }
 
+// (round C) A word of a person's name is no cue: "إمام علي رحمن" holds
+// أمام (in front of, a rally's cue) but names a president.
+bool Coder::InPersonName(std::uint32_t t) const {
+  if (t >= mention_at_.size() || mention_at_[t] < 0) return false;
+  return Is(doc_.entities[mentions_[mention_at_[t]].entity].type, "PERSON");
+}
+
 bool Coder::CueAt(const std::vector<std::vector<std::uint32_t>>& cue_forms, std::uint32_t i) const {
   for (std::size_t k = 0; k < cue_forms.size(); ++k) {
     std::uint32_t t = i + k;
@@ -1374,7 +1382,7 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
       for (std::uint32_t words = 0; hi < se && words < 9; ++hi)
         if (mention_at_[hi] < 0) ++words;
       for (std::uint32_t t = lo; t < hi && cue_tok == UINT32_MAX; ++t) {
-        if (t == i) continue;
+        if (t == i || InPersonName(t)) continue;
         for (const auto& cue : row.cue_form_ids)
           if (CueAt(cue, t)) {
             cue_tok = t;
