@@ -316,6 +316,29 @@ const Case kCases[] = {
      "تجمع مئات المحتجين أمام سفارة روسيا في دوشنبه.",
      {{"روسيا", "country:rus"}},
      {{"14", "", "country:rus"}}},
+
+    // I. Rejecting another's act: the act's doer is the target; the act,
+    // which has not happened, is not coded.
+    {"shown rejection of a state joining a bloc",
+     "أبدت روسيا رفضها لانضمام أوكرانيا إلى الاتحاد الأوروبي.",
+     {{"روسيا", "country:rus"}, {"أوكرانيا", "country:ukr"}, {"الاتحاد الأوروبي", "org:eu"}},
+     {{"12", "country:rus", "country:ukr"}}},
+    {"a categorical rejection of a visit: القاطع is no boycott, the visit no event",
+     "أبدت الصين رفضها القاطع لزيارة أردوغان إلى أوكرانيا.",
+     {{"الصين", "country:chn"}, {"أردوغان", "person:erdogan"}, {"أوكرانيا", "country:ukr"}},
+     {{"12", "country:chn", "person:erdogan"}}},
+    {"a rejection voiced (أعرب عن) of sanctions named by their nisba",
+     "أعربت إيران عن رفضها للعقوبات الأمريكية.",
+     {{"إيران", "country:irn"}, {"الأمريكية", "country:usa#nisba"}},
+     {{"12", "country:irn", "country:usa"}}},
+    {"a rejection of any mediation (لأي)",
+     "أبدت مصر رفضها لأي وساطة تركية.",
+     {{"مصر", "country:egy"}, {"تركية", "country:tur#nisba"}},
+     {{"12", "country:egy", "country:tur"}}},
+    {"opposing (عارض) a state's accession",
+     "عارضت فرنسا انضمام تركيا إلى الاتحاد الأوروبي.",
+     {{"فرنسا", "country:fra"}, {"تركيا", "country:tur"}, {"الاتحاد الأوروبي", "org:eu"}},
+     {{"12", "country:fra", "country:tur"}}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Events, RoundC, ::testing::ValuesIn(kCases));

@@ -691,6 +691,9 @@ class Coder {
     // (round C) The describing verb itself: not coded, but still a verb
     // that bounds its clause (dates, searches).
     bool describes = false;
+    // (round C) The doer (group) of the act this rejection is of: "أبدت X
+    // رفضها لانضمام Y" rejects Y (RejectedActs).
+    int act_doer = -1;
   };
 
   void Prepare();
@@ -777,6 +780,7 @@ class Coder {
   bool PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const;
   bool InPersonName(std::uint32_t t) const;
   void DescribedActs(std::uint32_t sb, std::uint32_t se);
+  void RejectedActs(std::uint32_t sb, std::uint32_t se);
   bool ConstructNisba(std::uint32_t anchor, int g) const;
   bool PartitivePrep(int g, std::uint32_t anchor, std::string& prep) const;
   bool NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
@@ -1837,6 +1841,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
   MarkGovernedContent(sb, se);
   ConsumeSameAct(sb, se);
   DescribedActs(sb, se);
+  RejectedActs(sb, se);
 
   verb_at_.assign(se - sb, 0);
   for (const auto& tr : triggers_)
@@ -2050,6 +2055,48 @@ int Coder::RefusesOthersAct(std::size_t a, std::uint32_t sb) const {
 // preposition (في، إثر) within seven tokens: the noun names the same act (how they were killed),
 // not a second event, and its victims are not its doers. When the noun names its doer
 // ("في قصف روسي") the noun's event stands instead of the verb's.
+// (round C) A rejection (a 12 row: رفض، "أبدى رفضه" with its cue) whose
+// object is an act after ل ("رفضها لانضمام فنلندا"، "رفضها القاطع لزيارة
+// رئيسة البرلمان الأوروبي"، "رفضها لأي وساطة أمريكية") rejects the act's doer,
+// its genitive or nisba actor: the doer is the rejection's target, and the
+// act, which has not happened, is not coded. An adjective between them that
+// reads as a trigger (القاطع) is no event either.
+void Coder::RejectedActs(std::uint32_t sb, std::uint32_t se) {
+  for (std::size_t a = 0; a + 1 < triggers_.size(); ++a) {
+    Trigger& r = triggers_[a];
+    if (r.consumed || r.row->cameo.compare(0, 2, "12") != 0) continue;
+    std::uint32_t from = r.cue_tok != UINT32_MAX ? std::max(r.tok, r.cue_tok) : r.tok;
+    // The subject after a verb ("أبدت روسيا رفضها") is no part of the object.
+    if (r.cue_tok == UINT32_MAX && r.row->verb) continue;
+    std::size_t b = a + 1;
+    while (b < triggers_.size() && triggers_[b].tok <= from) ++b;
+    std::vector<std::size_t> between;
+    for (; b < triggers_.size() && triggers_[b].tok <= from + 3; ++b) {
+      const Token& t = doc_.tokens[triggers_[b].tok];
+      const bool li =
+          (t.proclitics & kCliticLi) || Is(doc_.tokens[triggers_[b].tok - 1].key, "لاي");
+      if (li) break;
+      between.push_back(b);
+    }
+    if (b >= triggers_.size() || triggers_[b].tok > from + 3 || triggers_[b].row->verb) continue;
+    Trigger& act = triggers_[b];
+    bool clean = true;
+    for (std::uint32_t k = from + 1; k < act.tok && clean; ++k)
+      clean = !IsClauseBreak(k) && group_at_[k - sb] < 0;
+    if (!clean) continue;
+    int doer = -1;
+    for (std::uint32_t k = act.tok + 1; k < se && k <= act.tok + 4 && doer < 0; ++k) {
+      if (IsClauseBreak(k) || (MarkerAt(k) & (kPreposition | kComplementizer | kRelative))) break;
+      const int g = group_at_[k - sb];
+      if (g >= 0 && groups_[g].prep.empty()) doer = g;
+    }
+    if (doer < 0) continue;
+    r.act_doer = doer;
+    act.consumed = true;
+    for (std::size_t x : between) triggers_[x].consumed = true;
+  }
+}
+
 // (round C) An act of force named by a noun and described by a verb of force
 // right after it, with only its adjectives or a relative pronoun between
 // ("تبنت X تفجيرا انتحاريا استهدف مسجدا"، "الهجوم الذي استهدف السفارة"),
@@ -2948,6 +2995,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       tgt = ContentTarget(tr, src_entity, sb, se);
     if (tgt < 0 && nisba_tgt >= 0 && groups_[nisba_tgt].entity != src_entity) tgt = nisba_tgt;
     if (tgt < 0 && place_tgt >= 0) tgt = from_place = place_tgt;
+    // (round C) A rejection of another's act: its doer ("رفضها لانضمام Y").
+    if (tgt < 0 && tr.act_doer >= 0 && groups_[tr.act_doer].entity != src_entity) tgt = tr.act_doer;
   }
   if (tgt < 0 && genobj_target >= 0 && groups_[genobj_target].entity != src_entity)
     tgt = genobj_target;
