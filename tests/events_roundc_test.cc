@@ -339,6 +339,16 @@ const Case kCases[] = {
      "عارضت فرنسا انضمام تركيا إلى الاتحاد الأوروبي.",
      {{"فرنسا", "country:fra"}, {"تركيا", "country:tur"}, {"الاتحاد الأوروبي", "org:eu"}},
      {{"12", "country:fra", "country:tur"}}},
+
+    // J. Test-firing a weapon is a show of force; a plain اختبر is no event.
+    {"test-firing a missile",
+     "اختبرت إيران صاروخا باليستيا جديدا.",
+     {{"إيران", "country:irn"}},
+     {{"15", "country:irn", ""}}},
+    {"a crisis that tested relations is no show of force",
+     "اختبرت الأزمة العلاقات بين روسيا والصين.",
+     {{"روسيا", "country:rus"}, {"الصين", "country:chn"}},
+     {}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Events, RoundC, ::testing::ValuesIn(kCases));
