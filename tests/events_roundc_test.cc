@@ -38,6 +38,7 @@ const std::vector<Entity>& Catalog() {
       {"country:fra", "COUNTRY", "France", "فرنسا", "Q142", {}},
       {"country:deu", "COUNTRY", "Germany", "ألمانيا", "Q183", {}},
       {"country:sdn", "COUNTRY", "Sudan", "السودان", "Q1049", {}},
+      {"country:ind", "COUNTRY", "India", "الهند", "Q668", {}},
       {"place:kharkiv",
        "PLACE",
        "Kharkiv",
@@ -349,6 +350,16 @@ const Case kCases[] = {
      "اختبرت الأزمة العلاقات بين روسيا والصين.",
      {{"روسيا", "country:rus"}, {"الصين", "country:chn"}},
      {}},
+
+    // K. A feminine counterpart (نظيرتها) with its nisba is an actor.
+    {"told her counterpart (لنظيرتها الهندية)",
+     "قالت الصين لنظيرتها الهندية إنها تريد السلام.",
+     {{"الصين", "country:chn"}, {"الهندية", "country:ind#nisba"}},
+     {{"01", "country:chn", "country:ind"}}},
+    {"discussed with her counterpart (مع نظيرتها الألمانية)",
+     "بحثت فرنسا مع نظيرتها الألمانية الأزمة في أوكرانيا.",
+     {{"فرنسا", "country:fra"}, {"الألمانية", "country:deu#nisba"}, {"أوكرانيا", "country:ukr"}},
+     {{"04", "country:fra", "country:deu"}}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Events, RoundC, ::testing::ValuesIn(kCases));
