@@ -360,6 +360,21 @@ const Case kCases[] = {
      "بحثت فرنسا مع نظيرتها الألمانية الأزمة في أوكرانيا.",
      {{"فرنسا", "country:fra"}, {"الألمانية", "country:deu#nisba"}, {"أوكرانيا", "country:ukr"}},
      {{"04", "country:fra", "country:deu"}}},
+
+    // L. Tightening (شدد) with its object right after it; شدد على is a
+    // statement, whatever follows.
+    {"tightening sanctions",
+     "شددت روسيا العقوبات على أوكرانيا.",
+     {{"روسيا", "country:rus"}, {"أوكرانيا", "country:ukr"}},
+     {{"16", "country:rus", "country:ukr"}}},
+    {"tightening a siege",
+     "شددت إسرائيل الحصار على قطاع غزة.",
+     {{"إسرائيل", "country:isr"}, {"قطاع غزة", "place:gaza"}},
+     {{"19", "country:isr", "place:gaza"}}},
+    {"tightening restrictions on imports named by their nisba",
+     "شددت الصين قيودها على الواردات الأمريكية.",
+     {{"الصين", "country:chn"}, {"الأمريكية", "country:usa#nisba"}},
+     {{"17", "country:chn", "country:usa"}}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Events, RoundC, ::testing::ValuesIn(kCases));

@@ -41,6 +41,10 @@ enum Flag : std::uint16_t {
   // (round C) The cue is an act named with the trigger and coded on its own,
   // by the trigger's subject: "تبنى X الهجوم" is a claim and X's attack.
   kKeepCue = 1 << 11,
+  // (round C) The cue is the verb's direct object: it must come before any
+  // preposition after the trigger ("شددت X العقوبات على Y" tightens them;
+  // "شدد X على ضرورة رفع العقوبات" stresses).
+  kObjCue = 1 << 12,
 };
 
 enum Role : std::uint16_t {
@@ -446,7 +450,7 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"speech", kSpeech},         {"visit", kVisit},       {"host", kHost},
         {"symmetric", kSymmetric},   {"modal", kModal},       {"refuse", kRefuse},
         {"needtarget", kNeedTarget}, {"cuefirst", kCueFirst}, {"genobj", kGenObj},
-        {"aspect", kAspect},         {"keepcue", kKeepCue}};
+        {"aspect", kAspect},         {"keepcue", kKeepCue},   {"objcue", kObjCue}};
     const TsvTable& t = ev.value();
     int c_f = t.Column("forms"), c_p = t.Column("pos"), c_c = t.Column("cameo"),
         c_cue = t.Column("cue"), c_t = t.Column("target"), c_fl = t.Column("flags"),
@@ -1386,6 +1390,7 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
       for (std::uint32_t words = 0; hi < se && words < 9; ++hi)
         if (mention_at_[hi] < 0) ++words;
       for (std::uint32_t t = lo; t < hi && cue_tok == UINT32_MAX; ++t) {
+        if ((row.flags & kObjCue) && t > i && (MarkerAt(t) & kPreposition)) break;
         if (t == i || InPersonName(t)) continue;
         for (const auto& cue : row.cue_form_ids)
           if (CueAt(cue, t)) {
