@@ -375,6 +375,21 @@ const Case kCases[] = {
      "شددت الصين قيودها على الواردات الأمريكية.",
      {{"الصين", "country:chn"}, {"الأمريكية", "country:usa#nisba"}},
      {{"17", "country:chn", "country:usa"}}},
+
+    // M. A missile launched at no one named is a show of force; at a target,
+    // an attack.
+    {"a ballistic missile launched toward the sea: a show of force",
+     "أطلقت إيران صاروخا باليستيا باتجاه البحر.",
+     {{"إيران", "country:irn"}},
+     {{"150", "country:irn", ""}}},
+    {"a missile launched at a state: an aerial attack",
+     "أطلقت إيران صاروخا على إسرائيل.",
+     {{"إيران", "country:irn"}, {"إسرائيل", "country:isr"}},
+     {{"19", "country:irn", "country:isr"}}},
+    {"drones launched at no one named stay uncoded",
+     "أطلقت روسيا مسيرات ليلا.",
+     {{"روسيا", "country:rus"}},
+     {}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Events, RoundC, ::testing::ValuesIn(kCases));

@@ -45,6 +45,9 @@ enum Flag : std::uint16_t {
   // preposition after the trigger ("شددت X العقوبات على Y" tightens them;
   // "شدد X على ضرورة رفع العقوبات" stresses).
   kObjCue = 1 << 12,
+  // (round C) Coded without a target, the act is a show of force (150): "أطلقت
+  // X صاروخا باليستيا" with no target named is a test, not an attack.
+  kPosture = 1 << 13,
 };
 
 enum Role : std::uint16_t {
@@ -450,7 +453,8 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"speech", kSpeech},         {"visit", kVisit},       {"host", kHost},
         {"symmetric", kSymmetric},   {"modal", kModal},       {"refuse", kRefuse},
         {"needtarget", kNeedTarget}, {"cuefirst", kCueFirst}, {"genobj", kGenObj},
-        {"aspect", kAspect},         {"keepcue", kKeepCue},   {"objcue", kObjCue}};
+        {"aspect", kAspect},         {"keepcue", kKeepCue},   {"objcue", kObjCue},
+        {"posture", kPosture}};
     const TsvTable& t = ev.value();
     int c_f = t.Column("forms"), c_p = t.Column("pos"), c_c = t.Column("cameo"),
         c_cue = t.Column("cue"), c_t = t.Column("target"), c_fl = t.Column("flags"),
@@ -783,6 +787,7 @@ class Coder {
                    int& doer) const;
   bool PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const;
   bool InPersonName(std::uint32_t t) const;
+  bool ShowOfForce(Event& ev) const;
   void DescribedActs(std::uint32_t sb, std::uint32_t se);
   void RejectedActs(std::uint32_t sb, std::uint32_t se);
   bool ConstructNisba(std::uint32_t anchor, int g) const;
@@ -1870,6 +1875,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     bool participle = false;
     bool noun = false;
     bool background = false;              // a verbal noun after منذ
+    bool posture = false;                 // (round C) flag posture: targetless -> 150
     std::uint32_t governor = UINT32_MAX;  // token of the trigger whose content it is
   };
   std::vector<Made> made_by;
@@ -1887,6 +1893,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     made_by.push_back({before, events_.size(), tr.tok, (tr.row->flags & kSpeech) != 0});
     made_by.back().participle = (tr.row->flags & kParticiple) != 0;
     made_by.back().noun = !tr.row->verb;
+    made_by.back().posture = (tr.row->flags & kPosture) != 0;
     // (A document's clause, "قرار يطالب X", is not the sentence's story either.)
     made_by.back().background = (!tr.row->verb && Background(tr.tok, sb)) || emitted_embedded_;
     if (tr.content_of >= 0) made_by.back().governor = triggers_[tr.content_of].tok;
@@ -1965,6 +1972,20 @@ bool AboutNoOne(const std::string& code) {
   return Is(code, "015") || Is(code, "016");
 }
 
+// (round C) Recodes a targetless act of a `posture` row as a show of force
+// (150, with its Goldstein value, QuadClass and PLOVER type); false when
+// cameo.tsv has no 150.
+bool Coder::ShowOfForce(Event& ev) const {
+  const CodeInfo* ci = lex_.Code("150");
+  if (!ci) return false;
+  ev.cameo = "150";
+  ev.plover = ci->plover;
+  ev.plover_mode = ci->mode;
+  ev.quad = ci->quad;
+  ev.goldstein = ci->goldstein;
+  return true;
+}
+
 // An event needs a target unless its root may stand alone (cameo.tsv
 // "target"). A statement without a target stands only when the clause it
 // reports yields no event of its own (else that event, attributed to the
@@ -1981,8 +2002,10 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
     if (!m.speech)
       for (std::size_t k = m.b; k < m.e; ++k)
         if (events_[k].target.empty() && !optional_root(events_[k]) &&
-            !AboutNoOne(events_[k].cameo))
+            !AboutNoOne(events_[k].cameo)) {
+          if (m.posture && !events_[k].source.empty() && ShowOfForce(events_[k])) continue;
           keep[k - n_before] = 0;
+        }
   // (round B) The content of an appeal, demand or negotiation that was
   // coded is no event of its own (MarkGovernedContent).
   for (const auto& m : made_by) {
