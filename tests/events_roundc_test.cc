@@ -390,6 +390,21 @@ const Case kCases[] = {
      "أطلقت روسيا مسيرات ليلا.",
      {{"روسيا", "country:rus"}},
      {}},
+
+    // N. Packages and sums allocated: economic aid, the beneficiary after ل
+    // or in the genitive of a purpose noun after ل (لمساعدة Y).
+    {"an announced investment package for a state",
+     "أعلن الاتحاد الأوروبي حزمة استثمارية بقيمة 12 مليار يورو لمصر.",
+     {{"الاتحاد الأوروبي", "org:eu"}, {"لمصر", "country:egy"}},
+     {{"07", "org:eu", "country:egy"}}},
+    {"a pledge to allocate a sum to help a state: intended aid",
+     "تعهدت ألمانيا بتخصيص 500 مليون يورو لمساعدة السودان.",
+     {{"ألمانيا", "country:deu"}, {"السودان", "country:sdn"}},
+     {{"03", "country:deu", "country:sdn"}}},
+    {"a sum allocated to a state",
+     "خصصت الولايات المتحدة 100 مليون دولار لباكستان.",
+     {{"الولايات المتحدة", "country:usa"}, {"لباكستان", "country:pak"}},
+     {{"07", "country:usa", "country:pak"}}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Events, RoundC, ::testing::ValuesIn(kCases));

@@ -787,6 +787,7 @@ class Coder {
                    int& doer) const;
   bool PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const;
   bool InPersonName(std::uint32_t t) const;
+  bool PurposeBeneficiary(int g, std::uint32_t anchor) const;
   bool ShowOfForce(Event& ev) const;
   void DescribedActs(std::uint32_t sb, std::uint32_t se);
   void RejectedActs(std::uint32_t sb, std::uint32_t se);
@@ -1972,6 +1973,20 @@ bool AboutNoOne(const std::string& code) {
   return Is(code, "015") || Is(code, "016");
 }
 
+// (round C) An actor in the genitive of a purpose noun of support after ل,
+// after the trigger ("خصصت X 100 مليون دولار لدعم Y"، "بتخصيص ... لمساعدة Y"،
+// "لإعادة إعمار Y"), is who the act is for, as after ل.
+bool Coder::PurposeBeneficiary(int g, std::uint32_t anchor) const {
+  const std::uint32_t n = groups_[g].tb;
+  if (n < 1 || n - 1 <= anchor) return false;
+  const Token& t = doc_.tokens[n - 1];
+  if (!(t.proclitics & kCliticLi)) return false;
+  static const char* const kPurpose[] = {"دعم", "مساعده", "اعمار", "تمويل", "انقاذ", "اغاثه"};
+  for (const char* w : kPurpose)
+    if (Is(t.stem, w) || Is(t.key, std::string("ل") + w)) return true;
+  return false;
+}
+
 // (round C) Recodes a targetless act of a `posture` row as a show of force
 // (150, with its Goldstein value, QuadClass and PLOVER type); false when
 // cameo.tsv has no 150.
@@ -3000,7 +3015,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       }
       if (groups_[chain_head(g)].entity == src_entity && groups_[g].coord_prev < 0) continue;
       const std::string& p = groups_[chain_head(g)].prep;
-      if ((p.empty() && obj) || (!p.empty() && preps->count(p))) {
+      if ((p.empty() && obj) || (!p.empty() && preps->count(p)) ||
+          (p.empty() && preps->count("ل") && PurposeBeneficiary(chain_head(g), anchor))) {
         tgt = chain_head(g);
         break;
       }
