@@ -787,6 +787,7 @@ class Coder {
                    int& doer) const;
   bool PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const;
   bool InPersonName(std::uint32_t t) const;
+  bool WordAsName(const Mention& m) const;
   bool PurposeBeneficiary(int g, std::uint32_t anchor) const;
   bool ShowOfForce(Event& ev) const;
   void DescribedActs(std::uint32_t sb, std::uint32_t se);
@@ -1311,6 +1312,17 @@ bool Coder::PersonOf(int p, int b) const {
   return role && pc >= 0 && pc == bc;
 }
 
+// (round C) A PERSON mention with no Wikidata id whose first word is an
+// event word (a trigger form, or a common noun of the markers: محادثات،
+// احتجاجا، شخصا) is a word the entity stage took for a name after a title
+// ("وزير الخارجية السعودي محادثات مع ..."): not a person.
+bool Coder::WordAsName(const Mention& m) const {
+  const Entity& e = doc_.entities[m.entity];
+  if (!Is(e.type, "PERSON") || !e.wikidata.empty()) return false;
+  return TriggerForm(m.tb) || (StemMarkerAt(m.tb) & (kNonActor | kActorNoun)) ||
+         (m.te == m.tb + 1 && MarkerAt(m.tb) != 0);
+}
+
 // (round C) A word of a person's name is no cue: "إمام علي رحمن" holds
 // أمام (in front of, a rally's cue) but names a president.
 bool Coder::InPersonName(std::uint32_t t) const {
@@ -1571,6 +1583,17 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       int c = CountryEntity(mm.entity);
       g.place = mm.entity;
       if (c >= 0) g.entity = c;
+    }
+    if (WordAsName(mm)) {
+      // (round C) An event word taken for a name after a title ("السفير
+      // الفرنسي شخصا"، "وزير الخارجية السعودي محادثات"): no person; the
+      // title's nisba right before it stays the actor, else the country.
+      const int c = CountryEntity(mm.entity);
+      if (c < 0 || (!groups_.empty() && groups_.back().entity == c && groups_.back().te == mm.tb)) {
+        t = mm.te;
+        continue;
+      }
+      g.entity = c;
     }
     g.prep = Prep(mm.tb, sb);
     // Apposition: "رئيس قرغيزستان صادر جباروف" — a country right before a
@@ -3661,6 +3684,25 @@ std::vector<Event> EventCoder::Run(const Document& doc) const {
   return coder.Run();
 }
 
+// (round C) Whether a mention of entity `id` begins with an event word (a
+// trigger form or a marker noun), as Coder::WordAsName reads it.
+bool EventCoder::EventWordNamed(const Document& doc, const std::string& id) const {
+  for (const Span& sp : doc.spans) {
+    if (sp.label != "ENTITY") continue;
+    bool mine = false;
+    for (const auto& [k, v] : sp.attrs) mine |= k == "entity" && v == id;
+    if (!mine) continue;
+    auto tk = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), sp.start,
+                               [](const Token& t, std::uint32_t s) { return t.start < s; });
+    if (tk == doc.tokens.end() || tk->start != sp.start) continue;
+    for (std::string_view w : {std::string_view(tk->key), std::string_view(tk->stem)}) {
+      const Lookup* l = impl_->lookup.Find(w);
+      if (l && (l->refs || (l->marker & (kNonActor | kActorNoun)))) return true;
+    }
+  }
+  return false;
+}
+
 // (round C) A city is a state's ground: the state is the actor (GDELT codes
 // "Russia shelled Kharkiv" as RUS -> UKR, and the city is where it
 // happened). A CITY or CAPITAL mentioned in the document whose state the
@@ -3694,6 +3736,22 @@ std::vector<Event> EventCoder::Run(Document& doc) const {
     for (const auto& [k, v] : st->second.attrs)
       if (Is(k, "status")) member = Is(v, "UN_MEMBER");
     if (!member) continue;
+    Entity added = st->second;
+    added.attrs.emplace_back("implied_by", e.id);
+    have.insert(added.id);
+    doc.entities.push_back(std::move(added));
+  }
+  // A word taken for a person's name after a title (WordAsName) stands for
+  // the title's country: that state is implied too.
+  for (std::size_t i = 0; i < named; ++i) {
+    const Entity& e = doc.entities[i];
+    if (!Is(e.type, "PERSON") || !e.wikidata.empty()) continue;
+    const std::string* country = nullptr;
+    for (const auto& [k, v] : e.attrs)
+      if (Is(k, "country")) country = &v;
+    if (!country || have.count(*country) || !EventWordNamed(doc, e.id)) continue;
+    auto st = impl_->states.find(*country);
+    if (st == impl_->states.end()) continue;
     Entity added = st->second;
     added.attrs.emplace_back("implied_by", e.id);
     have.insert(added.id);

@@ -67,6 +67,9 @@ class EventCoder {
 
   struct Impl;
   const Impl& impl() const { return *impl_; }
+  // (round C) Whether a mention of entity `id` begins with an event word
+  // (a word the entity stage took for a name after a title).
+  bool EventWordNamed(const Document& doc, const std::string& id) const;
   explicit EventCoder(std::unique_ptr<Impl> impl);
   ~EventCoder();
 
