@@ -3684,23 +3684,24 @@ std::vector<Event> EventCoder::Run(const Document& doc) const {
   return coder.Run();
 }
 
-// (round C) Whether a mention of entity `id` begins with an event word (a
-// trigger form or a marker noun), as Coder::WordAsName reads it.
-bool EventCoder::EventWordNamed(const Document& doc, const std::string& id) const {
+// (round C) The entities with a mention that begins with an event word (a
+// trigger form or a marker noun), as Coder::WordAsName reads it: one pass
+// over the ENTITY spans, one binary search of the tokens each.
+std::unordered_set<std::string> EventCoder::EventWordNamed(const Document& doc) const {
+  std::unordered_set<std::string> out;
   for (const Span& sp : doc.spans) {
     if (sp.label != "ENTITY") continue;
-    bool mine = false;
-    for (const auto& [k, v] : sp.attrs) mine |= k == "entity" && v == id;
-    if (!mine) continue;
+    const std::string* id = sp.Attr("entity");
+    if (!id || out.count(*id)) continue;
     auto tk = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), sp.start,
                                [](const Token& t, std::uint32_t s) { return t.start < s; });
     if (tk == doc.tokens.end() || tk->start != sp.start) continue;
     for (std::string_view w : {std::string_view(tk->key), std::string_view(tk->stem)}) {
       const Lookup* l = impl_->lookup.Find(w);
-      if (l && (l->refs || (l->marker & (kNonActor | kActorNoun)))) return true;
+      if (l && (l->refs || (l->marker & (kNonActor | kActorNoun)))) out.insert(*id);
     }
   }
-  return false;
+  return out;
 }
 
 // (round C) A city is a state's ground: the state is the actor (GDELT codes
@@ -3743,13 +3744,14 @@ std::vector<Event> EventCoder::Run(Document& doc) const {
   }
   // A word taken for a person's name after a title (WordAsName) stands for
   // the title's country: that state is implied too.
-  for (std::size_t i = 0; i < named; ++i) {
+  const std::unordered_set<std::string> word_named = EventWordNamed(doc);
+  for (std::size_t i = 0; i < named && !word_named.empty(); ++i) {
     const Entity& e = doc.entities[i];
     if (!Is(e.type, "PERSON") || !e.wikidata.empty()) continue;
     const std::string* country = nullptr;
     for (const auto& [k, v] : e.attrs)
       if (Is(k, "country")) country = &v;
-    if (!country || have.count(*country) || !EventWordNamed(doc, e.id)) continue;
+    if (!country || have.count(*country) || !word_named.count(e.id)) continue;
     auto st = impl_->states.find(*country);
     if (st == impl_->states.end()) continue;
     Entity added = st->second;

@@ -32,6 +32,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
@@ -67,9 +68,9 @@ class EventCoder {
 
   struct Impl;
   const Impl& impl() const { return *impl_; }
-  // (round C) Whether a mention of entity `id` begins with an event word
-  // (a word the entity stage took for a name after a title).
-  bool EventWordNamed(const Document& doc, const std::string& id) const;
+  // (round C) The ids of the entities with a mention that begins with an
+  // event word (a word the entity stage took for a name after a title).
+  std::unordered_set<std::string> EventWordNamed(const Document& doc) const;
   explicit EventCoder(std::unique_ptr<Impl> impl);
   ~EventCoder();
 
