@@ -173,11 +173,12 @@ TEST(EventSentences, SetCoversEveryRoot) {
 }
 
 // Measured 2026-11-21 with the round 6 lexicon: P 0.80, R 0.69, F1 0.74;
-// after the round B coding logic (events_logic_test): P 0.88, R 0.78, F1 0.83.
+// after the round B coding logic (events_logic_test): P 0.88, R 0.78, F1 0.83;
+// after round C (events_roundc_test): P 0.91, R 0.80, F1 0.85.
 TEST(EventSentences, OverallFloor) {
   const Score& sc = Scored();
-  EXPECT_GE(sc.all.F1(), 0.80) << "P " << sc.all.P() << " R " << sc.all.R() << "\n" << sc.misses;
-  EXPECT_GE(sc.all.P(), 0.85) << sc.misses;
+  EXPECT_GE(sc.all.F1(), 0.84) << "P " << sc.all.P() << " R " << sc.all.R() << "\n" << sc.misses;
+  EXPECT_GE(sc.all.P(), 0.89) << sc.misses;
 }
 
 // Every root keeps some coverage: a root whose triggers all stopped firing

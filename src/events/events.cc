@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <iterator>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -37,6 +38,16 @@ enum Flag : std::uint16_t {
   // واصل: "continue" passes its subject to the trigger it governs
   // ("واصلت X دعمها لـY" is X's support) and is not coded itself.
   kAspect = 1 << 10,
+  // (round C) The cue is an act named with the trigger and coded on its own,
+  // by the trigger's subject: "تبنى X الهجوم" is a claim and X's attack.
+  kKeepCue = 1 << 11,
+  // (round C) The cue is the verb's direct object: it must come before any
+  // preposition after the trigger ("شددت X العقوبات على Y" tightens them;
+  // "شدد X على ضرورة رفع العقوبات" stresses).
+  kObjCue = 1 << 12,
+  // (round C) Coded without a target, the act is a show of force (150): "أطلقت
+  // X صاروخا باليستيا" with no target named is a test, not an attack.
+  kPosture = 1 << 13,
 };
 
 enum Role : std::uint16_t {
@@ -292,6 +303,9 @@ struct EventCoder::Impl {
   extract::StringMap<Lookup> lookup;
   std::unordered_map<std::string, std::string> iso3;  // entity id -> ISO3
   std::unordered_map<std::string, std::string> iso2;  // entity id -> ISO2
+  // (round C) The gazetteer's states as entities (id -> Entity), for a city
+  // that stands for a state the document does not name (PlaceStates).
+  std::unordered_map<std::string, Entity> states;
 
   Markers Marker(std::string_view k) const {
     const Markers* m = markers.Find(k);
@@ -439,7 +453,8 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
         {"speech", kSpeech},         {"visit", kVisit},       {"host", kHost},
         {"symmetric", kSymmetric},   {"modal", kModal},       {"refuse", kRefuse},
         {"needtarget", kNeedTarget}, {"cuefirst", kCueFirst}, {"genobj", kGenObj},
-        {"aspect", kAspect}};
+        {"aspect", kAspect},         {"keepcue", kKeepCue},   {"objcue", kObjCue},
+        {"posture", kPosture}};
     const TsvTable& t = ev.value();
     int c_f = t.Column("forms"), c_p = t.Column("pos"), c_c = t.Column("cameo"),
         c_cue = t.Column("cue"), c_t = t.Column("target"), c_fl = t.Column("flags"),
@@ -524,9 +539,24 @@ Result<std::shared_ptr<const EventCoder>> EventCoder::Load(const std::filesystem
   if (countries.ok()) {
     const TsvTable& t = countries.value();
     int c_id = t.Column("id"), c_3 = t.Column("iso3"), c_2 = t.Column("iso2");
+    int c_en = t.Column("name_en"), c_ar = t.Column("ar_names"), c_wd = t.Column("wikidata");
+    int c_al = t.Column("aliases_en"), c_st = t.Column("status");
     for (std::size_t r = 0; r < t.rows(); ++r) {
       impl->iso3[t.Cell(r, c_id)] = t.Cell(r, c_3);
       if (c_2 >= 0) impl->iso2[t.Cell(r, c_id)] = t.Cell(r, c_2);
+      if (c_en < 0 || t.Cell(r, c_en).empty()) continue;
+      Entity e;
+      e.id = t.Cell(r, c_id);
+      e.type = "COUNTRY";
+      e.name_en = t.Cell(r, c_en);
+      if (c_ar >= 0) e.name_ar = t.Cell(r, c_ar).substr(0, t.Cell(r, c_ar).find('|'));
+      if (c_wd >= 0) e.wikidata = t.Cell(r, c_wd);
+      if (c_al >= 0 && !t.Cell(r, c_al).empty())
+        e.attrs.emplace_back("aliases_en", t.Cell(r, c_al));
+      if (c_2 >= 0 && !t.Cell(r, c_2).empty()) e.attrs.emplace_back("iso2", t.Cell(r, c_2));
+      if (!t.Cell(r, c_3).empty()) e.attrs.emplace_back("iso3", t.Cell(r, c_3));
+      if (c_st >= 0 && !t.Cell(r, c_st).empty()) e.attrs.emplace_back("status", t.Cell(r, c_st));
+      impl->states.emplace(e.id, std::move(e));
     }
   }
   // Cue forms interned: CueAt compares ids, not strings.
@@ -662,6 +692,16 @@ class Coder {
     // (رفضت X دعوات Y): it governs this act's content too.
     int rejected_by = -1;
     std::uint32_t cue_tok = UINT32_MAX;
+    // (round C) The verb that describes this act noun ("تفجيرا استهدف
+    // مسجدا"، "الهجوم الذي استهدف X"): its object is this act's target
+    // (DescribedActs).
+    std::uint32_t describer = UINT32_MAX;
+    // (round C) The describing verb itself: not coded, but still a verb
+    // that bounds its clause (dates, searches).
+    bool describes = false;
+    // (round C) The doer (group) of the act this rejection is of: "أبدت X
+    // رفضها لانضمام Y" rejects Y (RejectedActs).
+    int act_doer = -1;
   };
 
   void Prepare();
@@ -747,6 +787,13 @@ class Coder {
   bool VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se, int& victim,
                    int& doer) const;
   bool PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const;
+  bool InPersonName(std::uint32_t t) const;
+  bool WordAsName(const Mention& m) const;
+  bool PurposeBeneficiary(int g, std::uint32_t anchor) const;
+  bool ShowOfForce(Event& ev) const;
+  void DescribedActs(std::uint32_t sb, std::uint32_t se);
+  void RejectedActs(std::uint32_t sb, std::uint32_t se);
+  bool ConstructNisba(std::uint32_t anchor, int g) const;
   bool PartitivePrep(int g, std::uint32_t anchor, std::string& prep) const;
   bool NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
                    const std::unordered_set<std::string>& preps, bool obj) const;
@@ -1326,6 +1373,24 @@ bool Coder::PersonOf(int p, int b) const {
   return role && pc >= 0 && pc == bc;
 }
 
+// (round C) A PERSON mention with no Wikidata id whose first word is an
+// event word (a trigger form, or a common noun of the markers: محادثات،
+// احتجاجا، شخصا) is a word the entity stage took for a name after a title
+// ("وزير الخارجية السعودي محادثات مع ..."): not a person.
+bool Coder::WordAsName(const Mention& m) const {
+  const Entity& e = doc_.entities[m.entity];
+  if (!Is(e.type, "PERSON") || !e.wikidata.empty()) return false;
+  return TriggerForm(m.tb) || (StemMarkerAt(m.tb) & (kNonActor | kActorNoun)) ||
+         (m.te == m.tb + 1 && MarkerAt(m.tb) != 0);
+}
+
+// (round C) A word of a person's name is no cue: "إمام علي رحمن" holds
+// أمام (in front of, a rally's cue) but names a president.
+bool Coder::InPersonName(std::uint32_t t) const {
+  if (t >= mention_at_.size() || mention_at_[t] < 0) return false;
+  return Is(doc_.entities[mentions_[mention_at_[t]].entity].type, "PERSON");
+}
+
 bool Coder::CueAt(const std::vector<std::vector<std::uint32_t>>& cue_forms, std::uint32_t i) const {
   for (std::size_t k = 0; k < cue_forms.size(); ++k) {
     std::uint32_t t = i + k;
@@ -1404,7 +1469,8 @@ const Row* Coder::MatchRow(std::uint32_t i, const std::vector<FormRef>& refs, bo
       for (std::uint32_t words = 0; hi < se && words < 9; ++hi)
         if (mention_at_[hi] < 0) ++words;
       for (std::uint32_t t = lo; t < hi && cue_tok == UINT32_MAX; ++t) {
-        if (t == i) continue;
+        if ((row.flags & kObjCue) && t > i && (MarkerAt(t) & kPreposition)) break;
+        if (t == i || InPersonName(t)) continue;
         for (const auto& cue : row.cue_form_ids)
           if (CueAt(cue, t)) {
             cue_tok = t;
@@ -1579,6 +1645,17 @@ void Coder::Sentence(const nufuz::Sentence& s) {
       g.place = mm.entity;
       if (c >= 0) g.entity = c;
     }
+    if (WordAsName(mm)) {
+      // (round C) An event word taken for a name after a title ("السفير
+      // الفرنسي شخصا"، "وزير الخارجية السعودي محادثات"): no person; the
+      // title's nisba right before it stays the actor, else the country.
+      const int c = CountryEntity(mm.entity);
+      if (c < 0 || (!groups_.empty() && groups_.back().entity == c && groups_.back().te == mm.tb)) {
+        t = mm.te;
+        continue;
+      }
+      g.entity = c;
+    }
     g.prep = Prep(mm.tb, sb);
     // Apposition: "رئيس قرغيزستان صادر جباروف" — a country right before a
     // person/org of that country is the same actor.
@@ -1743,7 +1820,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     if (tr.consumed) continue;
     std::size_t b0 = a > 8 ? a - 8 : 0, b1 = std::min(triggers_.size(), a + 9);
     for (std::size_t b = b0; b < b1; ++b) {
-      if (b == a || tr.cue_tok == UINT32_MAX) continue;
+      if (b == a || tr.cue_tok == UINT32_MAX || (tr.row->flags & kKeepCue)) continue;
       std::uint32_t lo = std::min(tr.tok, tr.cue_tok), hi = std::max(tr.tok, tr.cue_tok);
       if (triggers_[b].tok >= lo && triggers_[b].tok <= hi) triggers_[b].consumed = true;
       // The cue's genitive names its kind: "وقعت اتفاقية تعاون" is one
@@ -1762,7 +1839,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
         triggers_[a + 1].row->cameo.compare(0, 2, "14") == 0 && !triggers_[a + 1].row->verb &&
         triggers_[a + 1].tok <= reach_from + 5)
       triggers_[a + 1].consumed = true;
-    if (tr.row->verb && !(tr.row->flags & (kSpeech | kModal | kRefuse | kAspect)) &&
+    if (tr.row->verb && !(tr.row->flags & (kSpeech | kModal | kRefuse | kAspect | kKeepCue)) &&
         a + 1 < triggers_.size()) {
       Trigger& next = triggers_[a + 1];
       const Token& nt = doc_.tokens[next.tok];
@@ -1858,10 +1935,12 @@ void Coder::Sentence(const nufuz::Sentence& s) {
 
   MarkGovernedContent(sb, se);
   ConsumeSameAct(sb, se);
+  DescribedActs(sb, se);
+  RejectedActs(sb, se);
 
   verb_at_.assign(se - sb, 0);
   for (const auto& tr : triggers_)
-    if (tr.row->verb && (!tr.consumed || tr.governs)) verb_at_[tr.tok - sb] = 1;
+    if (tr.row->verb && (!tr.consumed || tr.governs || tr.describes)) verb_at_[tr.tok - sb] = 1;
   noun_at_.assign(se - sb, 0);
   for (const auto& tr : triggers_)
     if (!tr.row->verb && !tr.consumed) noun_at_[tr.tok - sb] = 1;
@@ -1882,6 +1961,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     bool participle = false;
     bool noun = false;
     bool background = false;              // a verbal noun after منذ
+    bool posture = false;                 // (round C) flag posture: targetless -> 150
     std::uint32_t governor = UINT32_MAX;  // token of the trigger whose content it is
   };
   std::vector<Made> made_by;
@@ -1902,6 +1982,7 @@ void Coder::Sentence(const nufuz::Sentence& s) {
     made_by.push_back({before, events_.size(), tr.tok, (tr.row->flags & kSpeech) != 0});
     made_by.back().participle = (tr.row->flags & kParticiple) != 0;
     made_by.back().noun = !tr.row->verb;
+    made_by.back().posture = (tr.row->flags & kPosture) != 0;
     // (A document's clause, "قرار يطالب X", is not the sentence's story either.)
     made_by.back().background = (!tr.row->verb && Background(tr.tok, sb)) || emitted_embedded_;
     if (tr.content_of >= 0) made_by.back().governor = triggers_[tr.content_of].tok;
@@ -1980,6 +2061,34 @@ bool AboutNoOne(const std::string& code) {
   return Is(code, "015") || Is(code, "016");
 }
 
+// (round C) An actor in the genitive of a purpose noun of support after ل,
+// after the trigger ("خصصت X 100 مليون دولار لدعم Y"، "بتخصيص ... لمساعدة Y"،
+// "لإعادة إعمار Y"), is who the act is for, as after ل.
+bool Coder::PurposeBeneficiary(int g, std::uint32_t anchor) const {
+  const std::uint32_t n = groups_[g].tb;
+  if (n < 1 || n - 1 <= anchor) return false;
+  const Token& t = doc_.tokens[n - 1];
+  if (!(t.proclitics & kCliticLi)) return false;
+  static const char* const kPurpose[] = {"دعم", "مساعده", "اعمار", "تمويل", "انقاذ", "اغاثه"};
+  for (const char* w : kPurpose)
+    if (Is(t.stem, w) || Is(t.key, std::string("ل") + w)) return true;
+  return false;
+}
+
+// (round C) Recodes a targetless act of a `posture` row as a show of force
+// (150, with its Goldstein value, QuadClass and PLOVER type); false when
+// cameo.tsv has no 150.
+bool Coder::ShowOfForce(Event& ev) const {
+  const CodeInfo* ci = lex_.Code("150");
+  if (!ci) return false;
+  ev.cameo = "150";
+  ev.plover = ci->plover;
+  ev.plover_mode = ci->mode;
+  ev.quad = ci->quad;
+  ev.goldstein = ci->goldstein;
+  return true;
+}
+
 // An event needs a target unless its root may stand alone (cameo.tsv
 // "target"). A statement without a target stands only when the clause it
 // reports yields no event of its own (else that event, attributed to the
@@ -1996,8 +2105,10 @@ void Coder::FilterTargetless(std::size_t n_before, const std::vector<MadeT>& mad
     if (!m.speech)
       for (std::size_t k = m.b; k < m.e; ++k)
         if (events_[k].target.empty() && !optional_root(events_[k]) &&
-            !AboutNoOne(events_[k].cameo))
+            !AboutNoOne(events_[k].cameo)) {
+          if (m.posture && !events_[k].source.empty() && ShowOfForce(events_[k])) continue;
           keep[k - n_before] = 0;
+        }
   // (round B) The content of an appeal, demand or negotiation that was
   // coded is no event of its own (MarkGovernedContent).
   for (const auto& m : made_by) {
@@ -2108,6 +2219,80 @@ int Coder::RefusesOthersAct(std::size_t a, std::uint32_t sb) const {
 // preposition (في، إثر) within seven tokens: the noun names the same act (how they were killed),
 // not a second event, and its victims are not its doers. When the noun names its doer
 // ("في قصف روسي") the noun's event stands instead of the verb's.
+// (round C) A rejection (a 12 row: رفض، "أبدى رفضه" with its cue) whose
+// object is an act after ل ("رفضها لانضمام فنلندا"، "رفضها القاطع لزيارة
+// رئيسة البرلمان الأوروبي"، "رفضها لأي وساطة أمريكية") rejects the act's doer,
+// its genitive or nisba actor: the doer is the rejection's target, and the
+// act, which has not happened, is not coded. An adjective between them that
+// reads as a trigger (القاطع) is no event either.
+void Coder::RejectedActs(std::uint32_t sb, std::uint32_t se) {
+  for (std::size_t a = 0; a + 1 < triggers_.size(); ++a) {
+    Trigger& r = triggers_[a];
+    if (r.consumed || r.row->cameo.compare(0, 2, "12") != 0) continue;
+    std::uint32_t from = r.cue_tok != UINT32_MAX ? std::max(r.tok, r.cue_tok) : r.tok;
+    // The subject after a verb ("أبدت روسيا رفضها") is no part of the object.
+    if (r.cue_tok == UINT32_MAX && r.row->verb) continue;
+    std::size_t b = a + 1;
+    while (b < triggers_.size() && triggers_[b].tok <= from) ++b;
+    std::vector<std::size_t> between;
+    for (; b < triggers_.size() && triggers_[b].tok <= from + 3; ++b) {
+      const Token& t = doc_.tokens[triggers_[b].tok];
+      const bool li =
+          (t.proclitics & kCliticLi) || Is(doc_.tokens[triggers_[b].tok - 1].key, "لاي");
+      if (li) break;
+      between.push_back(b);
+    }
+    if (b >= triggers_.size() || triggers_[b].tok > from + 3 || triggers_[b].row->verb) continue;
+    Trigger& act = triggers_[b];
+    bool clean = true;
+    for (std::uint32_t k = from + 1; k < act.tok && clean; ++k)
+      clean = !IsClauseBreak(k) && group_at_[k - sb] < 0;
+    if (!clean) continue;
+    int doer = -1;
+    for (std::uint32_t k = act.tok + 1; k < se && k <= act.tok + 4 && doer < 0; ++k) {
+      if (IsClauseBreak(k) || (MarkerAt(k) & (kPreposition | kComplementizer | kRelative))) break;
+      const int g = group_at_[k - sb];
+      if (g >= 0 && groups_[g].prep.empty()) doer = g;
+    }
+    if (doer < 0) continue;
+    r.act_doer = doer;
+    act.consumed = true;
+    for (std::size_t x : between) triggers_[x].consumed = true;
+  }
+}
+
+// (round C) An act of force named by a noun and described by a verb of force
+// right after it, with only its adjectives or a relative pronoun between
+// ("تبنت X تفجيرا انتحاريا استهدف مسجدا"، "الهجوم الذي استهدف السفارة"),
+// is one act: the noun carries it (its doer as a noun's: the claimant, not
+// the judge), and the verb's object is its target; the verb is not coded.
+void Coder::DescribedActs(std::uint32_t sb, std::uint32_t se) {
+  auto force = [](const Row* r) { return r->cameo >= "18" && r->cameo < "21"; };
+  for (std::size_t a = 0; a + 1 < triggers_.size(); ++a) {
+    Trigger& n = triggers_[a];
+    Trigger& v = triggers_[a + 1];
+    if (n.row->verb || n.consumed || !force(n.row) || !v.row->verb || v.consumed || !force(v.row) ||
+        v.tok > n.tok + 3 || v.tok >= se)
+      continue;
+    bool plain = true;
+    for (std::uint32_t k = n.tok + 1; k < v.tok && plain; ++k)
+      plain = !IsClauseBreak(k) && group_at_[k - sb] < 0 &&
+              (MarkerAt(k) == 0 || (MarkerAt(k) & kRelative)) && !doc_.tokens[k].proclitics;
+    if (!plain) continue;
+    v.consumed = true;
+    v.describes = true;
+    // "تفجير انتحاري استهدف": an adjective of force (انتحاري) qualifies the
+    // act noun before it; that noun carries the act.
+    std::size_t head = a;
+    while (head > 0 && !triggers_[head - 1].row->verb && !triggers_[head - 1].consumed &&
+           force(triggers_[head - 1].row) && triggers_[head - 1].tok + 1 == triggers_[head].tok) {
+      triggers_[head].consumed = true;
+      --head;
+    }
+    triggers_[head].describer = v.tok;
+  }
+}
+
 void Coder::ConsumeSameAct(std::uint32_t sb, std::uint32_t se) {
   for (std::size_t a = 0; a + 1 < triggers_.size(); ++a) {
     const Trigger& v = triggers_[a];
@@ -2219,10 +2404,23 @@ bool Coder::VictimFrame(std::uint32_t anchor, std::uint32_t sb, std::uint32_t se
 // tokens of the trigger, with its object between them; not for statements, protests and coercion
 // (an arrest "في روسيا" says where), meetings, visits and joint acts (the venue), and not the
 // source's own country.
+// (round C) A definite nisba right after a verbal noun in the construct
+// state (no article: "تهجير الفلسطينيين"، "بتهجير الأوكرانيين") is its
+// genitive noun, the people it is done to; a nisba that agrees with the noun
+// ("الغزو الروسي"، "غزو روسي") is an adjective naming the doer.
+bool Coder::ConstructNisba(std::uint32_t anchor, int g) const {
+  const Group& gr = groups_[g];
+  return gr.nisba && gr.tb == anchor + 1 && !(doc_.tokens[anchor].proclitics & kCliticAl) &&
+         (doc_.tokens[gr.tb].proclitics & kCliticAl);
+}
+
 bool Coder::PlaceOfObject(int g, std::uint32_t anchor, int src_entity, const Row& row) const {
   const Group& gr = groups_[g];
   if (!Is(gr.prep, "في") || gr.place >= 0 || (row.flags & kSpeech)) return false;
   if (row.cameo.compare(0, 2, "14") == 0 || row.cameo.compare(0, 2, "17") == 0) return false;
+  // (round C) A statement's target is its addressee, never where its object
+  // happened: "تبنى X الهجوم على مسجد في Y" is a claim with no target.
+  if (row.cameo.compare(0, 2, "01") == 0) return false;
   // Meetings, visits and joint acts: في names the venue ("قمة في X").
   if (row.cameo.compare(0, 2, "04") == 0 || (row.flags & (kSymmetric | kVisit | kHost)))
     return false;
@@ -2276,7 +2474,10 @@ bool Coder::NisbaObject(int g, std::uint32_t anchor, int src, const Row& row,
   if (!gr.nisba || gr.actor_np || (row.flags & (kSpeech | kVisit | kHost)) || gr.tb > anchor + 10)
     return false;
   if (gr.tb < anchor + 2) return false;  // right after the trigger: its own doer
-  const std::uint32_t n = gr.tb - 1;     // the noun (or adjective) it qualifies
+  // (round C) Nor for claims and other statements without the speech flag:
+  // "أعلن X مسؤوليته عن هجوم استهدف سفينة إسرائيلية" has no addressee.
+  if (row.cameo.compare(0, 2, "01") == 0) return false;
+  const std::uint32_t n = gr.tb - 1;  // the noun (or adjective) it qualifies
   if (group_at_.empty() || IsPunct(n) || (MarkerAt(n) & ~Markers{kActorNoun}) != 0) return false;
   const std::string& p = gr.prep;
   if (Is(p, "من")) {
@@ -2731,8 +2932,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         src = g;
         // A nisba on the genitive noun (not on the trigger, not on an actor
         // noun) qualifies the object too: "اغتيال السفير الروسي".
-        const bool object_nisba =
-            groups_[g].nisba && !groups_[g].actor_np && groups_[g].tb > anchor + 1;
+        const bool object_nisba = groups_[g].nisba && !groups_[g].actor_np &&
+                                  (groups_[g].tb > anchor + 1 || ConstructNisba(anchor, g));
         if ((arow.flags & kGenObj) && (!groups_[g].nisba || groups_[g].actor_np || object_nisba)) {
           // غزو أوكرانيا: the genitive of a transitive verbal noun is its
           // object unless a target phrase follows (غزو روسيا لأوكرانيا).
@@ -2883,6 +3084,19 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       obj = row.verb;
     }
     std::uint32_t start = anchor + 1;
+    // (round C) An act noun described by a verb after it: the verb's
+    // object is the act's target.
+    if (tr.describer != UINT32_MAX && tr.describer <= limit) {
+      start = tr.describer + 1;
+      obj = true;
+      // The act's phrase reaches to the verb after the describing one.
+      limit = std::min({se, scope_e, tr.describer + 24});
+      for (std::uint32_t k = start; k < limit; ++k)
+        if (verb_at_[k - sb]) {
+          limit = k;
+          break;
+        }
+    }
     std::uint32_t hi = std::min<std::uint32_t>(limit, anchor + 16);
     // Force and coercion against a common-noun object that belongs to an
     // actor ("اعتقلت الشرطة قياديا في المعارضة", "قتل خمسة من جنود الجيش",
@@ -2922,7 +3136,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       }
       if (groups_[chain_head(g)].entity == src_entity && groups_[g].coord_prev < 0) continue;
       const std::string& p = groups_[chain_head(g)].prep;
-      if ((p.empty() && obj) || (!p.empty() && preps->count(p))) {
+      if ((p.empty() && obj) || (!p.empty() && preps->count(p)) ||
+          (p.empty() && preps->count("ل") && PurposeBeneficiary(chain_head(g), anchor))) {
         tgt = chain_head(g);
         break;
       }
@@ -2945,6 +3160,8 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
       tgt = ContentTarget(tr, src_entity, sb, se);
     if (tgt < 0 && nisba_tgt >= 0 && groups_[nisba_tgt].entity != src_entity) tgt = nisba_tgt;
     if (tgt < 0 && place_tgt >= 0) tgt = from_place = place_tgt;
+    // (round C) A rejection of another's act: its doer ("رفضها لانضمام Y").
+    if (tgt < 0 && tr.act_doer >= 0 && groups_[tr.act_doer].entity != src_entity) tgt = tr.act_doer;
   }
   if (tgt < 0 && genobj_target >= 0 && groups_[genobj_target].entity != src_entity)
     tgt = genobj_target;
@@ -3304,6 +3521,10 @@ void Coder::Emit(const Trigger& tr, std::uint32_t sb, std::uint32_t se, std::uin
         if (g >= 0 && groups_[g].place >= 0 && Is(groups_[g].prep, "في")) return groups_[g].place;
       }
     }
+    // (round C) A city targeted for its state ("قصفت X خاركيف" -> Ukraine):
+    // the city is where it happened.
+    if (tg >= 0 && groups_[tg].place >= 0 && groups_[tg].entity != groups_[tg].place)
+      return groups_[tg].place;
     if ((arow.flags & kVisit) && tg >= 0)
       return groups_[tg].place >= 0 ? groups_[tg].place : groups_[tg].entity;
     if ((arow.flags & kHost) && sg >= 0)
@@ -3610,6 +3831,96 @@ std::vector<Event> EventCoder::Run(const Document& doc) const {
   if (doc.failed) return {};
   Coder coder(*impl_, doc);
   return coder.Run();
+}
+
+// (round C) The entities with a mention that begins with an event word (a
+// trigger form or a marker noun), as Coder::WordAsName reads it: one pass
+// over the ENTITY spans, one binary search of the tokens each.
+std::unordered_set<std::string> EventCoder::EventWordNamed(const Document& doc) const {
+  std::unordered_set<std::string> out;
+  for (const Span& sp : doc.spans) {
+    if (sp.label != "ENTITY") continue;
+    const std::string* id = sp.Attr("entity");
+    if (!id || out.count(*id)) continue;
+    auto tk = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), sp.start,
+                               [](const Token& t, std::uint32_t s) { return t.start < s; });
+    if (tk == doc.tokens.end() || tk->start != sp.start) continue;
+    for (std::string_view w : {std::string_view(tk->key), std::string_view(tk->stem)}) {
+      const Lookup* l = impl_->lookup.Find(w);
+      if (l && (l->refs || (l->marker & (kNonActor | kActorNoun)))) out.insert(*id);
+    }
+  }
+  return out;
+}
+
+// (round C) A city is a state's ground: the state is the actor (GDELT codes
+// "Russia shelled Kharkiv" as RUS -> UKR, and the city is where it
+// happened). A CITY or CAPITAL mentioned in the document whose state the
+// document does not name gets that state added to Document::entities (no
+// mentions, attr `implied_by` = the place) before coding, so the places rule
+// reads it as it reads a named state; an added state that no event takes as
+// source or target is removed again. Regions (قطاع غزة، الضفة الغربية،
+// القرم) keep their own name: they are disputed or stand apart from the
+// state the gazetteer files them under.
+std::vector<Event> EventCoder::Run(Document& doc) const {
+  if (doc.failed) return {};
+  const std::size_t named = doc.entities.size();
+  std::unordered_set<std::string> have;
+  for (const Entity& e : doc.entities) have.insert(e.id);
+  for (std::size_t i = 0; i < named; ++i) {
+    const Entity& e = doc.entities[i];
+    if (!Is(e.type, "PLACE")) continue;
+    const std::string *kind = nullptr, *country = nullptr;
+    for (const auto& [k, v] : e.attrs) {
+      if (Is(k, "kind")) kind = &v;
+      if (Is(k, "country")) country = &v;
+    }
+    if (!kind || !country || !(Is(*kind, "CITY") || Is(*kind, "CAPITAL"))) continue;
+    if (have.count(*country)) continue;
+    auto st = impl_->states.find(*country);
+    if (st == impl_->states.end()) continue;
+    // A state of disputed standing (Palestine, Taiwan, Kosovo) is not
+    // implied: the news names the territory (a raid on Jenin is coded as
+    // against the city, as the West Bank or Gaza Strip stay themselves).
+    bool member = true;
+    for (const auto& [k, v] : st->second.attrs)
+      if (Is(k, "status")) member = Is(v, "UN_MEMBER");
+    if (!member) continue;
+    Entity added = st->second;
+    added.attrs.emplace_back("implied_by", e.id);
+    have.insert(added.id);
+    doc.entities.push_back(std::move(added));
+  }
+  // A word taken for a person's name after a title (WordAsName) stands for
+  // the title's country: that state is implied too.
+  const std::unordered_set<std::string> word_named = EventWordNamed(doc);
+  for (std::size_t i = 0; i < named && !word_named.empty(); ++i) {
+    const Entity& e = doc.entities[i];
+    if (!Is(e.type, "PERSON") || !e.wikidata.empty()) continue;
+    const std::string* country = nullptr;
+    for (const auto& [k, v] : e.attrs)
+      if (Is(k, "country")) country = &v;
+    if (!country || have.count(*country) || !word_named.count(e.id)) continue;
+    auto st = impl_->states.find(*country);
+    if (st == impl_->states.end()) continue;
+    Entity added = st->second;
+    added.attrs.emplace_back("implied_by", e.id);
+    have.insert(added.id);
+    doc.entities.push_back(std::move(added));
+  }
+  std::vector<Event> evs = std::as_const(*this).Run(std::as_const(doc));
+  if (doc.entities.size() == named) return evs;
+  std::unordered_set<std::string> used;
+  for (const Event& ev : evs) {
+    used.insert(ev.source);
+    used.insert(ev.target);
+  }
+  std::vector<Entity> kept(std::make_move_iterator(doc.entities.begin() + named),
+                           std::make_move_iterator(doc.entities.end()));
+  doc.entities.resize(named);
+  for (Entity& e : kept)
+    if (used.count(e.id)) doc.entities.push_back(std::move(e));
+  return evs;
 }
 
 // ---------------------------------------------------------------- output

@@ -3,9 +3,10 @@
 // Contract
 // - Reads: Document::text, tokens, sentences, published; ENTITY spans (attr
 //   "entity" = id) with Document::entities; DATE spans (attr value
-//   "YYYY[-MM[-DD]]"); QUANTITY spans. Adds nothing to the Document itself:
-//   Run() returns the events (see the proposed Document::events field in
-//   docs/events.md).
+//   "YYYY[-MM[-DD]]"); QUANTITY spans. Run(const Document&) adds nothing to
+//   the Document; Run(Document&) may add the state a city stands for to
+//   Document::entities (no mentions). Run() returns the events (see the proposed Document::events
+//   field in docs/events.md).
 // - Triggers are Arabic verbs and verbal nouns listed in
 //   data/lexicon/events.tsv, looked up by hash of the token's stem (and of a
 //   few clitic-stripped variants of its key); conjugated verb forms are
@@ -31,6 +32,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
@@ -52,6 +54,11 @@ class EventCoder {
   // Codes the events of a tokenised document. Never fails: a document
   // without tokens, sentences or entities yields no events.
   std::vector<Event> Run(const Document& doc) const;
+  // (round C) As above, and a city or capital that stands for a state the
+  // document does not name adds that state to doc.entities when an event
+  // takes it as an actor (docs/events.md, "Cities for their states"). The
+  // pipeline's non-const document picks this overload.
+  std::vector<Event> Run(Document& doc) const;
 
   // Lexicon facts, for tests and docs.
   std::size_t trigger_rows() const;
@@ -61,6 +68,9 @@ class EventCoder {
 
   struct Impl;
   const Impl& impl() const { return *impl_; }
+  // (round C) The ids of the entities with a mention that begins with an
+  // event word (a word the entity stage took for a name after a title).
+  std::unordered_set<std::string> EventWordNamed(const Document& doc) const;
   explicit EventCoder(std::unique_ptr<Impl> impl);
   ~EventCoder();
 
