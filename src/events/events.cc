@@ -2553,6 +2553,9 @@ void Coder::MarkGovernedContent(std::uint32_t sb, std::uint32_t se) {
       const bool masdar = (tt.proclitics & kCliticAl) || StartsWith(tt.key, "ال") ||
                           PrepOn(t.tok) || (t.tok > sb && (MarkerAt(t.tok - 1) & kPreposition));
       if (t.row->verb && !t.consumed && !masdar) break;
+      // An appeal may take what it asks for as a second object, a verbal
+      // noun with no preposition ("ناشدت X المانحين تقديم مساعدات").
+      if (!t.row->verb && c.compare(0, 2, "02") == 0) open = true;
       if (!open || t.consumed || t.content_of >= 0 || (t.row->flags & kSpeech)) continue;
       // An act of force or protest in the content happened; its doer is
       // not the governing subject ("دعت X إلى التحقيق في مقتل ...").
