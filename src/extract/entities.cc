@@ -394,6 +394,10 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
   // A state body with an adjective that is also a country's nisba (الحكومة
   // المالية: "financial" or Malian) names the country's body only when the
   // document names the country otherwise (في مالي، باماكو).
+  // New nisba hits are merged in once after the scan (no insertion per
+  // hit), and whether the document names a country is asked once per id.
+  std::vector<std::pair<std::size_t, Hit>> body_nisbas;  // (after hit index, hit)
+  std::unordered_map<std::string_view, bool> named_in_doc;
   for (std::size_t hi = 0; hi < hits.size(); ++hi) {
     const Hit& h = hits[hi];
     if (h.kind != HitKind::kTitle || h.e >= n || covered[h.e] || !forms[h.e].article) continue;
@@ -402,23 +406,34 @@ void EntityExtractor::Run(Document& doc, const DocForms& doc_forms) const {
     const int c = gaz.WordNisba(forms[h.e]);
     if (c < 0) continue;
     const std::string& id = entries[c].id;
-    bool named = false;
-    for (const Hit& x : hits) {
-      if (x.kind == HitKind::kTitle || (x.value & Gazetteer::kAmbiguous)) continue;
-      const GazEntry& e = entries[x.value];
-      const std::string* country = e.Attr("country");
-      named |= e.id == id || (country && *country == id);
-    }
-    if (!named) continue;
+    auto [seen, fresh] = named_in_doc.try_emplace(id, false);
+    if (fresh)
+      for (const Hit& x : hits) {
+        if (x.kind == HitKind::kTitle || (x.value & Gazetteer::kAmbiguous)) continue;
+        const GazEntry& e = entries[x.value];
+        const std::string* country = e.Attr("country");
+        seen->second |= e.id == id || (country && *country == id);
+      }
+    if (!seen->second) continue;
     Hit nh;
     nh.b = h.e;
     nh.e = h.e + 1;
     nh.kind = HitKind::kNisba;
     nh.value = static_cast<std::uint32_t>(c);
-    hits.insert(hits.begin() + static_cast<std::ptrdiff_t>(hi) + 1, nh);
-    for (std::size_t k = hi + 1; k < hits.size(); ++k)
-      for (std::uint32_t j = hits[k].b; j < hits[k].e; ++j) hit_at[j] = static_cast<int>(k);
     covered[h.e] = true;
+    body_nisbas.emplace_back(hi, nh);
+  }
+  if (!body_nisbas.empty()) {
+    std::vector<Hit> merged;
+    merged.reserve(hits.size() + body_nisbas.size());
+    auto add = body_nisbas.begin();
+    for (std::size_t k = 0; k < hits.size(); ++k) {
+      merged.push_back(hits[k]);
+      for (; add != body_nisbas.end() && add->first == k; ++add) merged.push_back(add->second);
+    }
+    hits = std::move(merged);
+    for (std::size_t k = 0; k < hits.size(); ++k)
+      for (std::uint32_t j = hits[k].b; j < hits[k].e; ++j) hit_at[j] = static_cast<int>(k);
   }
 
   auto start_of = [&](std::size_t tok, bool by_whole) {
