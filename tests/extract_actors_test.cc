@@ -2,7 +2,10 @@
 // place names behind clitics the tokeniser may leave on, two-word and dual
 // nisbas, the مالي ambiguity, and names the quantity stage must not count.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -137,6 +140,50 @@ TEST(CommonWords, InflectionEvidence) {
       {"كافولي", false},  // unlisted
   };
   for (const Case& c : cases) EXPECT_EQ(common->Ordinary(text::Key(c.word)), c.ordinary) << c.word;
+}
+
+// CommonWords::Load reads the big word list with its own one-pass reader;
+// it must keep TsvView's rules (comments, CRLF, any column order, the
+// `source` column filled, a cell count per row) and key each word.
+TEST(CommonWords, LoadKeepsTsvRules) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("nufuz_common_" + std::to_string(::getpid()));
+  fs::create_directories(dir / "lexicon");
+  std::string wide_header = "word", wide_cells;
+  for (int c = 0; c < 19; ++c) {
+    wide_header += "\tc" + std::to_string(c);
+    wide_cells += "\tx";
+  }
+  struct Case {
+    std::string file;
+    bool ok;
+  };
+  const std::vector<Case> cases = {
+      {"# a comment\nword\tsource\nشخص\tmine\nشخصا\tmine\n", true},
+      {"word\tsource\r\n\r\nشخص\tmine\r\nشخصا\tmine\r\n", true},   // CRLF and a blank line
+      {"source\tnote\tword\nmine\tn\tشخص\nmine\tn\tشخصا", true},   // other order, no final newline
+      {"word\tsource\nشَخْص\tmine\nشخص\tmine\nشخصًا\tmine\n", true},  // marks dropped; a duplicate
+      {wide_header + "\tsource\nشخص" + wide_cells + "\tmine\nشخصا" + wide_cells + "\tmine\n",
+       true},                                      // more columns than the fast reader
+      {"word\tsource\nشخص\t\n", false},            // empty source
+      {"word\tsource\nشخص\tmine\tmore\n", false},  // a cell too many
+      {"term\tsource\nشخص\tmine\n", false},        // no word column
+      {"word\nشخص\n", false},                      // no source column
+      {"# only a comment\n", false},               // no header
+      {"word\tsource\nشخص\xff\tmine\n", false},    // invalid UTF-8
+  };
+  for (const Case& c : cases) {
+    {
+      std::ofstream out(dir / "lexicon" / "repair_system_words.tsv", std::ios::binary);
+      out << c.file;
+    }
+    auto common = CommonWords::Load(dir);
+    ASSERT_EQ(common.ok(), c.ok) << c.file;
+    if (!c.ok) continue;
+    EXPECT_TRUE((*common)->Ordinary(text::Key("شخصا"))) << c.file;
+    EXPECT_FALSE((*common)->Ordinary(text::Key("نورا"))) << c.file;
+  }
+  fs::remove_all(dir);
 }
 
 struct Expect {

@@ -3868,8 +3868,24 @@ std::unordered_set<std::string> EventCoder::EventWordNamed(const Document& doc) 
 std::vector<Event> EventCoder::Run(Document& doc) const {
   if (doc.failed) return {};
   const std::size_t named = doc.entities.size();
-  std::unordered_set<std::string> have;
-  for (const Entity& e : doc.entities) have.insert(e.id);
+  // Whether the document has an entity of this id: the named ones sorted
+  // once (indices, as added entities may move the vector), then the few
+  // added states one by one; a hash set of every id cost more than the rest
+  // of this function.
+  std::vector<std::uint32_t> by_id(named);
+  for (std::size_t i = 0; i < named; ++i) by_id[i] = static_cast<std::uint32_t>(i);
+  std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return doc.entities[a].id < doc.entities[b].id;
+  });
+  auto have = [&](const std::string& id) {
+    auto it = std::lower_bound(
+        by_id.begin(), by_id.end(), id,
+        [&](std::uint32_t a, const std::string& v) { return doc.entities[a].id < v; });
+    if (it != by_id.end() && doc.entities[*it].id == id) return true;
+    for (std::size_t i = named; i < doc.entities.size(); ++i)
+      if (doc.entities[i].id == id) return true;
+    return false;
+  };
   for (std::size_t i = 0; i < named; ++i) {
     const Entity& e = doc.entities[i];
     if (!Is(e.type, "PLACE")) continue;
@@ -3879,7 +3895,7 @@ std::vector<Event> EventCoder::Run(Document& doc) const {
       if (Is(k, "country")) country = &v;
     }
     if (!kind || !country || !(Is(*kind, "CITY") || Is(*kind, "CAPITAL"))) continue;
-    if (have.count(*country)) continue;
+    if (have(*country)) continue;
     auto st = impl_->states.find(*country);
     if (st == impl_->states.end()) continue;
     // A state of disputed standing (Palestine, Taiwan, Kosovo) is not
@@ -3891,24 +3907,33 @@ std::vector<Event> EventCoder::Run(Document& doc) const {
     if (!member) continue;
     Entity added = st->second;
     added.attrs.emplace_back("implied_by", e.id);
-    have.insert(added.id);
     doc.entities.push_back(std::move(added));
   }
   // A word taken for a person's name after a title (WordAsName) stands for
-  // the title's country: that state is implied too.
-  const std::unordered_set<std::string> word_named = EventWordNamed(doc);
-  for (std::size_t i = 0; i < named && !word_named.empty(); ++i) {
+  // the title's country: that state is implied too. The mention scan of
+  // EventWordNamed runs only when some person could imply a state.
+  auto person_country = [&](std::size_t i) -> const std::string* {
     const Entity& e = doc.entities[i];
-    if (!Is(e.type, "PERSON") || !e.wikidata.empty()) continue;
+    if (!Is(e.type, "PERSON") || !e.wikidata.empty()) return nullptr;
     const std::string* country = nullptr;
     for (const auto& [k, v] : e.attrs)
       if (Is(k, "country")) country = &v;
-    if (!country || have.count(*country) || !word_named.count(e.id)) continue;
+    return country;
+  };
+  bool candidate = false;
+  for (std::size_t i = 0; i < named && !candidate; ++i) {
+    const std::string* country = person_country(i);
+    candidate = country && !have(*country) && impl_->states.count(*country);
+  }
+  const std::unordered_set<std::string> word_named =
+      candidate ? EventWordNamed(doc) : std::unordered_set<std::string>();
+  for (std::size_t i = 0; i < named && !word_named.empty(); ++i) {
+    const std::string* country = person_country(i);
+    if (!country || have(*country) || !word_named.count(doc.entities[i].id)) continue;
     auto st = impl_->states.find(*country);
     if (st == impl_->states.end()) continue;
     Entity added = st->second;
-    added.attrs.emplace_back("implied_by", e.id);
-    have.insert(added.id);
+    added.attrs.emplace_back("implied_by", doc.entities[i].id);
     doc.entities.push_back(std::move(added));
   }
   std::vector<Event> evs = std::as_const(*this).Run(std::as_const(doc));

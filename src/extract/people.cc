@@ -1,9 +1,131 @@
 #include "extract/people.h"
 
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
 #include "core/data.h"
+#include "core/utf8.h"
 #include "text/text.h"
 
 namespace nufuz::extract {
+
+void KeySet::Reserve(std::size_t keys, std::size_t bytes) {
+  buf_.reserve(bytes);
+  spans_.reserve(keys);
+}
+
+void KeySet::AddSurface(std::string_view surface) {
+  const std::size_t b = buf_.size();
+  text::AppendKey(surface, buf_);
+  spans_.push_back(std::uint64_t{b} << 32 | buf_.size());
+}
+
+void KeySet::Seal() {
+  const std::size_t n = spans_.size();
+  std::size_t size = 16;
+  while (size < 2 * n) size *= 2;
+  slots_.assign(size, ~0ull);
+  mask_ = size - 1;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const std::string_view key = KeyAt(i);
+    const std::uint64_t h = StringMapHash(key);
+    const std::uint64_t fp = h & 0xFFFFFFFF00000000ull;
+    for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
+      const std::uint64_t slot = slots_[s];
+      if (slot == ~0ull) {
+        slots_[s] = fp | i;
+        break;
+      }
+      if ((slot & 0xFFFFFFFF00000000ull) == fp && KeyAt(static_cast<std::uint32_t>(slot)) == key)
+        break;  // a duplicate: the first copy answers
+    }
+  }
+}
+
+bool KeySet::Contains(std::string_view key) const {
+  if (slots_.empty()) return false;
+  const std::uint64_t h = StringMapHash(key);
+  const std::uint64_t fp = h & 0xFFFFFFFF00000000ull;
+  for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
+    const std::uint64_t slot = slots_[s];
+    if (slot == ~0ull) return false;
+    if ((slot & 0xFFFFFFFF00000000ull) == fp && KeyAt(static_cast<std::uint32_t>(slot)) == key)
+      return true;
+  }
+}
+
+namespace {
+
+// Reads a word list (a `word` column) into `set` in one pass, keying each
+// word straight into the set's buffer: TsvView's row table and a string per
+// word cost ~100M instructions at start-up for the ~100k-word list. The
+// rules are TsvView's (valid UTF-8, '#' comments and blank lines skipped,
+// the first other line the header, every row as many cells as the header
+// and a filled `source`); false on anything else, and the caller lets
+// TsvView say what is wrong.
+// The first tab or line feed of `text` at or after i (text.size() if none),
+// eight bytes at a time: a line is a short word, a tab and a source. In the
+// zero-byte test the lowest flagged byte is always a true match.
+std::size_t NextBreak(std::string_view text, std::size_t i) {
+  const std::size_t n = text.size();
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      const std::uint64_t t = w ^ (kOnes * '\t'), l = w ^ (kOnes * '\n');
+      const std::uint64_t m = (((t - kOnes) & ~t) | ((l - kOnes) & ~l)) & kHigh;
+      if (m) return i + static_cast<std::size_t>(std::countr_zero(m) >> 3);
+    }
+  }
+  for (; i < n; ++i)
+    if (text[i] == '\t' || text[i] == '\n') return i;
+  return n;
+}
+
+bool ReadWordList(std::string_view text, KeySet& set) {
+  if (utf8::FirstInvalid(text)) return false;
+  constexpr std::size_t kMaxColumns = 16;
+  std::size_t cut[kMaxColumns];  // tab positions of the current line
+  std::size_t columns = 0, word = kMaxColumns, source = kMaxColumns;
+  const std::size_t n = text.size();
+  for (std::size_t pos = 0; pos < n;) {
+    std::size_t e = pos, tabs = 0;
+    for (;; ++e) {
+      e = NextBreak(text, e);
+      if (e == n || text[e] == '\n') break;
+      if (tabs == kMaxColumns - 1) return false;
+      cut[tabs++] = e - pos;
+    }
+    std::string_view line = text.substr(pos, e - pos);
+    pos = e + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    auto cell = [&](std::size_t c) {
+      const std::size_t b = c == 0 ? 0 : cut[c - 1] + 1;
+      return line.substr(b, (c == tabs ? line.size() : cut[c]) - b);
+    };
+    if (columns == 0) {
+      columns = tabs + 1;
+      for (std::size_t c = columns; c-- > 0;) {
+        if (cell(c) == "word") word = c;
+        if (cell(c) == "source") source = c;
+      }
+      if (word == kMaxColumns || source == kMaxColumns) return false;
+      const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+      set.Reserve(lines + 1, n);
+      continue;
+    }
+    if (tabs + 1 != columns || cell(source).empty()) return false;
+    set.AddSurface(cell(word));
+  }
+  if (columns == 0) return false;
+  set.Seal();
+  return true;
+}
+
+}  // namespace
 
 Status Titles::Add(TitleInfo info, const text::Lexicon* lexicon, const std::string& where) {
   (void)lexicon;
@@ -81,14 +203,16 @@ Result<std::shared_ptr<const CommonWords>> CommonWords::Load(
       c->function_.Emplace(text::Key(t->Cell(r, col)), true);
   }
   if (const auto p = lex / "repair_system_words.tsv"; std::filesystem::exists(p, ec)) {
-    auto t = TsvView::Load(p, {"word"});
-    if (!t.ok()) return t.status();
-    const int col = t->Column("word");
-    std::string key;
-    for (std::size_t r = 0; r < t->rows(); ++r) {
-      key.clear();
-      text::AppendKey(t->Cell(r, col), key);
-      c->words_.Emplace(key, true);
+    auto text = ReadSmallFile(p);
+    if (!text.ok()) return text.status();
+    if (!ReadWordList(*text, c->words_)) {
+      auto t = TsvView::Parse(std::move(*text), p.string(), {"word"});
+      if (!t.ok()) return t.status();
+      // Valid but beyond the fast reader (many columns): TsvView's rows.
+      c->words_ = KeySet();
+      const int col = t->Column("word");
+      for (std::size_t r = 0; r < t->rows(); ++r) c->words_.AddSurface(t->Cell(r, col));
+      c->words_.Seal();
     }
   }
   return std::shared_ptr<const CommonWords>(std::move(c));
@@ -98,7 +222,8 @@ std::shared_ptr<const CommonWords> CommonWords::FromWords(
     const std::vector<std::string>& function_words, const std::vector<std::string>& words) {
   auto c = std::make_shared<CommonWords>();
   for (const auto& w : function_words) c->function_.Emplace(text::Key(w), true);
-  for (const auto& w : words) c->words_.Emplace(text::Key(w), true);
+  for (const auto& w : words) c->words_.AddSurface(w);
+  c->words_.Seal();
   return c;
 }
 

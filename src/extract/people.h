@@ -25,9 +25,11 @@
 // - Titles is immutable after Load; DocPeople is per document, not shared.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -67,6 +69,32 @@ class Titles {
   PhraseMatcher matcher_;
 };
 
+// A set of keys held in one buffer: CommonWords' list has ~100k words, and a
+// std::string per word (StringMap) cost start-up time and ~10 MB of peak
+// memory. Build with AddSurface, then Seal once; Contains before Seal
+// answers no.
+class KeySet {
+ public:
+  // Room for about `keys` keys of `bytes` bytes in all (a hint).
+  void Reserve(std::size_t keys, std::size_t bytes);
+  // Appends the key of `surface` (text::AppendKey) without a copy.
+  void AddSurface(std::string_view surface);
+  // Builds the table once all keys are in (duplicates are kept out of it).
+  void Seal();
+  bool Contains(std::string_view key) const;
+
+ private:
+  std::string_view KeyAt(std::uint32_t i) const {
+    const std::uint64_t b = spans_[i] >> 32;
+    return std::string_view(buf_).substr(b, (spans_[i] & 0xFFFFFFFFu) - b);
+  }
+  std::string buf_;                   // the keys, one after another
+  std::vector<std::uint64_t> spans_;  // key i: begin << 32 | end in buf_
+  // Slot: the hash's high 32 bits, then the key index; all ones = empty.
+  std::vector<std::uint64_t> slots_;
+  std::size_t mask_ = 0;
+};
+
 // Evidence that a word is an ordinary Arabic word and no name. The Arabic
 // word lists hold many foreign names (بوتين، زيا، كريستوفر), so being listed
 // alone proves nothing; a word counts as ordinary when it is
@@ -90,7 +118,8 @@ class CommonWords {
   bool Ordinary(std::string_view key) const;
 
  private:
-  StringMap<bool> function_, words_;
+  StringMap<bool> function_;
+  KeySet words_;
 };
 
 // Whether token i may be a word of a person's name (see the contract).
