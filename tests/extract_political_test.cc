@@ -74,7 +74,9 @@ void Check(const std::vector<Case>& cases) {
   for (const Case& c : cases) {
     Document d = B().Run(c.text);
     ASSERT_TRUE(HasEntity(d, c.id)) << c.name << ": " << c.text;
-    if (*c.type) EXPECT_EQ(TypeOf(d, c.id), c.type) << c.name;
+    if (*c.type) {
+      EXPECT_EQ(TypeOf(d, c.id), c.type) << c.name;
+    }
     if (*c.surface) {
       auto s = Surfaces(d, c.id);
       EXPECT_NE(std::find(s.begin(), s.end(), c.surface), s.end())
