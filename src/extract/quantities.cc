@@ -640,7 +640,7 @@ void QuantityExtractor::Run(Document& doc) const {
 }
 
 void QuantityExtractor::Run(Document& doc, const DocForms& forms) const {
-  Impl im{*this, doc, forms, {}, 0, {}, false, {}};
+  Impl im{*this, doc, forms, {}, 0, {}, false, {}, {}};
   const std::size_t n = doc.tokens.size();
   for (std::size_t i = 0; i < n;) {
     const Token& t = doc.tokens[i];
