@@ -892,6 +892,7 @@ bool LooksVerb(std::u32string_view w) {
 }
 
 bool IsPreposition(std::u32string_view w) {
+  if (w.size() < 2 || w.size() > 3) return false;  // the lengths of the list below
   for (std::u32string_view p : {U"في", U"إلى", U"على", U"عن", U"مع", U"حتى", U"نحو", U"لدى"})
     if (w == p) return true;
   return false;
@@ -900,6 +901,7 @@ bool IsPreposition(std::u32string_view w) {
 // Cardinal numbers from three to ten: in construct with the noun they count
 // (ثلاث مرات), which is therefore no adjective.
 bool IsSmallCardinal(std::u32string_view w) {
+  if (w.size() < 2 || w.size() > 6) return false;  // the lengths of the list below
   for (std::u32string_view p :
        {U"ثلاث", U"ثلاثة", U"أربع", U"أربعة", U"خمس", U"خمسة", U"ست", U"ستة", U"سبع", U"سبعة",
         U"ثماني", U"ثمانية", U"تسع", U"تسعة", U"عشر", U"عشرة"})
@@ -915,6 +917,8 @@ bool IsSmallCardinal(std::u32string_view w) {
 // (their object) or a new constituent, never an adjective of theirs.
 bool GovernsGenitive(std::u32string_view w) {
   if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  // The longest word listed below has six letters, seven with ل/ب.
+  if (w.size() > 7) return false;
   {
     std::u32string_view q = w;
     if (q.size() >= 3 && (q[0] == U'ل' || q[0] == U'ب')) q.remove_prefix(1);
@@ -941,6 +945,7 @@ bool GovernsGenitive(std::u32string_view w) {
 // من, also a relative pronoun: من سعى).
 bool TakesNounObject(std::u32string_view w) {
   if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+  if (w.size() > 4) return false;  // the longest word listed below
   for (std::u32string_view p : {U"في",   U"إلى",  U"على", U"عن",  U"مع",  U"نحو", U"لدى",  U"بعد",
                                 U"قبل",  U"خلال", U"بين", U"عبر", U"ضد",  U"حول", U"دون",  U"عند",
                                 U"تجاه", U"أمام", U"خلف", U"فوق", U"تحت", U"مثل", U"بسبب", U"رغم"})
