@@ -123,4 +123,23 @@ inline std::string Dump(const std::vector<Event>& evs) {
   return o.str();
 }
 
+// Expects `wants` to be exactly the events `evs`, in any order: each want
+// (with code, source, target and Matches(const Event&)) takes one event of
+// its own, and no event is left over.
+template <typename Want>
+void ExpectExactly(const char* name, const std::vector<Event>& evs,
+                   const std::vector<Want>& wants) {
+  std::vector<bool> used(evs.size(), false);
+  std::size_t n_used = 0;
+  for (const Want& w : wants) {
+    bool hit = false;
+    for (std::size_t i = 0; i < evs.size() && !hit; ++i)
+      if (!used[i] && w.Matches(evs[i])) used[i] = hit = true;
+    n_used += hit;
+    EXPECT_TRUE(hit) << name << ": no " << w.code << " " << w.source << " -> " << w.target << "\n"
+                     << Dump(evs);
+  }
+  EXPECT_EQ(n_used, evs.size()) << name << ": events beyond the expected ones\n" << Dump(evs);
+}
+
 }  // namespace nufuz::events::fixture

@@ -8,7 +8,6 @@
 // Each case lists every event the sentence must give, and no other.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -59,6 +58,10 @@ struct Want {
   const char* source;  // "" = none
   const char* target;  // "" = none
   bool negated = false;
+  bool Matches(const Event& e) const {
+    return e.cameo.starts_with(code) && e.source == source && e.target == target &&
+           e.negated == negated;
+  }
 };
 
 struct Case {
@@ -79,22 +82,7 @@ TEST_P(Logic, CodesExactlyTheseEvents) {
   const Case& c = GetParam();
   const auto evs = fixture::Coder().Run(
       fixture::BuildDocument(c.text, Catalog(), {c.entities, {}, c.quantities}));
-  std::vector<bool> used(evs.size(), false);
-  for (const Want& w : c.events) {
-    bool hit = false;
-    for (std::size_t i = 0; i < evs.size() && !hit; ++i) {
-      const Event& e = evs[i];
-      if (used[i] || e.cameo.rfind(w.code, 0) != 0 || e.source != w.source ||
-          e.target != w.target || e.negated != w.negated)
-        continue;
-      used[i] = hit = true;
-    }
-    EXPECT_TRUE(hit) << c.name << ": no " << w.code << " " << w.source << " -> " << w.target << "\n"
-                     << fixture::Dump(evs);
-  }
-  EXPECT_EQ(std::count(used.begin(), used.end(), true), static_cast<long>(evs.size()))
-      << c.name << ": events beyond the expected ones\n"
-      << fixture::Dump(evs);
+  fixture::ExpectExactly(c.name, evs, c.events);
 }
 
 const Case kCases[] = {

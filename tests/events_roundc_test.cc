@@ -10,7 +10,6 @@
 // Each case lists every event its sentence must give, and no other.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -125,6 +124,10 @@ struct Want {
   const char* source;              // "" = none
   const char* target;              // "" = none
   const char* location = nullptr;  // checked when given ("" = none)
+  bool Matches(const Event& e) const {
+    return e.cameo.starts_with(code) && e.source == source && e.target == target &&
+           (!location || e.location == location);
+  }
 };
 
 struct Case {
@@ -147,22 +150,7 @@ TEST_P(RoundC, CodesExactlyTheseEvents) {
   Document doc = fixture::BuildDocument(c.text, Catalog(), {c.entities, {}, {}});
   const std::size_t named = doc.entities.size();
   const auto evs = fixture::Coder().Run(doc);  // non-const: may add states
-  std::vector<bool> used(evs.size(), false);
-  for (const Want& w : c.events) {
-    bool hit = false;
-    for (std::size_t i = 0; i < evs.size() && !hit; ++i) {
-      const Event& e = evs[i];
-      if (used[i] || e.cameo.rfind(w.code, 0) != 0 || e.source != w.source ||
-          e.target != w.target || (w.location && e.location != w.location))
-        continue;
-      used[i] = hit = true;
-    }
-    EXPECT_TRUE(hit) << c.name << ": no " << w.code << " " << w.source << " -> " << w.target << "\n"
-                     << fixture::Dump(evs);
-  }
-  EXPECT_EQ(std::count(used.begin(), used.end(), true), static_cast<long>(evs.size()))
-      << c.name << ": events beyond the expected ones\n"
-      << fixture::Dump(evs);
+  fixture::ExpectExactly(c.name, evs, c.events);
   // Exactly the expected states were added, each with no mention and the
   // place that implies it.
   ASSERT_EQ(doc.entities.size(), named + c.added.size()) << c.name;
