@@ -1,11 +1,6 @@
 #include "extract/people.h"
 
-#include <algorithm>
-#include <bit>
-#include <cstring>
-
 #include "core/data.h"
-#include "core/utf8.h"
 #include "text/text.h"
 
 namespace nufuz::extract {
@@ -54,78 +49,6 @@ bool KeySet::Contains(std::string_view key) const {
       return true;
   }
 }
-
-namespace {
-
-// Reads a word list (a `word` column) into `set` in one pass, keying each
-// word straight into the set's buffer: TsvView's row table and a string per
-// word cost ~100M instructions at start-up for the ~100k-word list. The
-// rules are TsvView's (valid UTF-8, '#' comments and blank lines skipped,
-// the first other line the header, every row as many cells as the header
-// and a filled `source`); false on anything else, and the caller lets
-// TsvView say what is wrong.
-// The first tab or line feed of `text` at or after i (text.size() if none),
-// eight bytes at a time: a line is a short word, a tab and a source. In the
-// zero-byte test the lowest flagged byte is always a true match.
-std::size_t NextBreak(std::string_view text, std::size_t i) {
-  const std::size_t n = text.size();
-  if constexpr (std::endian::native == std::endian::little) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-    for (; i + 8 <= n; i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, text.data() + i, 8);
-      const std::uint64_t t = w ^ (kOnes * '\t'), l = w ^ (kOnes * '\n');
-      const std::uint64_t m = (((t - kOnes) & ~t) | ((l - kOnes) & ~l)) & kHigh;
-      if (m) return i + static_cast<std::size_t>(std::countr_zero(m) >> 3);
-    }
-  }
-  for (; i < n; ++i)
-    if (text[i] == '\t' || text[i] == '\n') return i;
-  return n;
-}
-
-bool ReadWordList(std::string_view text, KeySet& set) {
-  if (utf8::FirstInvalid(text)) return false;
-  constexpr std::size_t kMaxColumns = 16;
-  std::size_t cut[kMaxColumns];  // tab positions of the current line
-  std::size_t columns = 0, word = kMaxColumns, source = kMaxColumns;
-  const std::size_t n = text.size();
-  for (std::size_t pos = 0; pos < n;) {
-    std::size_t e = pos, tabs = 0;
-    for (;; ++e) {
-      e = NextBreak(text, e);
-      if (e == n || text[e] == '\n') break;
-      if (tabs == kMaxColumns - 1) return false;
-      cut[tabs++] = e - pos;
-    }
-    std::string_view line = text.substr(pos, e - pos);
-    pos = e + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    auto cell = [&](std::size_t c) {
-      const std::size_t b = c == 0 ? 0 : cut[c - 1] + 1;
-      return line.substr(b, (c == tabs ? line.size() : cut[c]) - b);
-    };
-    if (columns == 0) {
-      columns = tabs + 1;
-      for (std::size_t c = columns; c-- > 0;) {
-        if (cell(c) == "word") word = c;
-        if (cell(c) == "source") source = c;
-      }
-      if (word == kMaxColumns || source == kMaxColumns) return false;
-      const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-      set.Reserve(lines + 1, n);
-      continue;
-    }
-    if (tabs + 1 != columns || cell(source).empty()) return false;
-    set.AddSurface(cell(word));
-  }
-  if (columns == 0) return false;
-  set.Seal();
-  return true;
-}
-
-}  // namespace
 
 Status Titles::Add(TitleInfo info, const text::Lexicon* lexicon, const std::string& where) {
   (void)lexicon;
@@ -203,17 +126,13 @@ Result<std::shared_ptr<const CommonWords>> CommonWords::Load(
       c->function_.Emplace(text::Key(t->Cell(r, col)), true);
   }
   if (const auto p = lex / "repair_system_words.tsv"; std::filesystem::exists(p, ec)) {
-    auto text = ReadSmallFile(p);
-    if (!text.ok()) return text.status();
-    if (!ReadWordList(*text, c->words_)) {
-      auto t = TsvView::Parse(std::move(*text), p.string(), {"word"});
-      if (!t.ok()) return t.status();
-      // Valid but beyond the fast reader (many columns): TsvView's rows.
-      c->words_ = KeySet();
-      const int col = t->Column("word");
-      for (std::size_t r = 0; r < t->rows(); ++r) c->words_.AddSurface(t->Cell(r, col));
-      c->words_.Seal();
-    }
+    auto t = TsvView::Load(p, {"word"});
+    if (!t.ok()) return t.status();
+    const int col = t->Column("word");
+    // Keys go straight into one buffer (about 8 bytes each, 100k words).
+    c->words_.Reserve(t->rows(), t->rows() * 16);
+    for (std::size_t r = 0; r < t->rows(); ++r) c->words_.AddSurface(t->Cell(r, col));
+    c->words_.Seal();
   }
   return std::shared_ptr<const CommonWords>(std::move(c));
 }
