@@ -422,6 +422,33 @@ TEST(RepairContext, DiacriticsAndJussive) {
   for (const Case& c : cases) Check(c);
 }
 
+// Persons' names: a given name after a title (رام -> رامي, سلم -> سلمى),
+// or before a definite word no list knows; that word, after a given name,
+// is a family name and takes its ي (العويط -> العويطي). Names written for
+// this test.
+TEST(RepairContext, PersonNames) {
+  const Case cases[] = {
+      {"title, given and family name", "أكد النائب السابق رامي العويطي أن البرلمان سيناقش القانون.",
+       "أكد النائب السابق رامي العويطي أن البرلمان سيناقش القانون."},
+      {"title with a prepositional phrase",
+       "وقالت الباحثة في الشؤون المالية سلمى القحيطي إن المشروع تأخر.",
+       "وقالت الباحثة في الشؤون المالية سلمى القحيطي إن المشروع تأخر."},
+      {"given name before an unknown family name", "ورأى هاني الطشيمي أن الأسعار سترتفع.",
+       "ورأى هاني الطشيمي أن الأسعار سترتفع."},
+      // A damaged function word after a title stays a function word (عل:
+      // على, not the name علي).
+      {"function word after a title", "وشدد المتحدث على أهمية الحوار بين الطرفين.",
+       "وشدد المتحدث على أهمية الحوار بين الطرفين."},
+      // No title and a known word after it: فتح stays a verb.
+      {"verb, not a given name", "وقرر المجلس فتح المعبر أمام الشاحنات.",
+       "وقرر المجلس فتح المعبر أمام الشاحنات."},
+      // A definite word no list knows, in no name's slot, keeps its shape.
+      {"unknown definite word elsewhere", "وزار الوفد مصنع الإسمنت قرب بلدة الرميلة الجديدة.",
+       "وزار الوفد مصنع الإسمنت قرب بلدة الرميلة الجديدة."},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST(RepairContext, CleanTextUnchangedInAuto) {
   for (const char* clean : {"وقدمت الحكومة دعما عسكريا ثم دعم اقتصادي وسياسي للبلد الجار.",
                             "واستقبل الرئيس شي جين بينغ نظيره في القصر.",

@@ -26,6 +26,8 @@ struct Entry {
   bool curated = false;
   bool name = false;    // from the gazetteer (a proper name or its nisba)
   bool person = false;  // a word of a person's name in the gazetteer (id person:...)
+  bool given = false;   // a given name (data/lexicon/name_translit.tsv, kind given)
+  bool title = false;   // a title that introduces a person (data/lexicon/titles.tsv)
 };
 
 // Weight of a word known only from the generated system list / gazetteer.
@@ -477,6 +479,26 @@ struct Model::Impl {
     return e != nullptr && e->person;
   }
 
+  bool IsGiven(std::u32string_view w) const {
+    const Entry* e = Find(w);
+    return e != nullptr && e->given;
+  }
+
+  // A title that introduces a person (الباحث, والنائب, للخبير), looking
+  // through و/ف, ب/ل and the article.
+  bool IsTitle(std::u32string_view w) const {
+    if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
+    if (w.size() >= 5 && StartsWith(w, U"لل")) {
+      w.remove_prefix(2);
+    } else {
+      if (w.size() >= 5 && (w[0] == U'ب' || w[0] == U'ل') && w[1] == U'ا' && w[2] == U'ل')
+        w.remove_prefix(1);
+      if (w.size() >= 5 && StartsWith(w, U"ال")) w.remove_prefix(2);
+    }
+    const Entry* e = Find(w);
+    return e != nullptr && e->title;
+  }
+
   bool IsName(std::u32string_view w) const {
     const Entry* e = Find(w);
     if (e == nullptr && w.size() >= 4 && (w[0] == U'و' || w[0] == U'ل' || w[0] == U'ب'))
@@ -629,6 +651,36 @@ Status AddGazetteer(Model::Impl& m, const std::filesystem::path& path) {
 
 namespace {
 
+// Given names (name_translit.tsv rows of kind given) and one-word titles
+// that introduce a person (titles.tsv rows of kind person or prefix, the
+// article dropped: الباحث and باحث alike). Both mark entries; a given name
+// no other list holds becomes a known word.
+Status AddPersonCues(Model::Impl& m, const std::filesystem::path& lex) {
+  std::error_code ec;
+  for (const char* name : {"name_translit.tsv", "titles.tsv"}) {
+    const auto path = lex / name;
+    if (!std::filesystem::exists(path, ec)) continue;
+    auto table = TsvView::Load(path);
+    if (!table.ok()) return table.status();
+    const int ar = table->Column("ar"), kind = table->Column("kind");
+    if (ar < 0 || kind < 0) continue;
+    const bool titles = std::string_view(name) == "titles.tsv";
+    for (std::size_t r = 0; r < table->rows(); ++r) {
+      const std::string_view k = table->Cell(r, kind);
+      if (titles ? (k != "person" && k != "prefix") : k != "given") continue;
+      std::u32string w = Decode(table->Cell(r, ar));
+      if (w.size() < 2 || !std::all_of(w.begin(), w.end(), IsArabicWordChar)) continue;
+      if (titles && StartsWith(w, U"ال") && w.size() >= 5) w.erase(0, 2);
+      auto [entry, fresh] = m.Emplace(w, Entry{kSystemWeight, Kind::kWord, false, false, false});
+      if (titles)
+        entry->title = true;
+      else
+        entry->given = true;
+    }
+  }
+  return Status::Ok();
+}
+
 // Word counts of a clean corpus (LoadOptions::corpus) as evidence.
 Status AddCorpus(Model::Impl& m, const std::filesystem::path& path) {
   std::error_code ec;
@@ -711,6 +763,7 @@ Result<std::shared_ptr<const Model>> Model::Load(const std::filesystem::path& da
     for (const auto& f : files)
       if (Status s = AddGazetteer(*impl, f); !s.ok()) return s;
   }
+  if (Status s = AddPersonCues(*impl, lex); !s.ok()) return s;
   // Junk words first (the corpus reader detects damaged files with them).
   impl->Finish();
   if (!options.corpus.empty())
@@ -742,6 +795,8 @@ struct FormInfo {
   bool dual_plural = false;      // SoundDualOrPlural(form)
   bool governs = false;          // GovernsGenitive(form)
   bool noun_object = false;      // TakesNounObject(form)
+  bool given = false;            // m.IsGiven(form)
+  bool title = false;            // m.IsTitle(form)
 };
 
 struct Candidate {
@@ -762,6 +817,10 @@ struct Candidate {
   bool curated = false;  // CuratedWithArticle(form): a listed noun or elative
   bool whole = false;    // the form itself is listed
   bool nisba = false;    // final_yeh and ListedNisbaForm(form)
+  // A definite word no list knows, with ي restored, where the word as it
+  // stands is no known word either: a family name's nisba (الدميس ->
+  // الدميسي), considered only in a family name's slot.
+  bool family = false;
 };
 
 bool EndsWith(std::u32string_view s, std::u32string_view p) {
@@ -1046,6 +1105,8 @@ FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
   f.dual_plural = SoundDualOrPlural(m, w);
   f.governs = GovernsGenitive(w);
   f.noun_object = TakesNounObject(w);
+  f.given = m.IsGiven(w);
+  f.title = m.IsTitle(w);
   return f;
 }
 
@@ -1413,7 +1474,10 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         st.remove_suffix(1);
         nisba_doc = st.size() >= 2 && nisba_stems.count(st, mc.h_nisba) > 0;
       }
-      if (wt < 0 && ev == 0 && !(nisba_doc && mm.identity <= 0)) continue;
+      const bool family = wt < 0 && ev == 0 && mc.final_yeh && mc.form.back() == U'ي' &&
+                          mc.form.size() == s.size() + 1 && mc.info.definite && s.size() >= 5 &&
+                          mm.identity <= 0 && mm.info.kind == Kind::kWord;
+      if (wt < 0 && ev == 0 && !(nisba_doc && mm.identity <= 0) && !family) continue;
       const bool jarr = HasJarrProclitic(m, mc.form);
       const bool maqsur_verb_shape = mc.form.back() == U'ى' && mc.form.size() > s.size() &&
                                      (mc.info.definite || jarr) && !CuratedWithArticle(m, mc.form);
@@ -1425,7 +1489,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       mm.cands.push_back({mc.form, mc.info, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone,
                           nisba_doc, wt >= 0, maqsur_verb_shape, jarr, conj_gain,
                           mc.form.back() == U'ى' && CuratedWithArticle(m, mc.form), mc.whole,
-                          mc.nisba});
+                          mc.nisba, family && !nisba_doc});
     }
     return mm;
   };
@@ -1459,10 +1523,19 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
   const Candidate* prev_cand = nullptr;
   std::uint32_t prev_id = 0;
   std::uint32_t prev_end = 0;
+  // A person's name after a title: title_run counts the words since a title
+  // (الباحث, النائب) while they are definite words or prepositions that
+  // qualify it (النائب الأردني السابق, الباحث في الشؤون الآسيوية); the first
+  // other word is the given name's slot, and the word after the given name
+  // (or after a listed given name anywhere) is the family name's slot.
+  int title_run = 0;
+  bool family_next = false;
   for (std::size_t wi = 0; any_repair && wi < words.size(); ++wi) {
     const Word& w = words[wi];
     std::u32string_view s(t.data() + w.start, w.end - w.start);
     if (!repair_block[w.block]) {
+      title_run = 0;
+      family_next = false;
       prev2_form = {};
       pp_info = nullptr;
       prev_form = s;
@@ -1474,6 +1547,13 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     ++examined;
     const Memo& mm = memo_of(word_id[wi]);
     const Candidate* pick = nullptr;
+    // Punctuation between words ends a name and a title's phrase.
+    if (prev_form.empty() || !Joined(prev_end, w.start)) {
+      title_run = 0;
+      family_next = false;
+    }
+    const bool name_slot = title_run > 0;
+    const bool family_slot = family_next;
     if (!mm.cands.empty()) {
       const FormInfo& self = mm.info;
       float id_score = mm.identity;
@@ -1681,6 +1761,16 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // A lone letter next to another lone letter is an abbreviation (أ ف ب).
       const bool abbreviation =
           s.size() == 1 && ((prev_adjacent && prev_form.size() == 1) || nx_raw.size() == 1);
+      // The next word is a definite word no list knows (nor any of its
+      // candidates): the shape of a family name after a given name.
+      bool next_family_shape = false;
+      if (!nx_raw.empty() && !next_is_punct && nxi->definite && nxi->kind == Kind::kWord &&
+          nx_raw.size() >= 5) {
+        const Memo& nm = memo_of(word_id[wi + 1]);
+        next_family_shape =
+            nm.identity <= 0 && std::all_of(nm.cands.begin(), nm.cands.end(),
+                                            [](const Candidate& c) { return !c.known; });
+      }
       // The word as it stands continues a multi-word name (فرانس برس).
       if (NameBigram(m, s, self, nx_raw, *nxi) ||
           (prev_adjacent && NameBigram(m, prev_form, prev, s, self)))
@@ -1764,7 +1854,18 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
             (c.form.back() == U'ي' || c.form.back() == U'ى'))
           continue;
         if (abbreviation) break;
+        if (c.family && !family_slot) continue;
         float sc = c.score;
+        // A family name's slot: a definite word that no list knows either
+        // way is more often a nisba name (الدميسي) than not.
+        if (c.family) sc += kSystemWeight;
+        // A given name in a given name's slot (after a title) before a word
+        // of content, or before a definite word no list knows (a family
+        // name): قص -> قصي.
+        if (c.info.given && !self.given && self_kind == Kind::kWord &&
+            c.form.size() == s.size() + 1 && !next_is_punct &&
+            ((name_slot && !next_is_func) || next_family_shape))
+          sc += kDefiniteAgreement;
         // Context tells an adjective ending in ي from a noun; when the word
         // already ends in ي (فوري), it tells nothing about a kaf to insert
         // (فكوري).
@@ -1888,6 +1989,19 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
                      ? prev_form
                      : std::u32string_view();
     pp_info = prev_form.empty() ? nullptr : prev_cand ? &prev_cand->info : &memo_of(prev_id).info;
+    {
+      // The word as decided opens, continues or closes a title's phrase.
+      const FormInfo& d = pick ? pick->info : mm.info;
+      const bool in_slot =
+          title_run > 0 && !d.definite && !d.preposition && !d.title && d.kind_conj == Kind::kWord;
+      family_next = (in_slot || (d.given && !d.definite)) && d.kind_conj == Kind::kWord;
+      if (d.title)
+        title_run = 1;
+      else if (title_run > 0 && title_run < 4 && (d.definite || d.preposition))
+        title_run += 1;
+      else
+        title_run = 0;
+    }
     prev_form = pick ? std::u32string_view(pick->form) : s;
     prev_cand = pick;
     prev_id = word_id[wi];

@@ -76,7 +76,14 @@
 //   in ي the neighbour rules back no candidate (فوري, not فكوري), and a word
 //   listed whole is preferred to a reading as و/ف + a word; a feminine noun
 //   with open ت and no suffix that is no word is a dual in construct
-//   (بجمهوريت -> بجمهوريتي: جمهورية is listed).
+//   (بجمهوريت -> بجمهوريتي: جمهورية is listed); persons' names: after a
+//   title (data/lexicon/titles.tsv, kind person or prefix) and the definite
+//   words or prepositions that qualify it (النائب الأردني السابق), a given
+//   name (data/lexicon/name_translit.tsv, kind given) is restored before a
+//   word of content (رام -> رامي), and anywhere before a definite word that
+//   no list knows either way; such a word after a given name, or after the
+//   word in a title's name slot, is a family name and takes ي (العويط ->
+//   العويطي).
 // - Detection: per block (paragraph) and per document, counting damaged
 //   function words (ف إل عل الت الذ) against letters the damage would have
 //   removed (a medial kaf, a joined final yeh). Verdict and confidence go to
