@@ -435,6 +435,20 @@ TEST(RepairContext, PersonNames) {
        "وقالت الباحثة في الشؤون المالية سلمى القحيطي إن المشروع تأخر."},
       {"given name before an unknown family name", "ورأى هاني الطشيمي أن الأسعار سترتفع.",
        "ورأى هاني الطشيمي أن الأسعار سترتفع."},
+      {"spokesman for a body", "وقال المتحدث باسم الدفاع المدني عدلي الورفلي إن فرق الإنقاذ وصلت.",
+       "وقال المتحدث باسم الدفاع المدني عدلي الورفلي إن فرق الإنقاذ وصلت."},
+      {"title in construct", "وأوضح أستاذ القانون في جامعة الموصل هادي الطشيمي أن القرار نهائي.",
+       "وأوضح أستاذ القانون في جامعة الموصل هادي الطشيمي أن القرار نهائي."},
+      // A listed given name in the slot stays as it is (كمال, not كمالي),
+      // and a family nisba after it takes its ي (القحيطي).
+      {"listed given name stays", "وقال العميد كمال القحيطي، في بيان، إن الطريق مفتوح.",
+       "وقال العميد كمال القحيطي، في بيان، إن الطريق مفتوح."},
+      // باسم is a name only where it names a person.
+      {"on behalf of", "وقال الناطق باسم الجيش إن القوات صدت الهجوم.",
+       "وقال الناطق باسم الجيش إن القوات صدت الهجوم."},
+      // A family name that is a common word keeps its shape (الخطيب).
+      {"family name that is a word", "وقال المحلل رامي الخطيب إن السوق هادئة.",
+       "وقال المحلل رامي الخطيب إن السوق هادئة."},
       // A damaged function word after a title stays a function word (عل:
       // على, not the name علي).
       {"function word after a title", "وشدد المتحدث على أهمية الحوار بين الطرفين.",
@@ -445,6 +459,19 @@ TEST(RepairContext, PersonNames) {
       // A definite word no list knows, in no name's slot, keeps its shape.
       {"unknown definite word elsewhere", "وزار الوفد مصنع الإسمنت قرب بلدة الرميلة الجديدة.",
        "وزار الوفد مصنع الإسمنت قرب بلدة الرميلة الجديدة."},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+// Other forms of a nisba in a damaged document are damaged too: الحومية
+// does not back حومي against the listed حكومي. An accusative's alif
+// (متكررا) is looked up without it.
+TEST(RepairContext, DamagedNisbaFormsAndAccusativeAlif) {
+  const Case cases[] = {
+      {"damaged nisba form", "وقال مصدر حكومي، رفض ذكر اسمه، إن الخطة الحكومية جاهزة.",
+       "وقال مصدر حكومي، رفض ذكر اسمه، إن الخطة الحكومية جاهزة."},
+      {"accusative alif", "وبات انقطاع الكهرباء أمرا متكررا في الصيف.",
+       "وبات انقطاع الكهرباء أمرا متكررا في الصيف."},
   };
   for (const Case& c : cases) Check(c);
 }

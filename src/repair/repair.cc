@@ -449,10 +449,23 @@ struct Model::Impl {
       consider(r.substr(2), true, false, true);
     } else if (!r.empty() && (r[0] == U'ب' || r[0] == U'ل' || r[0] == U'ك') && r.size() > 2) {
       std::u32string_view r2 = r.substr(1);
+      // ك "like" before a bare name is rare (كمالي is no "like Mali"):
+      // such a reading is weak evidence.
+      const float before = best;
       consider(r2, true, false);
+      if (r[0] == U'ك' && best > before && best > kSystemWeight * 0.9f) {
+        const Entry* e = Find(r2);
+        if (e != nullptr && e->name) best = std::max(before, kSystemWeight * 0.9f);
+      }
       if (StartsWith(r2, U"ال") && r2.size() > 3) consider(r2.substr(2), true, false, true);
     }
     if (StartsWith(r, U"ال") && r.size() > 3) consider(r.substr(2), true, false, true);
+    // An indefinite accusative writes its tanween on an alif (متكررا,
+    // مؤكدا): the word without it, when the lists hold it and the alif
+    // follows a letter it can join (not ا, ء, ة).
+    if (best < 0 && r.size() >= 5 && r.back() == U'ا' && r[r.size() - 2] != U'ا' &&
+        r[r.size() - 2] != U'ء' && r[r.size() - 2] != U'ة' && !StartsWith(r, U"ال"))
+      consider(r.substr(0, r.size() - 1), true, false);
     (void)conj;
     return best;
   }
@@ -1476,7 +1489,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       }
       const bool family = wt < 0 && ev == 0 && mc.final_yeh && mc.form.back() == U'ي' &&
                           mc.form.size() == s.size() + 1 && mc.info.definite && s.size() >= 5 &&
-                          mm.identity <= 0 && mm.info.kind == Kind::kWord;
+                          mm.identity < kStrongWord && mm.info.kind == Kind::kWord;
       if (wt < 0 && ev == 0 && !(nisba_doc && mm.identity <= 0) && !family) continue;
       const bool jarr = HasJarrProclitic(m, mc.form);
       const bool maqsur_verb_shape = mc.form.back() == U'ى' && mc.form.size() > s.size() &&
@@ -1491,6 +1504,18 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
                           mc.form.back() == U'ى' && CuratedWithArticle(m, mc.form), mc.whole,
                           mc.nisba, family && !nisba_doc});
     }
+    // In a damaged document the other forms of a nisba are damaged too: a
+    // nisba no list knows, backed only by such a form (حومي by الحومية),
+    // yields to a listed nisba that restores a kaf as well (حكومي).
+    // (A nisba known only through its other forms, حومة for حومي, counts as
+    // no list's.)
+    bool listed_longer_nisba = false;
+    for (const Candidate& c : mm.cands)
+      if (c.whole && c.final_yeh && c.form.size() >= s.size() + 2) listed_longer_nisba = true;
+    if (listed_longer_nisba)
+      std::erase_if(mm.cands, [&](const Candidate& c) {
+        return !c.whole && !c.family && c.final_yeh && c.form.size() == s.size() + 1;
+      });
     return mm;
   };
   // Are the words ending at `from` and starting at `to` in one phrase: only
@@ -1554,6 +1579,19 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     }
     const bool name_slot = title_run > 0;
     const bool family_slot = family_next;
+    // The next word as it stands, when only blanks come before it.
+    std::u32string_view next_raw;
+    bool next_raw_given = false, next_raw_known = false;
+    if (wi + 1 < words.size()) {
+      std::uint32_t k = w.end;
+      while (k < n && (t[k] == U' ' || t[k] == U'\t')) ++k;
+      if (words[wi + 1].start == k) {
+        next_raw = std::u32string_view(t.data() + k, words[wi + 1].end - k);
+        const Memo& nm = memo_of(word_id[wi + 1]);
+        next_raw_given = nm.info.given;
+        next_raw_known = nm.identity > 0;
+      }
+    }
     if (!mm.cands.empty()) {
       const FormInfo& self = mm.info;
       float id_score = mm.identity;
@@ -1779,10 +1817,10 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // its genitive noun (حقوق الإنسان), not its adjective, which would
       // agree with it in definiteness. So a real word with ال does not
       // become a definite nisba there.
-      const bool genitive_slot = prev_adjacent && self.definite && mm.identity >= kSystemWeight &&
-                                 prev_form.size() >= 3 && !prev.definite && !prev.pronoun &&
-                                 !prev.preposition && !prev.verb && !prev_name &&
-                                 prev.kind_conj == Kind::kWord;
+      const bool genitive_slot = prev_adjacent && !family_slot && self.definite &&
+                                 mm.identity >= kSystemWeight && prev_form.size() >= 3 &&
+                                 !prev.definite && !prev.pronoun && !prev.preposition &&
+                                 !prev.verb && !prev_name && prev.kind_conj == Kind::kWord;
       // The previous word is a preposition that needs its object next.
       const bool prev_takes_object =
           prev_adjacent && (prev.preposition || prev.kind == Kind::kPrep);
@@ -1856,16 +1894,25 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         if (abbreviation) break;
         if (c.family && !family_slot) continue;
         float sc = c.score;
-        // A family name's slot: a definite word that no list knows either
-        // way is more often a nisba name (الدميسي) than not.
-        if (c.family) sc += kSystemWeight;
+        // A family name's slot: a definite word that no list knows is more
+        // often a nisba name (الدميسي) than not; a known word only when the
+        // nisba is a listed name (الخزرج, الخطيب and الصالح are names too).
+        if (family_slot && self.definite && c.final_yeh && s.back() != U'ي' &&
+            c.form.size() == s.size() + 1 && c.form.back() == U'ي' &&
+            (mm.identity <= 0 || c.info.name || c.info.person))
+          sc += c.family ? kSystemWeight + kDefiniteAgreement : kDefiniteAgreement;
         // A given name in a given name's slot (after a title) before a word
         // of content, or before a definite word no list knows (a family
         // name): قص -> قصي.
-        if (c.info.given && !self.given && self_kind == Kind::kWord &&
-            c.form.size() == s.size() + 1 && !next_is_punct &&
-            ((name_slot && !next_is_func) || next_family_shape))
+        // A damaged function word (عل) is a name only in the slot and before
+        // such a family name.
+        if (c.info.given && !self.given && c.form.size() == s.size() + 1 && !next_is_punct &&
+            (self_kind == Kind::kWord ? (name_slot && !next_is_func) || next_family_shape
+                                      : self_kind == Kind::kJunk && name_slot && next_family_shape))
           sc += kDefiniteAgreement;
+        // A listed given name there stays one (كمال, not كمالي).
+        if (self.given && !c.info.given && (name_slot || next_family_shape))
+          sc -= kDefiniteAgreement;
         // Context tells an adjective ending in ي from a noun; when the word
         // already ends in ي (فوري), it tells nothing about a kaf to insert
         // (فكوري).
@@ -1912,9 +1959,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         // stands known only through its stem (المدع = ال + مدع): a منقوص
         // noun drops its ي only when indefinite, a verb after ل of purpose
         // keeps it (لتنتهي).
-        if (mm.identity_stripped && c.whole && c.form.size() == s.size() + 1 &&
-            (c.form.back() == U'ي' || c.form.back() == U'ى'))
-          sc += kWholeOverStem;
+        if (mm.identity_stripped && c.whole && c.form.size() == s.size() + 1) sc += kWholeOverStem;
         if (feminine_agreement && c.curated && c.form.size() == s.size() + 1 &&
             c.form.back() == U'ى')
           sc += kDefiniteAgreement;
@@ -1992,12 +2037,22 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     {
       // The word as decided opens, continues or closes a title's phrase.
       const FormInfo& d = pick ? pick->info : mm.info;
-      const bool in_slot =
-          title_run > 0 && !d.definite && !d.preposition && !d.title && d.kind_conj == Kind::kWord;
-      family_next = (in_slot || (d.given && !d.definite)) && d.kind_conj == Kind::kWord;
+      const std::u32string_view f = pick ? std::u32string_view(pick->form) : s;
+      // An indefinite noun in construct with a known definite word
+      // qualifies the title too (رئيس رابطة المتقاعدين, أستاذ في جامعة
+      // البصرة), and so does باسم (المتحدث باسم الهيئة); a given name, or a
+      // word before a definite word no list knows (a family name), opens
+      // the name.
+      const bool construct =
+          f == U"باسم" || (!d.given && !d.definite && d.kind_conj == Kind::kWord &&
+                           IsDefinite(next_raw) && next_raw_known && !next_raw_given);
+      const bool qualifies = d.definite || d.preposition || construct;
+      const bool in_slot = title_run > 0 && !qualifies && !d.title && d.kind_conj == Kind::kWord;
+      family_next =
+          (in_slot || (d.given && !d.definite && !construct)) && d.kind_conj == Kind::kWord;
       if (d.title)
         title_run = 1;
-      else if (title_run > 0 && title_run < 4 && (d.definite || d.preposition))
+      else if (title_run > 0 && title_run < 5 && qualifies)
         title_run += 1;
       else
         title_run = 0;
