@@ -476,6 +476,17 @@ TEST(RepairContext, DamagedNisbaFormsAndAccusativeAlif) {
   for (const Case& c : cases) Check(c);
 }
 
+// Word frequencies of the project's own news text (repair_word_freq.tsv)
+// break a near-tie between two listed readings: مستشفى is the noun, the
+// listed مستشفي a misspelling of it.
+TEST(RepairContext, FrequenciesBreakNearTies) {
+  const Case cases[] = {
+      {"frequent spelling", "ونقل المصابون إلى مستشفى المدينة لتلقي العلاج.",
+       "ونقل المصابون إلى مستشفى المدينة لتلقي العلاج."},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 TEST(RepairContext, CleanTextUnchangedInAuto) {
   for (const char* clean : {"وقدمت الحكومة دعما عسكريا ثم دعم اقتصادي وسياسي للبلد الجار.",
                             "واستقبل الرئيس شي جين بينغ نظيره في القصر.",

@@ -28,6 +28,7 @@ struct Entry {
   bool person = false;  // a word of a person's name in the gazetteer (id person:...)
   bool given = false;   // a given name (data/lexicon/name_translit.tsv, kind given)
   bool title = false;   // a title that introduces a person (data/lexicon/titles.tsv)
+  float freq = 0;       // log2(1 + count) in repair_word_freq.tsv (breaks near-ties)
 };
 
 // Weight of a word known only from the generated system list / gazetteer.
@@ -50,6 +51,12 @@ constexpr float kFinalOverKaf = 0.01f;
 // 10, 5 at most (from about 30): a frequent word ranks with curated ones.
 constexpr float kCorpusScale = 0.6f;
 constexpr float kCorpusMax = 3.0f;
+// Word frequencies (data/lexicon/repair_word_freq.tsv) move a candidate by
+// kFreqScale per doubling of its count over the word as it stands, at most
+// kFreqCap either way: enough to break a near-tie between readings the
+// lists hold alike, never enough to overturn a context rule (2.5 and up).
+constexpr float kFreqScale = 0.2f;
+constexpr float kFreqCap = 1.0f;
 // A nisba no list holds whose other forms a list holds (ListedNisbaForm).
 constexpr float kListedNisbaForm = 1.5f;
 // A candidate must beat the text as it stands by this much.
@@ -664,6 +671,28 @@ Status AddGazetteer(Model::Impl& m, const std::filesystem::path& path) {
 
 namespace {
 
+// Word counts of clean news text (repair_word_freq.tsv: word, count), for
+// words the other lists hold; a word they lack stays unknown.
+Status AddFrequencies(Model::Impl& m, const std::filesystem::path& path) {
+  auto table = TsvView::Load(path);
+  if (!table.ok()) return table.status();
+  const int wc = table->Column("word"), cc = table->Column("count");
+  if (wc < 0 || cc < 0)
+    return Status::Error(StatusCode::kDataError, path.string() + ": needs columns word and count");
+  for (std::size_t r = 0; r < table->rows(); ++r) {
+    const std::string_view cell = table->Cell(r, cc);
+    char* stop = nullptr;
+    const std::string num(cell);
+    const double n = std::strtod(num.c_str(), &stop);
+    if (num.empty() || stop != num.c_str() + num.size() || !(n >= 0))
+      return Status::Error(StatusCode::kDataError,
+                           table->Where(r) + ": count must be a number >= 0");
+    const std::u32string w = Decode(table->Cell(r, wc));
+    if (const Entry* e = m.Find(w)) const_cast<Entry*>(e)->freq = std::log2(1.0f + float(n));
+  }
+  return Status::Ok();
+}
+
 // Given names (name_translit.tsv rows of kind given) and one-word titles
 // that introduce a person (titles.tsv rows of kind person or prefix, the
 // article dropped: الباحث and باحث alike). Both mark entries; a given name
@@ -777,6 +806,8 @@ Result<std::shared_ptr<const Model>> Model::Load(const std::filesystem::path& da
       if (Status s = AddGazetteer(*impl, f); !s.ok()) return s;
   }
   if (Status s = AddPersonCues(*impl, lex); !s.ok()) return s;
+  if (const auto freq = lex / "repair_word_freq.tsv"; std::filesystem::exists(freq, ec))
+    if (Status s = AddFrequencies(*impl, freq); !s.ok()) return s;
   // Junk words first (the corpus reader detects damaged files with them).
   impl->Finish();
   if (!options.corpus.empty())
@@ -834,6 +865,8 @@ struct Candidate {
   // stands is no known word either: a family name's nisba (الدميس ->
   // الدميسي), considered only in a family name's slot.
   bool family = false;
+  // kFreqScale * (frequency of the form - frequency of the word), capped.
+  float freq_gain = 0;
 };
 
 bool EndsWith(std::u32string_view s, std::u32string_view p) {
@@ -1157,12 +1190,14 @@ struct ModelCandidate {
   // reads the form's characters only for a hit).
   bool kaf_stem = false;
   FormInfo info;
+  float freq = 0;  // Entry::freq of the form (0 when unlisted)
 };
 struct ModelWord {
   FormInfo info;                      // of the word itself
   float identity = 0;                 // max(0, m.Weight(word))
   bool identity_stripped = false;     // known only through a proclitic's stem
   bool lone = false;                  // a lone letter not listed as a damaged shape
+  float freq = 0;                     // Entry::freq of the word (0 when unlisted)
   std::vector<ModelCandidate> cands;  // candidates other than the word itself
 };
 
@@ -1262,6 +1297,7 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
   const Entry* self = m.Find(s);
   mw.lone = s.size() == 1 && !(self && self->kind == Kind::kJunk);
   mw.identity_stripped = mw.identity > 0 && self == nullptr;
+  mw.freq = self ? self->freq : 0.0f;
   const std::size_t ncands = Candidates(s, buf);
   for (std::size_t k = 1; k < ncands; ++k) {  // buf[0] is the word itself
     const std::u32string& f = buf[k];
@@ -1273,7 +1309,9 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
     ModelCandidate mc;
     mc.form = f;
     mc.weight = WeightIgnoringMarks(m, f);
-    mc.whole = m.Find(f) != nullptr;
+    const Entry* whole = m.Find(f);
+    mc.whole = whole != nullptr;
+    mc.freq = whole ? whole->freq : 0.0f;
     // Hamza after alif at the end of a word is written on the line (عداء,
     // ثناء); ائ there is the cut nisba ائي (عدائي, ثنائي, نهائي), known to
     // the lists or not.
@@ -1502,7 +1540,8 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       mm.cands.push_back({mc.form, mc.info, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone,
                           nisba_doc, wt >= 0, maqsur_verb_shape, jarr, conj_gain,
                           mc.form.back() == U'ى' && CuratedWithArticle(m, mc.form), mc.whole,
-                          mc.nisba, family && !nisba_doc});
+                          mc.nisba, family && !nisba_doc,
+                          std::clamp(kFreqScale * (mc.freq - mw.freq), -kFreqCap, kFreqCap)});
     }
     // In a damaged document the other forms of a nisba are damaged too: a
     // nisba no list knows, backed only by such a form (حومي by الحومية),
@@ -1894,6 +1933,8 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         if (abbreviation) break;
         if (c.family && !family_slot) continue;
         float sc = c.score;
+        // Word frequencies break near-ties (مستشفى over مستشفي).
+        sc += c.freq_gain;
         // A family name's slot: a definite word that no list knows is more
         // often a nisba name (الدميسي) than not; a known word only when the
         // nisba is a listed name (الخزرج, الخطيب and الصالح are names too).

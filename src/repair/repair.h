@@ -14,7 +14,11 @@
 // - Evidence, per word: the candidates the damage rule allows (see
 //   damage.h), weighed by data/lexicon/repair_words.tsv (curated weights),
 //   data/lexicon/repair_system_words.tsv (generated from Debian's
-//   tesseract-ocr-ara word list by scripts/build_repair_lexicon.sh), the
+//   tesseract-ocr-ara word list by scripts/build_repair_lexicon.sh),
+//   data/lexicon/repair_word_freq.tsv (word counts of the project's own
+//   clean news text, corpus/news, by scripts/build_repair_freq.sh: they move
+//   a listed reading by at most 1.0 against the word as it stands, which
+//   breaks near-ties, مستشفى over مستشفي, and overturns no context rule), the
 //   gazetteer names (data/gazetteer/*.tsv, when present), the word counts of
 //   a clean corpus the caller names (LoadOptions::corpus), words of the same
 //   document that survived undamaged, other forms of a nisba in the document
