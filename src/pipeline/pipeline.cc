@@ -16,7 +16,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options)
   if (!clean.ok()) return clean.status();
   p->clean_ = std::move(clean.value());
   if (options.repair != repair::Mode::kOff) {
-    auto model = repair::Model::Load(dir, {.corpus = options.repair_corpus});
+    auto model = repair::Model::Load(
+        dir, {.corpus = options.repair_corpus, .word_counts = options.repair_word_counts});
     if (!model.ok()) return model.status();
     p->repair_ = std::move(model.value());
   }

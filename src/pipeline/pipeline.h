@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "clean/clean.h"
 #include "core/document.h"
@@ -34,8 +36,11 @@ struct PipelineOptions {
   repair::Mode repair = repair::Mode::kAuto;
   repair::Options repair_options;  // e.g. punctuation moving on/off
   std::string repair_corpus;       // clean text whose word counts back repair (empty: none)
-  bool tokenize = true;            // false: stop after repair
-  bool extract = false;            // entities, dates, quantities (implies tokenize)
+  // More word counts backing repair (repair::LoadOptions::word_counts): the
+  // CLI fills them from a knowledge base.
+  std::vector<std::pair<std::string, std::uint64_t>> repair_word_counts;
+  bool tokenize = true;  // false: stop after repair
+  bool extract = false;  // entities, dates, quantities (implies tokenize)
 };
 
 class Pipeline {
