@@ -50,7 +50,8 @@
 //   letter variants, diacritics and clitics fold both ways. Snippets are cut
 //   from the stored text through stored token byte offsets.
 // - Complexity: ingest is linear in the document size (times the signature
-//   length); clustering touches only LSH candidates (buckets capped at
+//   length; word counting is one pass, and a batch writes each changed word
+//   once); clustering touches only LSH candidates (buckets capped at
 //   Options::max_bucket) and the components of changed documents.
 // - A Store is one connection: not thread-safe; use one Store per thread
 //   (SQLite serialises writers; readers run concurrently under WAL).
