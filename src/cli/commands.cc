@@ -207,6 +207,7 @@ int Ingest(const IngestArgs& args, const PipelineOptions& base) {
     Error(pipeline.status().ToString());
     return kExitUsage;
   }
+  options.repair_word_counts = {};  // in the model now
   if (!existed) {
     store = store::Store::Open(args.db);
     if (!store.ok()) {

@@ -95,6 +95,7 @@ int ForEachDocument(const CommonFlags& flags, bool tokenize, bool extract, Emit 
     std::fprintf(stderr, "nufuz: %s\n", pipeline.status().ToString().c_str());
     return kExitUsage;
   }
+  options.repair_word_counts = {};  // in the model now
   ingest::DocumentStream stream(flags.inputs, (*pipeline)->options().ingest);
   Document doc;
   std::size_t failed = 0, total = 0;

@@ -52,7 +52,8 @@ class Pipeline {
   // The event coder (for GDELT country codes), or null without extract.
   const events::EventCoder* event_coder() const { return events_.get(); }
   // The options as loaded (ingest options carry the loaded HTML lexicon:
-  // build DocumentStreams from these).
+  // build DocumentStreams from these), without repair_word_counts, which
+  // live on in the repair model only.
   const PipelineOptions& options() const { return options_; }
 
  private:
