@@ -126,6 +126,12 @@ class CorpusDir {
   fs::path dir_;
 };
 
+LoadOptions Corpus(const fs::path& path) {
+  LoadOptions o;
+  o.corpus = path;
+  return o;
+}
+
 std::string Repaired(const Model& model, const std::string& clean) {
   Document doc;
   doc.text = Damage(clean);
@@ -143,11 +149,11 @@ TEST(RepairModel, CorpusWordCountsBackFrequentWords) {
   CorpusDir corpus;
   corpus.Add("sub/a.txt", "وقال الوزير إن العمل مستمر وإن كل عمل جديد يحتاج إلى تمويل.", 20);
   corpus.Add("notes.md", "عملي عملي عملي", 50);  // not .txt: not read
-  auto model = Model::Load(nufuz::testing::DataDir(), {.corpus = corpus.dir()});
+  auto model = Model::Load(nufuz::testing::DataDir(), Corpus(corpus.dir()));
   ASSERT_TRUE(model.ok()) << model.status().message();
   EXPECT_EQ(Repaired(**model, sentence), sentence);
   // A single file works too.
-  auto one = Model::Load(nufuz::testing::DataDir(), {.corpus = corpus.dir() / "sub" / "a.txt"});
+  auto one = Model::Load(nufuz::testing::DataDir(), Corpus(corpus.dir() / "sub" / "a.txt"));
   ASSERT_TRUE(one.ok()) << one.status().message();
   EXPECT_EQ(Repaired(**one, sentence), sentence);
 }
@@ -158,12 +164,50 @@ TEST(RepairModel, CorpusSkipsDamagedFilesAndNeedsAnExistingPath) {
   CorpusDir corpus;
   corpus.Add("damaged.txt",
              Damage("وقال الوزير في العاصمة إن المشكلة التي تواجه البلاد هي مشكلة المياه."), 20);
-  auto model = Model::Load(nufuz::testing::DataDir(), {.corpus = corpus.dir()});
+  auto model = Model::Load(nufuz::testing::DataDir(), Corpus(corpus.dir()));
   ASSERT_TRUE(model.ok()) << model.status().message();
   EXPECT_EQ(Repaired(**model, "وتواجه البلاد مشكلة كبيرة."), "وتواجه البلاد مشكلة كبيرة.");
-  auto missing = Model::Load(nufuz::testing::DataDir(), {.corpus = corpus.dir() / "absent"});
+  auto missing = Model::Load(nufuz::testing::DataDir(), Corpus(corpus.dir() / "absent"));
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("absent"), std::string::npos);
+}
+
+// LoadOptions::word_counts (the knowledge base's counts): a rare family
+// name the lists do not know is restored only with enough counts, counts
+// sum with the corpus files' counts under the same threshold (twice), and a
+// key that is not exactly one word is no evidence.
+TEST(RepairModel, HandedInWordCountsBackRareWords) {
+  struct Case {
+    std::string name;
+    std::vector<std::pair<std::string, std::uint64_t>> counts;
+    int corpus_times;  // lines of a corpus file naming the family once each
+    bool restored;
+  };
+  const std::string clean = "واستقبل الوزير السفير السكلاني في مكتبه صباح الأحد.";
+  const std::vector<Case> cases = {
+      {"no evidence", {}, 0, false},
+      {"counted once: may be a typo", {{"السكلاني", 1}}, 0, false},
+      {"counted three times", {{"السكلاني", 3}}, 0, true},
+      {"once here, once in the corpus", {{"السكلاني", 1}}, 1, true},
+      {"once in the corpus alone", {}, 1, false},
+      {"with marks: not a word key", {{"السَّكلاني", 9}}, 0, false},
+      {"two words: not a word key", {{"السفير السكلاني", 9}}, 0, false},
+      {"zero", {{"السكلاني", 0}}, 1, false},
+  };
+  for (const Case& c : cases) {
+    CorpusDir corpus;
+    if (c.corpus_times) corpus.Add("a.txt", "وصل السكلاني إلى المطار.", c.corpus_times);
+    LoadOptions o;
+    if (c.corpus_times) o.corpus = corpus.dir();
+    o.word_counts = c.counts;
+    auto model = Model::Load(nufuz::testing::DataDir(), o);
+    ASSERT_TRUE(model.ok()) << c.name << ": " << model.status().message();
+    const std::string got = Repaired(**model, clean);
+    if (c.restored)
+      EXPECT_EQ(got, clean) << c.name;
+    else
+      EXPECT_EQ(got.find("السكلاني"), std::string::npos) << c.name << ": " << got;
+  }
 }
 
 }  // namespace

@@ -149,18 +149,71 @@ std::string UtcNow() {
 
 }  // namespace
 
+Status AddKnowledgeBaseCorpus(PipelineOptions& options) {
+  if (options.repair_corpus.empty() || options.repair == repair::Mode::kOff) return Status::Ok();
+  std::error_code ec;
+  // A folder, or a path that does not exist: repair's corpus reader decides
+  // (and names a missing path).
+  if (!std::filesystem::is_regular_file(options.repair_corpus, ec)) return Status::Ok();
+  auto sqlite = store::IsSqliteFile(options.repair_corpus);
+  if (!sqlite.ok())
+    return Status::Error(sqlite.status().code(), "repair corpus " + sqlite.status().message());
+  if (!*sqlite) return Status::Ok();
+  auto counts = store::ReadWordCounts(options.repair_corpus);
+  if (!counts.ok())
+    return Status::Error(counts.status().code(), "repair corpus " + counts.status().message());
+  options.repair_word_counts.insert(options.repair_word_counts.end(), counts->begin(),
+                                    counts->end());
+  options.repair_corpus.clear();
+  return Status::Ok();
+}
+
 int Ingest(const IngestArgs& args, const PipelineOptions& base) {
+  namespace fs = std::filesystem;
   PipelineOptions options = base;
   options.tokenize = options.extract = true;
+  std::error_code ec;
+  const bool existed = fs::exists(args.db, ec);
+  // The same knowledge base as --db and --repair-corpus counts once.
+  if (existed && !options.repair_corpus.empty() &&
+      fs::equivalent(options.repair_corpus, args.db, ec))
+    options.repair_corpus.clear();
+  if (Status s = AddKnowledgeBaseCorpus(options); !s.ok()) {
+    Error(s.ToString());
+    return kExitUsage;
+  }
+  // An existing knowledge base's clean documents back the repair of the
+  // new ones: their word counts join the repair evidence, read once here
+  // (documents of this run do not change the model while it runs).
+  Result<std::unique_ptr<store::Store>> store = Status::Error(StatusCode::kIoError, "not opened");
+  if (existed) {
+    store = store::Store::Open(args.db);
+    if (!store.ok()) {
+      Error(store.status().ToString());
+      return kExitUsage;
+    }
+    if (options.repair != repair::Mode::kOff) {
+      auto counts = (*store)->WordCounts();
+      if (!counts.ok()) {
+        Error(counts.status().ToString());
+        return kExitUsage;
+      }
+      options.repair_word_counts.insert(options.repair_word_counts.end(), counts->begin(),
+                                        counts->end());
+    }
+  }
   auto pipeline = Pipeline::Load(options);
   if (!pipeline.ok()) {
     Error(pipeline.status().ToString());
     return kExitUsage;
   }
-  auto store = store::Store::Open(args.db);
-  if (!store.ok()) {
-    Error(store.status().ToString());
-    return kExitUsage;
+  options.repair_word_counts = {};  // in the model now
+  if (!existed) {
+    store = store::Store::Open(args.db);
+    if (!store.ok()) {
+      Error(store.status().ToString());
+      return kExitUsage;
+    }
   }
   ingest::DocumentStream stream(args.inputs, (*pipeline)->options().ingest);
   store::ProgressBar bar(CountDocuments(args.inputs));

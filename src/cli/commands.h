@@ -13,6 +13,14 @@ constexpr int kExitOk = 0;
 constexpr int kExitSomeFailed = 1;
 constexpr int kExitUsage = 2;
 
+// A --repair-corpus that is a knowledge base (an SQLite file, known by its
+// header, not its name) becomes word counts (PipelineOptions::
+// repair_word_counts) instead of a text corpus. An unreadable file is an
+// error naming it.
+Status AddKnowledgeBaseCorpus(PipelineOptions& options);
+
+// Ingest: when the --db file exists, the word counts of its clean documents
+// back the repair of the new ones.
 struct IngestArgs {
   std::string db;
   std::vector<std::string> inputs;

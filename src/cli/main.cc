@@ -51,8 +51,8 @@ void AddCommon(CLI::App* cmd, CommonFlags& f) {
   cmd->add_flag("--keep-punctuation", f.keep_punctuation,
                 "Repair letters only: leave sentence punctuation printed at line starts in place");
   cmd->add_option("--repair-corpus", f.repair_corpus,
-                  "Clean Arabic text (a .txt file or a folder of them) whose word counts back "
-                  "lost-letter repair");
+                  "Clean Arabic text (a .txt file or a folder of them), or a knowledge base "
+                  "(SQLite file from ingest), whose word counts back lost-letter repair");
   cmd->add_option("--max-size", f.max_mb, "Refuse documents larger than this many MB")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
@@ -86,11 +86,16 @@ int ForEachDocument(const CommonFlags& flags, bool tokenize, bool extract, Emit 
   PipelineOptions options = ToOptions(flags);
   options.tokenize = tokenize || extract;
   options.extract = extract;
+  if (Status s = cli::AddKnowledgeBaseCorpus(options); !s.ok()) {
+    std::fprintf(stderr, "nufuz: %s\n", s.ToString().c_str());
+    return kExitUsage;
+  }
   auto pipeline = Pipeline::Load(options);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "nufuz: %s\n", pipeline.status().ToString().c_str());
     return kExitUsage;
   }
+  options.repair_word_counts = {};  // in the model now
   ingest::DocumentStream stream(flags.inputs, (*pipeline)->options().ingest);
   Document doc;
   std::size_t failed = 0, total = 0;
@@ -192,7 +197,10 @@ int Main(int argc, char** argv) {
   CLI::App* ingest_cmd = app.add_subcommand(
       "ingest", "Analyze documents and store them in the knowledge base (SQLite)");
   AddCommon(ingest_cmd, ingest_flags);
-  ingest_cmd->add_option("--db", ingest_args.db, "Knowledge base file (created if absent)")
+  ingest_cmd
+      ->add_option("--db", ingest_args.db,
+                   "Knowledge base file (created if absent); when it exists, the word "
+                   "counts of its undamaged documents back lost-letter repair")
       ->required();
   ingest_cmd->add_option("--batch", ingest_args.batch, "Documents per transaction")
       ->capture_default_str()

@@ -8,6 +8,9 @@ namespace nufuz {
 Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options) {
   std::unique_ptr<Pipeline> p(new Pipeline());
   p->options_ = options;
+  // The counts live on in the repair model only (a knowledge base's can be
+  // large); the model reads them from `options`.
+  p->options_.repair_word_counts = {};
   const auto dir = DataDir(options.data_dir);
   auto html = ingest::HtmlLexicon::Load(dir);
   if (!html.ok()) return html.status();
@@ -16,7 +19,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options)
   if (!clean.ok()) return clean.status();
   p->clean_ = std::move(clean.value());
   if (options.repair != repair::Mode::kOff) {
-    auto model = repair::Model::Load(dir, {.corpus = options.repair_corpus});
+    auto model = repair::Model::Load(
+        dir, {.corpus = options.repair_corpus, .word_counts = options.repair_word_counts});
     if (!model.ok()) return model.status();
     p->repair_ = std::move(model.value());
   }

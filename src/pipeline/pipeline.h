@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "clean/clean.h"
 #include "core/document.h"
@@ -34,8 +36,11 @@ struct PipelineOptions {
   repair::Mode repair = repair::Mode::kAuto;
   repair::Options repair_options;  // e.g. punctuation moving on/off
   std::string repair_corpus;       // clean text whose word counts back repair (empty: none)
-  bool tokenize = true;            // false: stop after repair
-  bool extract = false;            // entities, dates, quantities (implies tokenize)
+  // More word counts backing repair (repair::LoadOptions::word_counts): the
+  // CLI fills them from a knowledge base.
+  std::vector<std::pair<std::string, std::uint64_t>> repair_word_counts;
+  bool tokenize = true;  // false: stop after repair
+  bool extract = false;  // entities, dates, quantities (implies tokenize)
 };
 
 class Pipeline {
@@ -47,7 +52,8 @@ class Pipeline {
   // The event coder (for GDELT country codes), or null without extract.
   const events::EventCoder* event_coder() const { return events_.get(); }
   // The options as loaded (ingest options carry the loaded HTML lexicon:
-  // build DocumentStreams from these).
+  // build DocumentStreams from these), without repair_word_counts, which
+  // live on in the repair model only.
   const PipelineOptions& options() const { return options_; }
 
  private:

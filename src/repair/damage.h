@@ -11,18 +11,17 @@
 #include <string>
 #include <string_view>
 
+#include "core/words.h"
+
 namespace nufuz::repair {
 
 bool IsDualJoining(char32_t c);
 bool IsRightJoining(char32_t c);
-// Inline: repair tests every character of a document with these.
+// Transparent marks and word characters: the one definition in core/words.h
+// (inline: repair tests every character of a document with these).
+using words::IsArabicWordChar;
 inline bool IsTransparent(char32_t c) {
-  return (c >= 0x064B && c <= 0x065F) || c == 0x0670;
-}
-// An Arabic letter or mark that belongs to a word.
-inline bool IsArabicWordChar(char32_t c) {
-  return (c >= 0x0621 && c <= 0x064A) || IsTransparent(c) || (c >= 0x0671 && c <= 0x06D3) ||
-         c == 0x0640 || c == 0x06CC || c == 0x06A9 || c == 0x06AF;
+  return words::IsArabicMark(c);
 }
 
 // Applies the damage rule to UTF-8 text (what the broken font leaves).

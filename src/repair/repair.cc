@@ -13,6 +13,7 @@
 
 #include "core/data.h"
 #include "core/utf8.h"
+#include "core/words.h"
 #include "repair/damage.h"
 
 namespace nufuz::repair {
@@ -723,8 +724,9 @@ Status AddPersonCues(Model::Impl& m, const std::filesystem::path& lex) {
   return Status::Ok();
 }
 
-// Word counts of a clean corpus (LoadOptions::corpus) as evidence.
-Status AddCorpus(Model::Impl& m, const std::filesystem::path& path) {
+// Word counts of a clean corpus (LoadOptions::corpus) into `counts`.
+Status CountCorpus(const Model::Impl& m, const std::filesystem::path& path,
+                   std::unordered_map<std::u32string, std::uint64_t>& counts) {
   std::error_code ec;
   std::vector<std::filesystem::path> files;
   if (std::filesystem::is_directory(path, ec)) {
@@ -739,10 +741,8 @@ Status AddCorpus(Model::Impl& m, const std::filesystem::path& path) {
     return Status::Error(StatusCode::kNotFound,
                          "repair corpus " + path.string() + ": no such file or folder");
   }
-  std::unordered_map<std::u32string, std::uint32_t> counts;
   std::uintmax_t total = 0;
-  std::u32string word;
-  std::vector<std::u32string> words;
+  std::vector<std::u32string> file_words;
   for (const auto& f : files) {
     const std::uintmax_t size = std::filesystem::file_size(f, ec);
     if (ec || total + size > kMaxCorpusBytes) continue;
@@ -750,27 +750,47 @@ Status AddCorpus(Model::Impl& m, const std::filesystem::path& path) {
     auto text = ReadSmallFile(f);
     if (!text.ok()) continue;  // an unreadable file is no evidence
     const std::u32string u = Decode(*text);
-    // The words of the file (letters only: the lists are written without
-    // marks), and the damage signature as Repair detects it.
-    words.clear();
+    // The words of the file (core/words.h, as the knowledge base counts
+    // them), and the damage signature as Repair detects it.
+    file_words.clear();
     int damaged_fw = 0, clean = 0;
-    for (std::size_t i = 0; i <= u.size(); ++i) {
-      if (i < u.size() && IsArabicWordChar(u[i])) {
-        if (!IsTransparent(u[i]) && u[i] != U'ـ') word.push_back(u[i]);
-        continue;
-      }
-      if (word.empty()) continue;
+    words::ForEachArabicWord(std::u32string_view(u), [&](std::u32string_view word) {
       if (HasDamageable(word)) ++clean;
       std::u32string_view core = word;
       if (core.size() > 1 && core[0] == U'و') core.remove_prefix(1);
       if (m.IsJunk(core)) ++damaged_fw;
-      words.push_back(word);
-      word.clear();
-    }
+      file_words.emplace_back(word);
+    });
     if (damaged_fw >= 2 && damaged_fw > 3 * clean) continue;  // damaged text
-    for (const std::u32string& w : words)
-      if (w.size() >= 2) ++counts[w];
+    for (const std::u32string& w : file_words)
+      if (w.size() >= words::kMinCountedLetters) ++counts[w];
   }
+  return Status::Ok();
+}
+
+// Counts handed in by the caller (LoadOptions::word_counts): each key must
+// be one word as core/words.h splits it, or it is ignored.
+void CountGiven(const std::vector<std::pair<std::string, std::uint64_t>>& given,
+                std::unordered_map<std::u32string, std::uint64_t>& counts) {
+  for (const auto& [key, n] : given) {
+    if (n == 0) continue;
+    const std::u32string u = Decode(key);
+    std::size_t seen = 0;
+    bool whole = false;
+    words::ForEachArabicWord(std::u32string_view(u), [&](std::u32string_view w) {
+      ++seen;
+      whole = w.size() == u.size() && w.size() >= words::kMinCountedLetters;
+    });
+    if (seen == 1 && whole) counts[u] += n;
+  }
+}
+
+// Word counts as evidence: the corpus files' and the given ones, summed.
+Status AddCorpus(Model::Impl& m, const LoadOptions& options) {
+  std::unordered_map<std::u32string, std::uint64_t> counts;
+  if (!options.corpus.empty())
+    if (Status s = CountCorpus(m, options.corpus, counts); !s.ok()) return s;
+  CountGiven(options.word_counts, counts);
   for (const auto& [w, n] : counts) {
     if (n < 2) continue;  // once may be a typo
     const float wt = kSystemWeight + std::min(kCorpusMax, kCorpusScale * std::log2(float(n)));
@@ -810,8 +830,7 @@ Result<std::shared_ptr<const Model>> Model::Load(const std::filesystem::path& da
     if (Status s = AddFrequencies(*impl, freq); !s.ok()) return s;
   // Junk words first (the corpus reader detects damaged files with them).
   impl->Finish();
-  if (!options.corpus.empty())
-    if (Status s = AddCorpus(*impl, options.corpus); !s.ok()) return s;
+  if (Status s = AddCorpus(*impl, options); !s.ok()) return s;
   return std::shared_ptr<const Model>(std::make_shared<Model>(std::move(impl)));
 }
 

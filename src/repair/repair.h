@@ -20,7 +20,9 @@
 //   a listed reading by at most 1.0 against the word as it stands, which
 //   breaks near-ties, مستشفى over مستشفي, and overturns no context rule), the
 //   gazetteer names (data/gazetteer/*.tsv, when present), the word counts of
-//   a clean corpus the caller names (LoadOptions::corpus), words of the same
+//   a clean corpus the caller names (LoadOptions::corpus) or hands in
+//   (LoadOptions::word_counts: the CLI passes the knowledge base's counts of
+//   documents judged undamaged), words of the same
 //   document that survived undamaged, other forms of a nisba in the document
 //   (عسكرية backs عسكري), consecutive words of multi-word gazetteer names
 //   (شي جين بينغ), and the neighbouring words: definite agreement of nisba
@@ -102,6 +104,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "core/document.h"
 #include "core/status.h"
@@ -120,13 +125,21 @@ struct LoadOptions {
   // word): frequent forms win ties against rare ones (فرص عمل, not عملي),
   // and the user's own names and terms become known words.
   std::filesystem::path corpus;
+  // Word counts from elsewhere (the knowledge base's clean documents,
+  // store::Store::WordCounts): word -> occurrences, each word as
+  // core/words.h splits text (a key that is not exactly one such word of at
+  // least two letters is ignored). Summed with the corpus files' counts
+  // before the weighting above, with the same thresholds. Repaired text
+  // must never be counted here: it would confirm the repair's own guesses.
+  std::vector<std::pair<std::string, std::uint64_t>> word_counts;
 };
 inline constexpr std::uintmax_t kMaxCorpusBytes = 256u << 20;
 
 class Model {
  public:
   // Loads word evidence: data_dir/lexicon/*, the system Arabic word lists
-  // when installed, the gazetteer names when present, and options.corpus.
+  // when installed, the gazetteer names when present, options.corpus and
+  // options.word_counts (linear in their size).
   // A corpus path that does not exist is an error.
   static Result<std::shared_ptr<const Model>> Load(const std::filesystem::path& data_dir,
                                                    const LoadOptions& options = {});

@@ -149,8 +149,25 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
 )sql");
 }
 
+// Version 2: word counts of the documents repair judged undamaged, the
+// evidence that backs lost-letter repair of later documents (store.h).
+// documents.counted: 1 counted, 0 not (damaged, repaired or not judged),
+// NULL stored before version 2 with no verdict kept: decided on the next
+// ingest of the same document (the verdict was never stored, and the
+// stored text of a damaged document is its repaired text, so it cannot be
+// judged afresh here).
+Status Migrate2(Db& db) {
+  return db.Exec(R"sql(
+ALTER TABLE documents ADD COLUMN counted INTEGER;
+CREATE TABLE word_counts(
+  word TEXT PRIMARY KEY,
+  n INTEGER NOT NULL CHECK(n > 0)
+) WITHOUT ROWID;
+)sql");
+}
+
 using Migration = Status (*)(Db&);
-constexpr Migration kMigrations[] = {Migrate1};
+constexpr Migration kMigrations[] = {Migrate1, Migrate2};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
 }  // namespace

@@ -20,12 +20,11 @@ Status Stmt::Run() {
   return s;
 }
 
-Result<std::unique_ptr<Db>> Db::Open(const std::string& path) {
+Result<std::unique_ptr<Db>> Db::Open(const std::string& path, bool read_only) {
   auto db = std::make_unique<Db>();
   db->path_ = path;
-  int rc =
-      sqlite3_open_v2(path.c_str(), &db->db_,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int mode = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(path.c_str(), &db->db_, mode | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = path + ": cannot open database: " +
                       (db->db_ ? sqlite3_errmsg(db->db_) : sqlite3_errstr(rc));

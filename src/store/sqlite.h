@@ -106,7 +106,9 @@ class Stmt {
 
 class Db {
  public:
-  static Result<std::unique_ptr<Db>> Open(const std::string& path);
+  // Opens (creating it if absent) for reading and writing, or with
+  // read_only an existing file for reading only.
+  static Result<std::unique_ptr<Db>> Open(const std::string& path, bool read_only = false);
   Db() = default;  // closed; use Open
   ~Db();
   Db(const Db&) = delete;

@@ -6,11 +6,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "core/utf8.h"
+#include "core/words.h"
 #include "output/analyze.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
@@ -177,6 +179,22 @@ std::string QuoteFts(const std::string& term) {
   return out;
 }
 
+// Whether a document's words may back repair: repair looked at it, found
+// no damage and changed nothing (repaired text would confirm its own
+// guesses).
+bool CountsAsEvidence(const Document& doc) {
+  return doc.repair.ran && !doc.repair.damaged && doc.repair.edits.empty();
+}
+
+// Per-word changes of a batch, applied once at its end.
+using WordDelta = std::unordered_map<std::string, std::int64_t>;
+
+void SubtractWords(std::string_view text, WordDelta& delta) {
+  WordDelta old;
+  words::CountArabicWords(text, old);
+  for (const auto& [w, n] : old) delta[w] -= n;
+}
+
 }  // namespace
 
 std::string DateLow(std::string_view date) {
@@ -204,9 +222,10 @@ struct Store::Impl {
   Status LoadOrSaveMeta();
   Status Ingest(const std::vector<Item>& items, IngestStats& stats);
   Status RemoveDocument(std::int64_t key, std::set<std::int64_t>& stories,
-                        std::vector<std::int64_t>& seeds);
+                        std::vector<std::int64_t>& seeds, WordDelta& words);
   Status InsertDocument(const Document& doc, const json& analysis, const std::string& chash,
-                        const std::string& ahash, std::int64_t* key);
+                        const std::string& ahash, bool counted, std::int64_t* key);
+  Status ApplyWordDelta(const WordDelta& delta);
   Status LinkStory(std::int64_t key, const Signature& sig, const std::string& pub_day);
   Status Recluster(const std::vector<std::int64_t>& seeds, std::set<std::int64_t>& stories);
   Status MergeEvents(const std::set<std::int64_t>& stories);
@@ -297,8 +316,12 @@ Result<IngestStats> Store::IngestBatch(const std::vector<Item>& items) {
 }
 
 Status Store::Impl::Ingest(const std::vector<Item>& items, IngestStats& stats) {
-  auto find = db->Prepare("SELECT key, content_hash, analysis_hash FROM documents WHERE id = ?");
+  auto find =
+      db->Prepare("SELECT key, content_hash, analysis_hash, counted FROM documents WHERE id = ?");
   if (!find.ok()) return find.status();
+  auto mark = db->Prepare("UPDATE documents SET counted = ? WHERE key = ?");
+  if (!mark.ok()) return mark.status();
+  WordDelta words;                  // applied after the loop: one write per distinct word
   std::set<std::int64_t> stories;   // stories whose events must be re-merged
   std::vector<std::int64_t> seeds;  // documents whose story must be recomputed
   std::size_t done = 0;
@@ -325,9 +348,21 @@ Status Store::Impl::Ingest(const std::vector<Item>& items, IngestStats& stats) {
     find->Bind(1, doc->id);
     Status st;
     std::int64_t old_key = 0;
+    const bool counted = CountsAsEvidence(*doc);
     if (find->Step(&st)) {
       if (find->Text(1) == chash && find->Text(2) == ahash) {
         ++stats.unchanged;
+        // Stored before schema 2, without a verdict: it has one now (the
+        // stored text is this text: the content hash says so).
+        if (find->IsNull(3)) {
+          const std::int64_t key = find->Int(0);
+          find->Reset();
+          if (counted) {
+            words::CountArabicWords(doc->text, words);
+            ++stats.counted;
+          }
+          if (Status r = mark->Bind(1, counted ? 1 : 0).Bind(2, key).Run(); !r.ok()) return r;
+        }
         continue;
       }
       old_key = find->Int(0);
@@ -335,33 +370,70 @@ Status Store::Impl::Ingest(const std::vector<Item>& items, IngestStats& stats) {
     if (!st.ok()) return st;
     find->Reset();
     if (old_key != 0) {
-      if (Status r = RemoveDocument(old_key, stories, seeds); !r.ok()) return r;
+      if (Status r = RemoveDocument(old_key, stories, seeds, words); !r.ok()) return r;
       ++stats.replaced;
     } else {
       ++stats.added;
     }
     std::int64_t key = 0;
-    if (Status r = InsertDocument(*doc, *analysis, chash, ahash, &key); !r.ok())
+    if (Status r = InsertDocument(*doc, *analysis, chash, ahash, counted, &key); !r.ok())
       return Status::Error(r.code(), doc->id + ": " + r.message());
+    if (counted) {
+      words::CountArabicWords(doc->text, words);
+      ++stats.counted;
+    }
     seeds.push_back(key);
     ++done;
     ++written;
     if (options.after_document) options.after_document(done);
     if (kill_after > 0 && written >= kill_after) raise(SIGKILL);  // test hook
   }
+  if (Status r = ApplyWordDelta(words); !r.ok()) return r;
   if (Status r = Recluster(seeds, stories); !r.ok()) return r;
   return MergeEvents(stories);
 }
 
+// Sorted, so the table's B-tree is written in key order.
+Status Store::Impl::ApplyWordDelta(const WordDelta& delta) {
+  std::vector<const WordDelta::value_type*> rows;
+  rows.reserve(delta.size());
+  for (const auto& row : delta)
+    if (row.second != 0) rows.push_back(&row);
+  if (rows.empty()) return Status::Ok();
+  std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  auto add = db->Prepare(
+      "INSERT INTO word_counts(word, n) VALUES(?, ?) ON CONFLICT(word) DO UPDATE SET n = n + "
+      "excluded.n");
+  if (!add.ok()) return add.status();
+  auto sub = db->Prepare("UPDATE word_counts SET n = n + ? WHERE word = ?");
+  if (!sub.ok()) return sub.status();
+  auto drop = db->Prepare("DELETE FROM word_counts WHERE word = ? AND n + ? <= 0");
+  if (!drop.ok()) return drop.status();
+  for (const auto* row : rows) {
+    const auto& [w, d] = *row;
+    if (d > 0) {
+      if (Status s = add->Bind(1, w).Bind(2, d).Run(); !s.ok()) return s;
+      continue;
+    }
+    // A count going down: the row goes when nothing is left (the table
+    // holds no zero or negative count), else it is lowered.
+    if (Status s = drop->Bind(1, w).Bind(2, d).Run(); !s.ok()) return s;
+    if (Status s = sub->Bind(1, d).Bind(2, w).Run(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 Status Store::Impl::RemoveDocument(std::int64_t key, std::set<std::int64_t>& stories,
-                                   std::vector<std::int64_t>& seeds) {
-  auto sel = db->Prepare("SELECT terms, story FROM documents WHERE key = ?");
+                                   std::vector<std::int64_t>& seeds, WordDelta& words) {
+  auto sel = db->Prepare("SELECT terms, story, counted, text FROM documents WHERE key = ?");
   if (!sel.ok()) return sel.status();
   sel->Bind(1, key);
   Status s;
   if (!sel->Step(&s)) return s;
   std::string terms = sel->Text(0);
   std::int64_t story = sel->IsNull(1) ? 0 : sel->Int(1);
+  // Its words were counted from its stored text: take them back.
+  if (!sel->IsNull(2) && sel->Int(2) == 1) SubtractWords(sel->Text(3), words);
   sel = Stmt();
   auto fts =
       db->Prepare("INSERT INTO documents_fts(documents_fts, rowid, terms) VALUES('delete', ?, ?)");
@@ -385,7 +457,7 @@ Status Store::Impl::RemoveDocument(std::int64_t key, std::set<std::int64_t>& sto
 }
 
 Status Store::Impl::InsertDocument(const Document& doc, const json& a, const std::string& chash,
-                                   const std::string& ahash, std::int64_t* key) {
+                                   const std::string& ahash, bool counted, std::int64_t* key) {
   const std::vector<Term> terms = IndexTerms(doc);
   const std::string term_text = JoinTerms(terms);
   const Signature sig = MinHash(terms, options.minhash);
@@ -394,7 +466,7 @@ Status Store::Impl::InsertDocument(const Document& doc, const json& a, const std
   auto ins = db->Prepare(
       "INSERT INTO documents(id, path, url, outlet, format, published, published_low, "
       "published_high, title, content_hash, analysis_hash, text, terms, term_offsets, minhash, "
-      "story, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?)");
+      "story, ingested_at, counted) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?)");
   if (!ins.ok()) return ins.status();
   const std::string offsets = OffsetsBytes(terms), sigb = SignatureBytes(sig);
   ins->Bind(1, doc.id)
@@ -412,7 +484,8 @@ Status Store::Impl::InsertDocument(const Document& doc, const json& a, const std
       .Bind(13, term_text)
       .BindBlob(14, offsets.data(), offsets.size())
       .BindBlob(15, sigb.data(), sigb.size())
-      .Bind(16, NowUtc());
+      .Bind(16, NowUtc())
+      .Bind(17, counted ? 1 : 0);
   if (Status s = ins->Run(); !s.ok()) return s;
   *key = db->LastInsertRowid();
 
@@ -1002,6 +1075,48 @@ Result<CorpusCounts> Store::Counts() {
   return c;
 }
 
+namespace {
+
+Result<WordCountList> SelectWordCounts(Db& db) {
+  auto st = db.Prepare("SELECT word, n FROM word_counts ORDER BY word");
+  if (!st.ok()) return st.status();
+  WordCountList out;
+  Status s;
+  while (st->Step(&s)) out.emplace_back(st->Text(0), static_cast<std::uint64_t>(st->Int(1)));
+  if (!s.ok()) return s;
+  return out;
+}
+
+}  // namespace
+
+Result<WordCountList> Store::WordCounts() {
+  return SelectWordCounts(*impl_->db);
+}
+
+Result<bool> IsSqliteFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(StatusCode::kIoError, path.string() + ": cannot read");
+  static constexpr char kHeader[16] = {'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f',
+                                       'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
+  char head[16] = {};
+  in.read(head, sizeof head);
+  return in.gcount() == sizeof head && std::equal(head, head + sizeof head, kHeader);
+}
+
+Result<WordCountList> ReadWordCounts(const std::filesystem::path& path) {
+  auto db = Db::Open(path.string(), /*read_only=*/true);
+  if (!db.ok()) return db.status();
+  auto v = (*db)->QueryInt("PRAGMA user_version");
+  if (!v.ok()) return v.status();
+  if (*v > kSchemaVersion)
+    return Status::Error(StatusCode::kUnsupported, path.string() + ": schema version " +
+                                                       std::to_string(*v) +
+                                                       " is newer than this nufuz understands (" +
+                                                       std::to_string(kSchemaVersion) + ")");
+  if (*v < 2) return WordCountList();  // schema 1 kept no word counts
+  return SelectWordCounts(**db);
+}
+
 Result<std::int64_t> Store::DocumentCount() {
   return impl_->db->QueryInt("SELECT COUNT(*) FROM documents");
 }
@@ -1048,7 +1163,8 @@ Result<std::string> Store::Dump() {
   const std::pair<const char*, const char*> queries[] = {
       {"doc",
        "SELECT id, path, url, outlet, format, published, title, content_hash, analysis_hash, "
-       "terms, hex(term_offsets), hex(minhash), story FROM documents"},
+       "terms, hex(term_offsets), hex(minhash), story, counted FROM documents"},
+      {"word", "SELECT word, n FROM word_counts"},
       {"entity", "SELECT id, type, name_en, name_ar, wikidata, attrs FROM entities"},
       {"mention",
        "SELECT d.id, m.entity, m.start, m.end, m.surface FROM mentions m "

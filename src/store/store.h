@@ -19,6 +19,16 @@
 //   and a new hash replaces the old version (its mentions, dates, events,
 //   index rows and story links) inside the same transaction. Failed
 //   Documents are skipped and counted.
+// - Word counts (schema 2): the words of every document that repair looked
+//   at and judged undamaged, without edits (Document::repair.ran, !damaged,
+//   no edits), counted as core/words.h splits them, are summed in one table
+//   inside the batch's transaction: the evidence that backs lost-letter
+//   repair of later documents (repair::LoadOptions::word_counts). Repaired
+//   or unjudged text is never counted. A replaced document's old counts are
+//   subtracted first (from its stored text, which is what was counted);
+//   rows reaching 0 are deleted; an unchanged document changes nothing,
+//   except one stored before schema 2 (no verdict kept), which is counted
+//   or marked not counted by its verdict now.
 // - Entities are merged across documents by id (the first non-empty name,
 //   type and Wikidata id win; attributes are unioned, first value wins).
 // - Stories: each document gets a MinHash signature over its stem shingles
@@ -40,7 +50,8 @@
 //   letter variants, diacritics and clitics fold both ways. Snippets are cut
 //   from the stored text through stored token byte offsets.
 // - Complexity: ingest is linear in the document size (times the signature
-//   length); clustering touches only LSH candidates (buckets capped at
+//   length; word counting is one pass, and a batch writes each changed word
+//   once); clustering touches only LSH candidates (buckets capped at
 //   Options::max_bucket) and the components of changed documents.
 // - A Store is one connection: not thread-safe; use one Store per thread
 //   (SQLite serialises writers; readers run concurrently under WAL).
@@ -53,6 +64,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/document.h"
@@ -63,7 +75,7 @@
 namespace nufuz::store {
 
 // Schema version this build writes (PRAGMA user_version); see docs/storage.md.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct Options {
   // Minimum estimated Jaccard similarity of stem 2-shingles for two
@@ -97,7 +109,11 @@ struct IngestStats {
   std::size_t replaced = 0;   // known ids with new content or analysis
   std::size_t unchanged = 0;  // same hashes: nothing written
   std::size_t skipped = 0;    // failed or null documents
+  std::size_t counted = 0;    // documents whose words were added to the word counts
 };
+
+// Word -> occurrences in the stored clean documents, sorted by word.
+using WordCountList = std::vector<std::pair<std::string, std::uint64_t>>;
 
 struct StoryArticle {
   std::string doc, outlet, url, published, title;
@@ -188,6 +204,8 @@ class Store {
   // (people, bodies, cities: the state they belong to).
   Result<std::map<std::string, std::string>> EntityCountries();
   Result<std::string> Dump();
+  // The word counts of the documents judged undamaged (see the contract).
+  Result<WordCountList> WordCounts();
   Result<std::int64_t> DocumentCount();
   int schema_version() const;
 
@@ -197,6 +215,17 @@ class Store {
  private:
   std::unique_ptr<Impl> impl_;
 };
+
+// Whether the file at `path` starts with SQLite's 16-byte header
+// ("SQLite format 3\0"): a knowledge base, whatever its name. An error when
+// it cannot be read.
+Result<bool> IsSqliteFile(const std::filesystem::path& path);
+
+// The word counts of the knowledge base at `path`, opened read-only (the
+// file is neither created nor migrated): empty for a schema 1 file, which
+// kept none; an error naming the file when it cannot be read or is newer
+// than this build.
+Result<WordCountList> ReadWordCounts(const std::filesystem::path& path);
 
 // Pads a YYYY[-MM[-DD]] date to the first ("2023" -> "2023-00-00") or last
 // ("2023" -> "2023-99-99") day string it can mean, for range comparison.
