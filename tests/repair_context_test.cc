@@ -483,6 +483,11 @@ TEST(RepairContext, FrequenciesBreakNearTies) {
   const Case cases[] = {
       {"frequent spelling", "ونقل المصابون إلى مستشفى المدينة لتلقي العلاج.",
        "ونقل المصابون إلى مستشفى المدينة لتلقي العلاج."},
+      // A definite plural in ى of no verb's shape keeps its ى against a
+      // listed misspelling in ي (القتلى; السعى, a verb's shape, still
+      // yields to السعي).
+      {"plural in alef maksura", "وارتفعت حصيلة القتلى في الاشتباكات إلى عشرة.",
+       "وارتفعت حصيلة القتلى في الاشتباكات إلى عشرة."},
   };
   for (const Case& c : cases) Check(c);
 }

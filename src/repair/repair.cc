@@ -2039,7 +2039,8 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
             !stronger_name_sibling(c))
           sc += kIndefiniteAgreement;
         if (c.final_yeh && c.info.definite && genitive_slot) sc -= kDefiniteAgreement;
-        if (c.maqsur_verb_shape && has_yeh_sibling(c)) sc -= kVerbShapeAsNoun;
+        if (c.maqsur_verb_shape && has_yeh_sibling(c) && DefectiveVerbShape(StripClitics(c.form)))
+          sc -= kVerbShapeAsNoun;
         // A sentence opens on و + a past verb more often than on a noun in
         // construct: ونفى المتحدث, وتبنى التنظيم (not ونفي, وتبني). This
         // only decides between the two once a letter is restored: the ى
