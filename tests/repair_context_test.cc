@@ -449,6 +449,9 @@ TEST(RepairContext, PersonNames) {
       // A family name that is a common word keeps its shape (الخطيب).
       {"family name that is a word", "وقال المحلل رامي الخطيب إن السوق هادئة.",
        "وقال المحلل رامي الخطيب إن السوق هادئة."},
+      // A title right before a given name (الصحف -> الصحفي).
+      {"title before a given name", "وأفرجت السلطات عن الصحفي زياد العموري بعد أسبوع.",
+       "وأفرجت السلطات عن الصحفي زياد العموري بعد أسبوع."},
       // A damaged function word after a title stays a function word (عل:
       // على, not the name علي).
       {"function word after a title", "وشدد المتحدث على أهمية الحوار بين الطرفين.",

@@ -1970,6 +1970,10 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
             (self_kind == Kind::kWord ? (name_slot && !next_is_func) || next_family_shape
                                       : self_kind == Kind::kJunk && name_slot && next_family_shape))
           sc += kDefiniteAgreement;
+        // A title right before a given name or a listed person's name
+        // (بسجن الصحف إياد -> الصحفي إياد).
+        if (c.info.title && !self.title && !next_is_punct && (nxi->given || nxi->person))
+          sc += kDefiniteAgreement;
         // A listed given name there stays one (كمال, not كمالي).
         if (self.given && !c.info.given && (name_slot || next_family_shape))
           sc -= kDefiniteAgreement;
