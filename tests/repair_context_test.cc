@@ -486,6 +486,9 @@ TEST(RepairContext, FrequenciesBreakNearTies) {
   const Case cases[] = {
       {"frequent spelling", "ونقل المصابون إلى مستشفى المدينة لتلقي العلاج.",
        "ونقل المصابون إلى مستشفى المدينة لتلقي العلاج."},
+      // An imperfect in تأ opening a sentence keeps its ي (وتأتي).
+      {"imperfect opening a sentence", "وتأتي الزيارة بعد شهرين من توقيع الاتفاق.",
+       "وتأتي الزيارة بعد شهرين من توقيع الاتفاق."},
       // A definite plural in ى of no verb's shape keeps its ى against a
       // listed misspelling in ي (القتلى; السعى, a verb's shape, still
       // yields to السعي).

@@ -1942,8 +1942,12 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       const bool after_qad =
           prev_adjacent && prev_form.size() <= 3 &&
           (prev_form == U"قد" || prev_form == U"وقد" || prev_form == U"فقد" || prev_form == U"لقد");
-      const bool verb_slot =
-          (sentence_start && s[0] == U'و') || after_qad || (prev_adjacent && prev_form == U"إذ");
+      // (Not تأ...: تأتي is an imperfect; past verbs of the shape تفعّى
+      // with a hamza first, تأنّى, are rare.)
+      const std::u32string_view s_core = s.size() >= 3 && s[0] == U'و' ? s.substr(1) : s;
+      const bool verb_slot = ((sentence_start && s[0] == U'و') || after_qad ||
+                              (prev_adjacent && prev_form == U"إذ")) &&
+                             !StartsWith(s_core, U"تأ");
       float last_yeh_sc = 0;
       for (const Candidate& c : mm.cands) {
         if (after_lam && c.form.size() == s.size() + 1 &&
