@@ -486,6 +486,13 @@ TEST(RepairContext, FrequenciesBreakNearTies) {
   const Case cases[] = {
       {"frequent spelling", "ونقل المصابون إلى مستشفى المدينة لتلقي العلاج.",
        "ونقل المصابون إلى مستشفى المدينة لتلقي العلاج."},
+      // No ك "like" after ب or ل before the article (بالاتفاق stays).
+      // (كالاتفاقات in the document would back the kaf otherwise.)
+      {"no stacked prepositions",
+       "ووصف الوزير الخطة بأنها كالاتفاقات السابقة، ثم رحبت الأمم المتحدة بالاتفاق، وأبدت "
+       "استعدادها للمساعدة.",
+       "ووصف الوزير الخطة بأنها كالاتفاقات السابقة، ثم رحبت الأمم المتحدة بالاتفاق، وأبدت "
+       "استعدادها للمساعدة."},
       // An imperfect in تأ opening a sentence keeps its ي (وتأتي).
       {"imperfect opening a sentence", "وتأتي الزيارة بعد شهرين من توقيع الاتفاق.",
        "وتأتي الزيارة بعد شهرين من توقيع الاتفاق."},

@@ -1324,6 +1324,15 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
     if (f.size() == s.size() + 1 && f.compare(0, s.size(), s) == 0 &&
         (s.back() == U'ي' || s.back() == U'ى'))
       continue;
+    // Two prepositions are never stacked: no ك "like" after ب or ل before
+    // the article (بكالاتفاق, لكالعادة).
+    {
+      std::u32string_view g = f;
+      if (g.size() >= 5 && (g[0] == U'و' || g[0] == U'ف')) g.remove_prefix(1);
+      if (g.size() >= 5 && (g[0] == U'ب' || g[0] == U'ل') && g[1] == U'ك' && g[2] == U'ا' &&
+          g[3] == U'ل' && (s.size() < 2 || s.find(U'ك') == std::u32string_view::npos))
+        continue;
+    }
     const bool final_yeh = f.back() == U'ي' && f.size() > s.size() && f[f.size() - 2] != U'ك';
     ModelCandidate mc;
     mc.form = f;
