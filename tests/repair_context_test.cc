@@ -479,6 +479,19 @@ TEST(RepairContext, DamagedNisbaFormsAndAccusativeAlif) {
   for (const Case& c : cases) Check(c);
 }
 
+// A noun in construct with a proper name is definite: its nisba follows
+// the name with the article (ميناء نوفوروسيسك الروسي); a prepositional
+// phrase after a name is no adjective (بالحرب stays).
+TEST(RepairContext, AdjectiveAfterConstructWithAName) {
+  const Case cases[] = {
+      {"nisba after a name", "ورست الناقلة في ميناء نوفوروسيسك الروسي صباح الأحد.",
+       "ورست الناقلة في ميناء نوفوروسيسك الروسي صباح الأحد."},
+      {"prepositional phrase", "ويرى المحلل أن انشغال موسكو بالحرب أضعف حضورها.",
+       "ويرى المحلل أن انشغال موسكو بالحرب أضعف حضورها."},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
 // Word frequencies of the project's own news text (repair_word_freq.tsv)
 // break a near-tie between two listed readings: مستشفى is the noun, the
 // listed مستشفي a misspelling of it.

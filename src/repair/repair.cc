@@ -1884,6 +1884,15 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // its genitive noun (حقوق الإنسان), not its adjective, which would
       // agree with it in definiteness. So a real word with ال does not
       // become a definite nisba there.
+      // The previous word is a proper name (listed, or no word at all) after
+      // an indefinite common noun: the noun's construct with the name.
+      const bool name_construct =
+          prev_adjacent && StartsWith(s, U"ال") && !self.person && pp_info != nullptr &&
+          !prev.definite && !prev.person && !prev.given && prev.kind_conj == Kind::kWord &&
+          (prev.name || (prev_cand == nullptr && memo_of(prev_id).identity <= 0)) &&
+          prev_form.size() >= 3 && !pp_info->definite && !pp_info->pronoun && !pp_info->verb &&
+          !pp_info->preposition && !pp_info->name && !pp_info->given && !pp_info->title &&
+          pp_info->kind_conj == Kind::kWord;
       const bool genitive_slot = prev_adjacent && !family_slot && self.definite &&
                                  mm.identity >= kSystemWeight && prev_form.size() >= 3 &&
                                  !prev.definite && !prev.pronoun && !prev.preposition &&
@@ -2017,6 +2026,11 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         if (yeh_ctx && apposition && (c.info.name || c.nisba) && !c.info.person && !genitive_slot)
           sc += kDefiniteAgreement;
         if (yeh_ctx && coordination) sc += kCoordination;
+        // A noun in construct with a proper name is definite, and its
+        // adjective agrees with it after the name (مطار معيتيقة الدولي,
+        // ميناء نوفوروسيسك الروسي): a listed nisba.
+        if (yeh_ctx && name_construct && (c.nisba || c.info.name) && !c.info.person)
+          sc += kDefiniteAgreement;
         // Elsewhere it is indefinite and has no final ي (حل ثانٍ في السباق),
         // even when a name holds the word (آل ثاني: the name is backed by
         // its consecutive words instead).
@@ -2055,7 +2069,8 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         if (yeh_ctx && indefinite && (c.nisba || c.nisba_doc) && !c.jarr &&
             !stronger_name_sibling(c))
           sc += kIndefiniteAgreement;
-        if (c.final_yeh && c.info.definite && genitive_slot) sc -= kDefiniteAgreement;
+        if (c.final_yeh && c.info.definite && genitive_slot && !name_construct)
+          sc -= kDefiniteAgreement;
         if (c.maqsur_verb_shape && has_yeh_sibling(c) && DefectiveVerbShape(StripClitics(c.form)))
           sc -= kVerbShapeAsNoun;
         // A sentence opens on و + a past verb more often than on a noun in

@@ -89,7 +89,9 @@
 //   word of content (رام -> رامي), and anywhere before a definite word that
 //   no list knows either way; such a word after a given name, or after the
 //   word in a title's name slot, is a family name and takes ي (العويط ->
-//   العويطي).
+//   العويطي); a noun in construct with a proper name (listed, or no word
+//   at all) is definite, and a listed nisba with the article after the
+//   name agrees with it (ميناء نوفوروسيسك الروسي), not after ب/و.
 // - Detection: per block (paragraph) and per document, counting damaged
 //   function words (ف إل عل الت الذ) against letters the damage would have
 //   removed (a medial kaf, a joined final yeh). Verdict and confidence go to
