@@ -29,7 +29,10 @@ struct Entry {
   bool person = false;  // a word of a person's name in the gazetteer (id person:...)
   bool given = false;   // a given name (data/lexicon/name_translit.tsv, kind given)
   bool title = false;   // a title that introduces a person (data/lexicon/titles.tsv)
-  float freq = 0;       // log2(1 + count) in repair_word_freq.tsv (breaks near-ties)
+  // log2(1 + count) in repair_word_freq.tsv, in tenths (breaks near-ties;
+  // a byte keeps the entry, one per listed word, at 12 bytes).
+  std::uint8_t freq10 = 0;
+  float Freq() const { return freq10 * 0.1f; }
 };
 
 // Weight of a word known only from the generated system list / gazetteer.
@@ -355,6 +358,7 @@ struct Model::Impl {
   WordSet junk;
   std::size_t junk_max = 0;    // longest junk word (code points)
   std::size_t bigram_max = 0;  // longest name bigram (code points)
+  std::size_t title_max = 0;   // longest title key (code points)
 
   // Inserts w -> e unless present; returns the entry and whether it is new.
   std::pair<Entry*, bool> Emplace(std::u32string_view w, const Entry& e) {
@@ -500,14 +504,10 @@ struct Model::Impl {
     return e != nullptr && e->person;
   }
 
-  bool IsGiven(std::u32string_view w) const {
-    const Entry* e = Find(w);
-    return e != nullptr && e->given;
-  }
-
   // A title that introduces a person (الباحث, والنائب, للخبير), looking
   // through و/ف, ب/ل and the article.
   bool IsTitle(std::u32string_view w) const {
+    if (w.size() > title_max + 4) return false;  // (و + ب/ل + ال at most)
     if (w.size() >= 4 && (w[0] == U'و' || w[0] == U'ف')) w.remove_prefix(1);
     if (w.size() >= 5 && StartsWith(w, U"لل")) {
       w.remove_prefix(2);
@@ -689,7 +689,9 @@ Status AddFrequencies(Model::Impl& m, const std::filesystem::path& path) {
       return Status::Error(StatusCode::kDataError,
                            table->Where(r) + ": count must be a number >= 0");
     const std::u32string w = Decode(table->Cell(r, wc));
-    if (const Entry* e = m.Find(w)) const_cast<Entry*>(e)->freq = std::log2(1.0f + float(n));
+    if (const Entry* e = m.Find(w))
+      const_cast<Entry*>(e)->freq10 =
+          static_cast<std::uint8_t>(std::min(255.0, std::lround(10 * std::log2(1.0 + n)) * 1.0));
   }
   return Status::Ok();
 }
@@ -715,9 +717,10 @@ Status AddPersonCues(Model::Impl& m, const std::filesystem::path& lex) {
       if (w.size() < 2 || !std::all_of(w.begin(), w.end(), IsArabicWordChar)) continue;
       if (titles && StartsWith(w, U"ال") && w.size() >= 5) w.erase(0, 2);
       auto [entry, fresh] = m.Emplace(w, Entry{kSystemWeight, Kind::kWord, false, false, false});
-      if (titles)
+      if (titles) {
         entry->title = true;
-      else
+        m.title_max = std::max(m.title_max, w.size());
+      } else
         entry->given = true;
     }
   }
@@ -858,7 +861,7 @@ struct FormInfo {
   bool dual_plural = false;      // SoundDualOrPlural(form)
   bool governs = false;          // GovernsGenitive(form)
   bool noun_object = false;      // TakesNounObject(form)
-  bool given = false;            // m.IsGiven(form)
+  bool given = false;            // a listed given name (Entry::given)
   bool title = false;            // m.IsTitle(form)
 };
 
@@ -1170,7 +1173,8 @@ FormInfo Describe(const Model::Impl& m, std::u32string_view w) {
   f.dual_plural = SoundDualOrPlural(m, w);
   f.governs = GovernsGenitive(w);
   f.noun_object = TakesNounObject(w);
-  f.given = m.IsGiven(w);
+  const Entry* e = m.Find(w);
+  f.given = e != nullptr && e->given;
   f.title = m.IsTitle(w);
   return f;
 }
@@ -1316,7 +1320,7 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
   const Entry* self = m.Find(s);
   mw.lone = s.size() == 1 && !(self && self->kind == Kind::kJunk);
   mw.identity_stripped = mw.identity > 0 && self == nullptr;
-  mw.freq = self ? self->freq : 0.0f;
+  mw.freq = self ? self->Freq() : 0.0f;
   const std::size_t ncands = Candidates(s, buf);
   for (std::size_t k = 1; k < ncands; ++k) {  // buf[0] is the word itself
     const std::u32string& f = buf[k];
@@ -1339,7 +1343,7 @@ const ModelWord& CachedModelWord(const Model::Impl& m, std::u32string_view s,
     mc.weight = WeightIgnoringMarks(m, f);
     const Entry* whole = m.Find(f);
     mc.whole = whole != nullptr;
-    mc.freq = whole ? whole->freq : 0.0f;
+    mc.freq = whole ? whole->Freq() : 0.0f;
     // Hamza after alif at the end of a word is written on the line (عداء,
     // ثناء); ائ there is the cut nisba ائي (عدائي, ثنائي, نهائي), known to
     // the lists or not.
@@ -1511,6 +1515,10 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     bool identity_stripped = false;
     FormInfo info;                 // of the form itself
     std::vector<Candidate> cands;  // known candidates other than identity
+    // The family-name reading (Candidate::family), scored only in a family
+    // name's slot: kept apart so that words without other candidates skip
+    // scoring.
+    std::vector<Candidate> family;
   };
   std::vector<Memo> memo(vocab.size());
   std::vector<std::u32string> buf;
@@ -1565,11 +1573,12 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         const Entry* whole = m.Find(mc.form);
         conj_gain = whole == nullptr ? kPrepWithoutObject : std::max(0.0f, wt - whole->weight);
       }
-      mm.cands.push_back({mc.form, mc.info, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone,
-                          nisba_doc, wt >= 0, maqsur_verb_shape, jarr, conj_gain,
-                          mc.form.back() == U'ى' && CuratedWithArticle(m, mc.form), mc.whole,
-                          mc.nisba, family && !nisba_doc,
-                          std::clamp(kFreqScale * (mc.freq - mw.freq), -kFreqCap, kFreqCap)});
+      std::vector<Candidate>& into = family && !nisba_doc ? mm.family : mm.cands;
+      into.push_back({mc.form, mc.info, std::max(0.0f, wt) + ev, mc.final_yeh, mw.lone, nisba_doc,
+                      wt >= 0, maqsur_verb_shape, jarr, conj_gain,
+                      mc.form.back() == U'ى' && CuratedWithArticle(m, mc.form), mc.whole, mc.nisba,
+                      family && !nisba_doc,
+                      std::clamp(kFreqScale * (mc.freq - mw.freq), -kFreqCap, kFreqCap)});
     }
     // In a damaged document the other forms of a nisba are damaged too: a
     // nisba no list knows, backed only by such a form (حومي by الحومية),
@@ -1640,26 +1649,13 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
     const Memo& mm = memo_of(word_id[wi]);
     const Candidate* pick = nullptr;
     // Punctuation between words ends a name and a title's phrase.
-    if (prev_form.empty() || !Joined(prev_end, w.start)) {
+    if ((title_run > 0 || family_next) && (prev_form.empty() || !Joined(prev_end, w.start))) {
       title_run = 0;
       family_next = false;
     }
     const bool name_slot = title_run > 0;
     const bool family_slot = family_next;
-    // The next word as it stands, when only blanks come before it.
-    std::u32string_view next_raw;
-    bool next_raw_given = false, next_raw_known = false;
-    if (wi + 1 < words.size()) {
-      std::uint32_t k = w.end;
-      while (k < n && (t[k] == U' ' || t[k] == U'\t')) ++k;
-      if (words[wi + 1].start == k) {
-        next_raw = std::u32string_view(t.data() + k, words[wi + 1].end - k);
-        const Memo& nm = memo_of(word_id[wi + 1]);
-        next_raw_given = nm.info.given;
-        next_raw_known = nm.identity > 0;
-      }
-    }
-    if (!mm.cands.empty()) {
+    if (!mm.cands.empty() || (family_slot && !mm.family.empty())) {
       const FormInfo& self = mm.info;
       float id_score = mm.identity;
       // Context: what follows (punctuation?) and the previous word.
@@ -1967,12 +1963,10 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
                               (prev_adjacent && prev_form == U"إذ")) &&
                              !StartsWith(s_core, U"تأ");
       float last_yeh_sc = 0;
-      for (const Candidate& c : mm.cands) {
+      auto score = [&](const Candidate& c) {
         if (after_lam && c.form.size() == s.size() + 1 &&
             (c.form.back() == U'ي' || c.form.back() == U'ى'))
-          continue;
-        if (abbreviation) break;
-        if (c.family && !family_slot) continue;
+          return;
         float sc = c.score;
         // Word frequencies break near-ties (مستشفى over مستشفي).
         sc += c.freq_gain;
@@ -2006,7 +2000,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
         const bool name_pair = NameBigram(m, c.form, c.info, nx_raw, *nxi) ||
                                (prev_adjacent && NameBigram(m, prev_form, prev, c.form, c.info));
         if (name_pair) sc += kNameBigram;
-        if (c.lone && !name_pair) continue;
+        if (c.lone && !name_pair) return;
         // Agreement alone does not overturn a frequent word or a name
         // (الأول, الحسين); with other forms of the nisba in the document it does.
         // Nor does it turn a word of a person's name into a nisba that only
@@ -2115,6 +2109,11 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
           best = sc;
           pick = &c;
         }
+      };
+      if (!abbreviation) {
+        for (const Candidate& c : mm.cands) score(c);
+        if (family_slot)
+          for (const Candidate& c : mm.family) score(c);
       }
       if (pick) {
         ops.push_back({w.start, w.end, pick->form, "lost-letters"});
@@ -2136,9 +2135,18 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       // البصرة), and so does باسم (المتحدث باسم الهيئة); a given name, or a
       // word before a definite word no list knows (a family name), opens
       // the name.
-      const bool construct =
-          f == U"باسم" || (!d.given && !d.definite && d.kind_conj == Kind::kWord &&
-                           IsDefinite(next_raw) && next_raw_known && !next_raw_given);
+      bool construct = f == U"باسم";
+      if (!construct && title_run > 0 && !d.given && !d.definite && d.kind_conj == Kind::kWord &&
+          wi + 1 < words.size()) {
+        // The next word as it stands, when only blanks come before it.
+        std::uint32_t k = w.end;
+        while (k < n && (t[k] == U' ' || t[k] == U'\t')) ++k;
+        if (words[wi + 1].start == k) {
+          const Memo& nm = memo_of(word_id[wi + 1]);
+          construct = IsDefinite(std::u32string_view(t.data() + k, words[wi + 1].end - k)) &&
+                      nm.identity > 0 && !nm.info.given;
+        }
+      }
       const bool qualifies = d.definite || d.preposition || construct;
       const bool in_slot = title_run > 0 && !qualifies && !d.title && d.kind_conj == Kind::kWord;
       family_next =
