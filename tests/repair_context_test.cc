@@ -509,6 +509,10 @@ TEST(RepairContext, FrequenciesBreakNearTies) {
       // An imperfect in تأ opening a sentence keeps its ي (وتأتي).
       {"imperfect opening a sentence", "وتأتي الزيارة بعد شهرين من توقيع الاتفاق.",
        "وتأتي الزيارة بعد شهرين من توقيع الاتفاق."},
+      // Names in the frequency corpus are no evidence: سلم stays a noun,
+      // not the given name سلمى.
+      {"no frequency for names", "ووضعت الحكومة التعليم ضمن سلم الأولويات الوطنية.",
+       "ووضعت الحكومة التعليم ضمن سلم الأولويات الوطنية."},
       // A definite plural in ى of no verb's shape keeps its ى against a
       // listed misspelling in ي (القتلى; السعى, a verb's shape, still
       // yields to السعي).

@@ -1578,7 +1578,11 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
                       wt >= 0, maqsur_verb_shape, jarr, conj_gain,
                       mc.form.back() == U'ى' && CuratedWithArticle(m, mc.form), mc.whole, mc.nisba,
                       family && !nisba_doc,
-                      std::clamp(kFreqScale * (mc.freq - mw.freq), -kFreqCap, kFreqCap)});
+                      // (Names in the frequency corpus are its writers'
+                      // choice, no evidence: a given name gains nothing.)
+                      mc.info.given || mc.info.person
+                          ? 0.0f
+                          : std::clamp(kFreqScale * (mc.freq - mw.freq), -kFreqCap, kFreqCap)});
     }
     // In a damaged document the other forms of a nisba are damaged too: a
     // nisba no list knows, backed only by such a form (حومي by الحومية),

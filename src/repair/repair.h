@@ -18,7 +18,8 @@
 //   data/lexicon/repair_word_freq.tsv (word counts of the project's own
 //   clean news text, corpus/news, by scripts/build_repair_freq.sh: they move
 //   a listed reading by at most 1.0 against the word as it stands, which
-//   breaks near-ties, مستشفى over مستشفي, and overturns no context rule), the
+//   breaks near-ties, مستشفى over مستشفي, and overturns no context rule;
+//   a given name or a person's name gains nothing from them), the
 //   gazetteer names (data/gazetteer/*.tsv, when present), the word counts of
 //   a clean corpus the caller names (LoadOptions::corpus) or hands in
 //   (LoadOptions::word_counts: the CLI passes the knowledge base's counts of
