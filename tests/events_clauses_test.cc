@@ -22,46 +22,7 @@
 namespace nufuz::events {
 namespace {
 
-const std::vector<Entity>& Catalog() {
-  static const std::vector<Entity> kCatalog = {
-      {"country:rus", "COUNTRY", "Russia", "روسيا", "Q159", {}},
-      {"country:chn", "COUNTRY", "China", "الصين", "Q148", {}},
-      {"country:kaz", "COUNTRY", "Kazakhstan", "كازاخستان", "Q232", {}},
-      {"country:tur", "COUNTRY", "Turkey", "تركيا", "Q43", {}},
-      {"country:irn", "COUNTRY", "Iran", "إيران", "Q794", {}},
-      {"country:ukr", "COUNTRY", "Ukraine", "أوكرانيا", "Q212", {}},
-      {"country:fra", "COUNTRY", "France", "فرنسا", "Q142", {}},
-      {"country:usa", "COUNTRY", "United States", "الولايات المتحدة", "Q30", {}},
-      {"country:uzb", "COUNTRY", "Uzbekistan", "أوزبكستان", "Q265", {}},
-      {"country:aze", "COUNTRY", "Azerbaijan", "أذربيجان", "Q227", {}},
-      {"country:arm", "COUNTRY", "Armenia", "أرمينيا", "Q399", {}},
-      {"country:blr", "COUNTRY", "Belarus", "بيلاروسيا", "Q184", {}},
-      {"person:putin",
-       "PERSON",
-       "Vladimir Putin",
-       "بوتين",
-       "",
-       {{"country", "country:rus"}, {"role", "president"}}},
-      {"person:lavrov",
-       "PERSON",
-       "Sergei Lavrov",
-       "لافروف",
-       "",
-       {{"country", "country:rus"}, {"role", "foreign minister"}}},
-      {"person:xi", "PERSON", "Xi Jinping", "شي جين بينغ", "", {{"country", "country:chn"}}},
-      {"person:erdogan",
-       "PERSON",
-       "Recep Tayyip Erdogan",
-       "أردوغان",
-       "",
-       {{"country", "country:tur"}, {"role", "president"}}},
-      {"bloc:central-asia", "BLOC", "Central Asia", "آسيا الوسطى", "", {}},
-      {"org:court", "ORG", "International Criminal Court", "المحكمة", "", {}},
-      {"place:tashkent", "PLACE", "Tashkent", "طشقند", "", {{"country", "country:uzb"}}},
-      {"place:baku", "PLACE", "Baku", "باكو", "", {{"country", "country:aze"}}},
-  };
-  return kCatalog;
-}
+using fixture::Catalog;
 
 using fixture::Coder;
 using fixture::Dump;

@@ -18,62 +18,9 @@
 namespace nufuz::events {
 namespace {
 
+using fixture::Catalog;
+
 // The entities the test sentences name.
-const std::vector<Entity>& Catalog() {
-  static const std::vector<Entity> kCatalog = {
-      {"country:rus", "COUNTRY", "Russia", "روسيا", "Q159", {}},
-      {"country:chn", "COUNTRY", "China", "الصين", "Q148", {}},
-      {"country:kaz", "COUNTRY", "Kazakhstan", "كازاخستان", "Q232", {}},
-      {"country:tjk", "COUNTRY", "Tajikistan", "طاجيكستان", "Q863", {}},
-      {"country:uzb", "COUNTRY", "Uzbekistan", "أوزبكستان", "Q265", {}},
-      {"country:usa", "COUNTRY", "United States", "الولايات المتحدة", "Q30", {}},
-      {"country:gbr", "COUNTRY", "United Kingdom", "بريطانيا", "Q145", {}},
-      {"country:ukr", "COUNTRY", "Ukraine", "أوكرانيا", "Q212", {}},
-      {"country:irn", "COUNTRY", "Iran", "إيران", "Q794", {}},
-      {"country:syr", "COUNTRY", "Syria", "سوريا", "Q858", {}},
-      {"country:geo", "COUNTRY", "Georgia", "جورجيا", "Q230", {}},
-      {"country:tur", "COUNTRY", "Turkey", "تركيا", "Q43", {}},
-      {"org:eu", "ORG", "European Union", "الاتحاد الأوروبي", "Q458", {}},
-      {"org:un", "ORG", "United Nations", "الأمم المتحدة", "Q1065", {}},
-      {"company:boeing", "COMPANY", "Boeing", "بوينغ", "Q66", {{"country", "country:usa"}}},
-      {"person:putin",
-       "PERSON",
-       "Vladimir Putin",
-       "فلاديمير بوتين",
-       "Q7747",
-       {{"role", "president"}, {"country", "country:rus"}}},
-      {"person:tokayev",
-       "PERSON",
-       "Kassym-Jomart Tokayev",
-       "قاسم جومرت توكاييف",
-       "",
-       {{"role", "president"}, {"country", "country:kaz"}}},
-      {"person:rahmon",
-       "PERSON",
-       "Emomali Rahmon",
-       "إمام علي رحمن",
-       "",
-       {{"role", "president"}, {"country", "country:tjk"}}},
-      {"place:dushanbe", "PLACE", "Dushanbe", "دوشنبه", "", {{"country", "country:tjk"}}},
-      {"place:kharkiv", "PLACE", "Kharkiv", "خاركيف", "", {{"country", "country:ukr"}}},
-      {"place:ankara", "PLACE", "Ankara", "أنقرة", "", {{"country", "country:tur"}}},
-      {"place:tehran", "PLACE", "Tehran", "طهران", "", {{"country", "country:irn"}}},
-      {"bloc:central-asia",
-       "BLOC",
-       "Central Asia",
-       "آسيا الوسطى",
-       "Q27275",
-       {{"members", "country:kaz|country:kgz|country:tjk|country:tkm|country:uzb"}}},
-      {"org:commission", "ORG", "European Commission", "المفوضية الأوروبية", "Q8880", {}},
-      {"person:kallas",
-       "PERSON",
-       "Maria Kallas",
-       "ماريا كالاس",
-       "",
-       {{"role", "spokesperson"}, {"org", "org:commission"}}},
-  };
-  return kCatalog;
-}
 
 using fixture::Coder;
 using fixture::CpOf;

@@ -17,36 +17,7 @@
 namespace nufuz::events {
 namespace {
 
-const std::vector<Entity>& Catalog() {
-  static const std::vector<Entity> kCatalog = {
-      {"country:rus", "COUNTRY", "Russia", "روسيا", "Q159", {}},
-      {"country:chn", "COUNTRY", "China", "الصين", "Q148", {}},
-      {"country:kaz", "COUNTRY", "Kazakhstan", "كازاخستان", "Q232", {}},
-      {"country:tjk", "COUNTRY", "Tajikistan", "طاجيكستان", "Q863", {}},
-      {"country:tur", "COUNTRY", "Turkey", "تركيا", "Q43", {}},
-      {"country:irn", "COUNTRY", "Iran", "إيران", "Q794", {}},
-      {"country:ukr", "COUNTRY", "Ukraine", "أوكرانيا", "Q212", {}},
-      {"country:kgz", "COUNTRY", "Kyrgyzstan", "قيرغيزستان", "Q813", {}},
-      {"country:tkm", "COUNTRY", "Turkmenistan", "تركمانستان", "Q874", {}},
-      {"country:uzb", "COUNTRY", "Uzbekistan", "أوزبكستان", "Q265", {}},
-      {"bloc:central-asia",
-       "BLOC",
-       "Central Asia",
-       "آسيا الوسطى",
-       "Q27275",
-       {{"members", "country:kaz|country:kgz|country:tjk|country:tkm|country:uzb"}}},
-      {"org:kremlin", "ORG", "Kremlin", "الكرملين", "", {{"country", "country:rus"}}},
-      {"person:putin", "PERSON", "Vladimir Putin", "بوتين", "", {{"country", "country:rus"}}},
-      {"person:rahmon",
-       "PERSON",
-       "Emomali Rahmon",
-       "إمام علي رحمن",
-       "",
-       {{"country", "country:tjk"}}},
-      {"place:dushanbe", "PLACE", "Dushanbe", "دوشنبه", "", {{"country", "country:tjk"}}},
-  };
-  return kCatalog;
-}
+using fixture::Catalog;
 
 using fixture::Coder;
 using fixture::Dump;

@@ -17,41 +17,7 @@
 namespace nufuz::events {
 namespace {
 
-const std::vector<Entity>& Catalog() {
-  static const std::vector<Entity> kCatalog = {
-      {"country:rus", "COUNTRY", "Russia", "روسيا", "Q159", {}},
-      {"country:chn", "COUNTRY", "China", "الصين", "Q148", {}},
-      {"country:kaz", "COUNTRY", "Kazakhstan", "كازاخستان", "Q232", {}},
-      {"country:tur", "COUNTRY", "Turkey", "تركيا", "Q43", {}},
-      {"country:irn", "COUNTRY", "Iran", "إيران", "Q794", {}},
-      {"country:ukr", "COUNTRY", "Ukraine", "أوكرانيا", "Q212", {}},
-      {"country:fra", "COUNTRY", "France", "فرنسا", "Q142", {}},
-      {"country:deu", "COUNTRY", "Germany", "ألمانيا", "Q183", {}},
-      {"country:usa", "COUNTRY", "United States", "الولايات المتحدة", "Q30", {}},
-      {"country:uzb", "COUNTRY", "Uzbekistan", "أوزبكستان", "Q265", {}},
-      {"country:afg", "COUNTRY", "Afghanistan", "أفغانستان", "Q889", {}},
-      {"country:irq", "COUNTRY", "Iraq", "العراق", "Q796", {}},
-      {"country:syr", "COUNTRY", "Syria", "سوريا", "Q858", {}},
-      {"country:aze", "COUNTRY", "Azerbaijan", "أذربيجان", "Q227", {}},
-      {"country:arm", "COUNTRY", "Armenia", "أرمينيا", "Q399", {}},
-      {"person:putin",
-       "PERSON",
-       "Vladimir Putin",
-       "بوتين",
-       "",
-       {{"country", "country:rus"}, {"role", "president"}}},
-      {"person:erdogan",
-       "PERSON",
-       "Recep Tayyip Erdogan",
-       "أردوغان",
-       "",
-       {{"country", "country:tur"}, {"role", "president"}}},
-      {"org:un", "ORG", "United Nations", "الأمم المتحدة", "Q1065", {}},
-      {"org:taliban", "ORG", "Taliban", "حركة طالبان", "", {{"country", "country:afg"}}},
-      {"org:eu", "BLOC", "European Union", "الاتحاد الأوروبي", "Q458", {}},
-  };
-  return kCatalog;
-}
+using fixture::Catalog;
 
 struct Want {
   const char* code;    // CAMEO prefix

@@ -24,58 +24,7 @@
 namespace nufuz::events {
 namespace {
 
-const std::vector<Entity>& Catalog() {
-  static const std::vector<Entity> kCatalog = {
-      {"country:rus", "COUNTRY", "Russia", "روسيا", "Q159", {}},
-      {"country:chn", "COUNTRY", "China", "الصين", "Q148", {}},
-      {"country:kaz", "COUNTRY", "Kazakhstan", "كازاخستان", "Q232", {}},
-      {"country:tur", "COUNTRY", "Turkey", "تركيا", "Q43", {}},
-      {"country:ukr", "COUNTRY", "Ukraine", "أوكرانيا", "Q212", {}},
-      {"country:fra", "COUNTRY", "France", "فرنسا", "Q142", {}},
-      {"country:usa", "COUNTRY", "United States", "الولايات المتحدة", "Q30", {}},
-      {"country:uzb", "COUNTRY", "Uzbekistan", "أوزبكستان", "Q265", {}},
-      {"country:aze", "COUNTRY", "Azerbaijan", "أذربيجان", "Q227", {}},
-      {"country:arm", "COUNTRY", "Armenia", "أرمينيا", "Q399", {}},
-      {"person:putin",
-       "PERSON",
-       "Vladimir Putin",
-       "بوتين",
-       "",
-       {{"country", "country:rus"}, {"role", "president"}}},
-      {"person:lavrov",
-       "PERSON",
-       "Sergei Lavrov",
-       "لافروف",
-       "",
-       {{"country", "country:rus"}, {"role", "foreign minister"}}},
-      {"person:erdogan",
-       "PERSON",
-       "Recep Tayyip Erdogan",
-       "أردوغان",
-       "",
-       {{"country", "country:tur"}, {"role", "president"}}},
-      {"bloc:central-asia", "BLOC", "Central Asia", "آسيا الوسطى", "", {}},
-      {"place:tashkent", "PLACE", "Tashkent", "طشقند", "", {{"country", "country:uzb"}}},
-      {"place:dushanbe", "PLACE", "Dushanbe", "دوشنبه", "", {{"country", "country:tjk"}}},
-      {"country:tjk", "COUNTRY", "Tajikistan", "طاجيكستان", "Q863", {}},
-      {"country:sun", "COUNTRY", "Soviet Union", "الاتحاد السوفياتي", "Q15180", {}},
-      {"org:eu", "BLOC", "European Union", "الاتحاد الأوروبي", "Q458", {}},
-      {"org:sco",
-       "ORG",
-       "Shanghai Cooperation Organisation",
-       "منظمة شنغهاي للتعاون",
-       "Q485207",
-       {}},
-      {"country:irn", "COUNTRY", "Iran", "إيران", "Q794", {}},
-      {"org:unsc", "ORG", "United Nations Security Council", "مجلس الأمن", "Q37470", {}},
-      {"org:un", "ORG", "United Nations", "الأمم المتحدة", "Q1065", {}},
-      {"org:airbus", "ORG", "Airbus", "إيرباص", "Q67", {}},
-      {"country:geo", "COUNTRY", "Georgia", "جورجيا", "Q230", {}},
-      {"bloc:gcc", "BLOC", "Gulf Cooperation Council", "مجلس التعاون الخليجي", "Q80952", {}},
-      {"org:ots", "ORG", "Organization of Turkic States", "منظمة الدول التركية", "Q1066016", {}},
-  };
-  return kCatalog;
-}
+using fixture::Catalog;
 
 using fixture::Coder;
 using fixture::Dump;

@@ -16,22 +16,7 @@
 namespace nufuz::events {
 namespace {
 
-const std::vector<Entity>& Catalog() {
-  static const std::vector<Entity> kCatalog = {
-      {"country:rus", "COUNTRY", "Russia", "روسيا", "Q159", {}},
-      {"country:ukr", "COUNTRY", "Ukraine", "أوكرانيا", "Q212", {}},
-      {"country:irn", "COUNTRY", "Iran", "إيران", "Q794", {}},
-      {"country:tur", "COUNTRY", "Turkey", "تركيا", "Q43", {}},
-      {"country:kgz", "COUNTRY", "Kyrgyzstan", "قيرغيزستان", "Q813", {}},
-      {"country:tjk", "COUNTRY", "Tajikistan", "طاجيكستان", "Q863", {}},
-      {"org:police", "ORG", "Police", "الشرطة", "", {{"country", "country:irn"}}},
-      {"org:army", "ORG", "Army", "الجيش", "", {{"country", "country:kgz"}}},
-      {"org:opposition", "ORG", "Opposition", "المعارضة", "", {}},
-      {"org:rebels", "ORG", "Rebel group", "حركة التحرير", "", {}},
-      {"place:kharkiv", "PLACE", "Kharkiv", "خاركيف", "", {{"country", "country:ukr"}}},
-  };
-  return kCatalog;
-}
+using fixture::Catalog;
 
 using fixture::Coder;
 using fixture::CpOf;
