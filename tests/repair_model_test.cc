@@ -85,6 +85,24 @@ TEST(RepairModel, RefusesBadWeightsAndKindsNamingTheLine) {
   }
 }
 
+// The frequency table (repair_word_freq.tsv) needs word and count columns,
+// and a count that is a number >= 0, named by its line.
+TEST(RepairModel, RefusesBadWordFrequenciesNamingTheLine) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"word\tcount\tsource\nمكتب\t3\tmine\nكتاب\tmany\tmine\n", ":3: count must be a number >= 0"},
+      {"word\tcount\tsource\nمكتب\t-2\tmine\n", ":2: count must be a number >= 0"},
+      {"word\tsource\nمكتب\tmine\n", ": needs columns word and count"},
+  };
+  for (const auto& [content, message] : cases) {
+    LexiconDir d("word\tkind\tweight\tsource\nمكتب\tword\t5\tmine\n");
+    const fs::path freq = d.dir() / "lexicon" / "repair_word_freq.tsv";
+    std::ofstream(freq, std::ios::binary) << content;
+    auto model = Model::Load(d.dir());
+    ASSERT_FALSE(model.ok()) << content;
+    EXPECT_EQ(model.status().message(), freq.string() + message);
+  }
+}
+
 TEST(RepairModel, LoadsCommentsBlankLinesAndCrlfAndUsesTheWeights) {
   // Our own words; "متب" is what a broken font leaves of "مكتب" (medial kaf).
   LexiconDir d(

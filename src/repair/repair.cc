@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cmath>
 #include <iterator>
 #include <memory>
@@ -557,6 +558,13 @@ char32_t* DecodeValid(std::string_view s, char32_t* out) {
   return out;
 }
 
+// A TSV cell that is a whole number or decimal in [lo, hi].
+bool CellNumber(std::string_view cell, double lo, double hi, double& out) {
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), out);
+  return !cell.empty() && ec == std::errc() && end == cell.data() + cell.size() && out >= lo &&
+         out <= hi;
+}
+
 Status AddTable(Model::Impl& m, const std::filesystem::path& path, bool curated) {
   auto table = TsvView::Load(path, {"word"});
   if (!table.ok()) return table.status();
@@ -597,10 +605,8 @@ Status AddTable(Model::Impl& m, const std::filesystem::path& path, bool curated)
     e.weight = kSystemWeight;
     e.curated = curated;
     if (cwt >= 0) {
-      const std::string s(t.Cell(r, cwt));
-      char* stop = nullptr;
-      double v = std::strtod(s.c_str(), &stop);
-      if (s.empty() || stop != s.c_str() + s.size() || v < 0 || v > 100)
+      double v = 0;
+      if (!CellNumber(t.Cell(r, cwt), 0, 100, v))
         return Status::Error(StatusCode::kDataError,
                              t.Where(r) + ": weight must be a number 0..100");
       e.weight = static_cast<float>(v);
@@ -681,17 +687,13 @@ Status AddFrequencies(Model::Impl& m, const std::filesystem::path& path) {
   if (wc < 0 || cc < 0)
     return Status::Error(StatusCode::kDataError, path.string() + ": needs columns word and count");
   for (std::size_t r = 0; r < table->rows(); ++r) {
-    const std::string_view cell = table->Cell(r, cc);
-    char* stop = nullptr;
-    const std::string num(cell);
-    const double n = std::strtod(num.c_str(), &stop);
-    if (num.empty() || stop != num.c_str() + num.size() || !(n >= 0))
+    double n = 0;
+    if (!CellNumber(table->Cell(r, cc), 0, 1e15, n))
       return Status::Error(StatusCode::kDataError,
                            table->Where(r) + ": count must be a number >= 0");
-    const std::u32string w = Decode(table->Cell(r, wc));
-    if (const Entry* e = m.Find(w))
-      const_cast<Entry*>(e)->freq10 =
-          static_cast<std::uint8_t>(std::min(255.0, std::lround(10 * std::log2(1.0 + n)) * 1.0));
+    if (Entry* e = m.words.Find(Decode(table->Cell(r, wc))))
+      e->freq10 =
+          static_cast<std::uint8_t>(std::min<long>(255, std::lround(10 * std::log2(1 + n))));
   }
   return Status::Ok();
 }
@@ -1594,7 +1596,7 @@ void Repair(Document& doc, const Model& model, Mode mode, const Options& options
       if (c.whole && c.final_yeh && c.form.size() >= s.size() + 2) listed_longer_nisba = true;
     if (listed_longer_nisba)
       std::erase_if(mm.cands, [&](const Candidate& c) {
-        return !c.whole && !c.family && c.final_yeh && c.form.size() == s.size() + 1;
+        return !c.whole && c.final_yeh && c.form.size() == s.size() + 1;
       });
     return mm;
   };
